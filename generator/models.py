@@ -1,0 +1,236 @@
+"""Typed models of the three kinds of YAML file a trainer writes.
+
+The field descriptions are not decoration: they become the hover text that a
+trainer's editor shows from the published JSON Schema, so they are written for
+trainers, not for programmers.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Slug = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9][a-z0-9-]*$",
+        max_length=80,
+        description="A short name made of lowercase letters, digits and hyphens, unique in the course.",
+    ),
+]
+Markdown = Annotated[str, Field(min_length=1, description="Text in Markdown.")]
+Line = Annotated[str, Field(min_length=1, max_length=300, description="One line of plain text.")]
+Percent = Annotated[int, Field(ge=0, le=100, description="A percentage from 0 to 100.")]
+
+
+class Strict(BaseModel):
+    # strict: a trainer's "yes" must not quietly become True, nor "5" become 5;
+    # forbid: a misspelt key must be reported, not ignored.
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+# --------------------------------------------------------------------- lessons
+
+
+class Objective(Strict):
+    id: Slug = Field(description="Name that quiz questions use to say they assess this objective.")
+    text: Line = Field(description="What the learner can do after the lesson, starting with a verb.")
+
+
+class Section(Strict):
+    heading: Line = Field(description="Heading of this part of the reading.")
+    body: Markdown = Field(description="The reading itself, in Markdown. Keep paragraphs short.")
+
+
+class Example(Strict):
+    title: Line = Field(description="A short title for the example.")
+    account: Line | None = Field(default=None, description="The customer account, e.g. 'Harbour Freight Co.'.")
+    stage: Line | None = Field(default=None, description="The deal stage, e.g. 'renewal' or 'discovery call'.")
+    body: Markdown = Field(description="What happened and what was said, in Markdown.")
+
+
+class Exercise(Strict):
+    title: Line = Field(description="A short title for the exercise.")
+    body: Markdown = Field(description="What the learner does on the job this week, in Markdown.")
+
+
+class Source(Strict):
+    author: Line = Field(description="Who wrote it.")
+    title: Line = Field(description="Title of the article or book.")
+    url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = Field(
+        default=None, description="Link to the source, if it has one (http or https)."
+    )
+    note: Line | None = Field(default=None, description="What the lesson takes from this source.")
+
+
+class Lesson(Strict):
+    id: Slug = Field(description="The lesson's name; the course outline lists lessons by it.")
+    title: Line = Field(description="The lesson's title, shown as the page heading and in the navigation.")
+    summary: Line | None = Field(default=None, description="One sentence shown on the course home.")
+    minutes: int = Field(ge=1, le=240, description="Estimated time to complete the lesson, in minutes.")
+    objectives: list[Objective] = Field(
+        min_length=1, max_length=8, description="What the learner will be able to do; each must be assessed by a quiz question."
+    )
+    sections: list[Section] = Field(min_length=1, description="The reading, in short sections.")
+    examples: list[Example] = Field(default_factory=list, description="Realistic sales examples.")
+    exercise: Exercise | None = Field(default=None, description="Something to do on the job this week.")
+    reflection: Markdown | None = Field(default=None, description="A question for the learner to think about.")
+    takeaways: list[Line] = Field(default_factory=list, description="The key points to remember.")
+    sources: list[Source] = Field(default_factory=list, description="Where the ideas come from.")
+
+
+# ------------------------------------------------------------------- questions
+
+
+class QuestionBase(Strict):
+    id: Slug = Field(description="The question's name, unique within its quiz.")
+    objectives: list[Slug] = Field(
+        default_factory=list, description="Ids of the lesson objectives this question assesses."
+    )
+    scenario: Markdown | None = Field(
+        default=None, description="The situation: who, what deal, what was said. Markdown."
+    )
+    prompt: Markdown = Field(description="The question the learner answers. Markdown.")
+    explanation: Markdown | None = Field(
+        default=None, description="Shown after the learner checks an answer: why the right answer is right."
+    )
+
+
+class GradedQuestion(QuestionBase):
+    # A role-play's points come from the choices on the learner's path, so only
+    # the other types carry a fixed number.
+    points: int = Field(default=1, ge=1, le=100, description="Points for a fully correct answer.")
+
+
+class Option(Strict):
+    text: Markdown = Field(description="The answer as the learner sees it. Markdown.")
+    correct: bool = Field(default=False, description="true for a right answer.")
+    feedback: Markdown = Field(description="Why this answer is right or wrong, shown after checking.")
+    pin: bool = Field(default=False, description="true keeps this option in place when options are shuffled.")
+
+
+class SingleChoice(GradedQuestion):
+    type: Literal["single"] = Field(description="One right answer, chosen with radio buttons.")
+    options: list[Option] = Field(min_length=2, max_length=10, description="The answers to choose from.")
+    shuffle: bool | None = Field(default=None, description="Shuffle the options; defaults to the quiz's setting.")
+
+
+class MultipleChoice(GradedQuestion):
+    type: Literal["multiple"] = Field(description="Select all that apply, with checkboxes.")
+    options: list[Option] = Field(min_length=2, max_length=10, description="The answers to choose from.")
+    shuffle: bool | None = Field(default=None, description="Shuffle the options; defaults to the quiz's setting.")
+    partial_credit: bool = Field(
+        default=True,
+        description="true gives a share of the points for each right choice, less each wrong one; false gives all or nothing.",
+    )
+
+
+class OrderItem(Strict):
+    text: Markdown = Field(description="One step. List the steps in the right order; the learner sees them shuffled.")
+    feedback: Markdown | None = Field(default=None, description="Why this step belongs where it does.")
+
+
+class Ordering(GradedQuestion):
+    type: Literal["ordering"] = Field(description="Put the steps in the right order.")
+    items: list[OrderItem] = Field(min_length=2, max_length=10, description="The steps, in the right order.")
+    partial_credit: bool = Field(default=True, description="true gives a share of the points for each step in place.")
+
+
+class Pair(Strict):
+    left: Line = Field(description="The item the learner matches, e.g. an attitude.")
+    right: Line = Field(description="What it matches, e.g. the behaviour that shows it.")
+    feedback: Markdown | None = Field(default=None, description="Why these two belong together.")
+
+
+class Matching(GradedQuestion):
+    type: Literal["matching"] = Field(description="Pair each item with its match, using drop-down lists.")
+    pairs: list[Pair] = Field(min_length=2, max_length=10, description="The right pairs.")
+    distractors: list[Line] = Field(
+        default_factory=list, description="Extra choices on the right that match nothing."
+    )
+    partial_credit: bool = Field(default=True, description="true gives a share of the points for each right pair.")
+
+
+class Choice(Strict):
+    text: Markdown = Field(description="What the learner says or does.")
+    points: int = Field(default=0, ge=0, le=100, description="Points this choice earns.")
+    feedback: Markdown = Field(description="Why this choice helps or hurts, shown in the debrief.")
+    next: Slug = Field(description="The id of the next step or of an ending.")
+
+
+class Step(Strict):
+    id: Slug = Field(description="The step's name, used by choices' 'next'.")
+    customer: Markdown = Field(description="What the customer says or does at this point.")
+    choices: list[Choice] = Field(min_length=1, max_length=6, description="What the learner can do next.")
+
+
+class Ending(Strict):
+    id: Slug = Field(description="The ending's name, used by choices' 'next'.")
+    title: Line = Field(description="The ending's title, e.g. 'Trust grows'.")
+    outcome: Literal["success", "partial", "failure"] = Field(
+        description="How well the conversation went: success, partial or failure."
+    )
+    text: Markdown = Field(description="What happens next with this customer, and why.")
+
+
+class RolePlay(QuestionBase):
+    type: Literal["roleplay"] = Field(description="A branching conversation with a customer.")
+    start: Slug = Field(description="The id of the first step.")
+    steps: list[Step] = Field(min_length=1, description="The conversation's steps.")
+    endings: list[Ending] = Field(min_length=2, description="Where the conversation can end.")
+
+
+Question = Annotated[
+    Union[SingleChoice, MultipleChoice, Ordering, Matching, RolePlay],
+    Field(discriminator="type"),
+]
+QUESTION_TYPES = ("single", "multiple", "ordering", "matching", "roleplay")
+
+
+class Quiz(Strict):
+    id: Slug = Field(description="The quiz's name; the course outline refers to it.")
+    title: Line = Field(description="The quiz's title, shown as the page heading and in the navigation.")
+    intro: Markdown | None = Field(default=None, description="Shown above the questions. Markdown.")
+    pass_mark: Percent | None = Field(default=None, description="Percent needed to pass; defaults to the course's.")
+    shuffle: bool = Field(default=True, description="Shuffle the options of every question on each attempt.")
+    draw: int | None = Field(
+        default=None, ge=1, description="Ask this many questions, drawn at random from the pool, on each attempt."
+    )
+    questions: list[Question] = Field(min_length=1, description="The questions (the pool, if 'draw' is set).")
+
+
+# ---------------------------------------------------------------------- course
+
+
+class Module(Strict):
+    id: Slug = Field(description="The module's name, used in page addresses.")
+    title: Line = Field(description="The module's title.")
+    summary: Line | None = Field(default=None, description="One sentence shown on the course home.")
+    lessons: list[Slug] = Field(min_length=1, description="Ids of the module's lessons, in order.")
+    quiz: Slug | None = Field(default=None, description="Id of the module's quiz.")
+
+
+class Course(Strict):
+    id: Slug = Field(description="The course's name; learners' saved progress is kept under it.")
+    title: Line = Field(description="The course title.")
+    version: Annotated[str, Field(pattern=r"^\d+(\.\d+){0,2}$")] = Field(
+        description="The course version, e.g. '1.0'. Raise it when the content changes in a way that matters."
+    )
+    description: Markdown = Field(description="What the course is about, shown on the course home.")
+    audience: Line = Field(description="Who the course is for.")
+    language: Annotated[str, Field(pattern=r"^[a-z]{2}$")] = Field(
+        default="en", description="Two-letter language code of the course text."
+    )
+    pass_mark: Percent = Field(default=70, description="Percent needed to pass a quiz that sets none.")
+    allow_html: bool = Field(
+        default=False, description="true lets Markdown contain raw HTML; false (safer) shows it as text."
+    )
+    modules: list[Module] = Field(min_length=1, description="The modules, in order.")
+    capstone: Module | None = Field(default=None, description="A closing module that brings the others together.")
+    final_assessment: Slug | None = Field(
+        default=None, description="Id of the quiz whose pass completes the course."
+    )
+    require_module_quizzes: bool = Field(
+        default=False, description="true: the course is complete only when every module quiz is passed too."
+    )
