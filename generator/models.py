@@ -7,7 +7,7 @@ trainers, not for programmers.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -182,7 +182,7 @@ class RolePlay(QuestionBase):
 
 
 Question = Annotated[
-    Union[SingleChoice, MultipleChoice, Ordering, Matching, RolePlay],
+    SingleChoice | MultipleChoice | Ordering | Matching | RolePlay,
     Field(discriminator="type"),
 ]
 QUESTION_TYPES = ("single", "multiple", "ordering", "matching", "roleplay")

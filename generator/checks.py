@@ -1,0 +1,260 @@
+"""Rules that no single field can express: references between files, and quiz logic.
+
+Each check names the file, line and column of the value to change, so a trainer
+never has to guess which of forty files a rule is about.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+
+from .models import Course, Lesson, Matching, Module, MultipleChoice, Ordering, Quiz, RolePlay, SingleChoice
+from .problems import Problem
+from .yaml_source import Document, Path_
+
+OUTLINE = "course/course.yaml"
+
+
+def _at(doc: Document, loc: Path_, message: str, *, key: bool = False) -> Problem:
+    mark = doc.mark_for(loc, key=key)
+    return Problem(doc.path, mark.line, mark.column, message)
+
+
+def _modules(course: Course) -> Iterator[tuple[Path_, Module]]:
+    for i, module in enumerate(course.modules):
+        yield ("modules", i), module
+    if course.capstone is not None:
+        yield ("capstone",), course.capstone
+
+
+def check_course(
+    outline: tuple[Course, Document],
+    lessons: list[tuple[Lesson, Document]],
+    quizzes: list[tuple[Quiz, Document]],
+    *,
+    complete: bool,
+) -> list[Problem]:
+    """All cross-file problems. With `complete` false some files failed to load, so
+    references to them are not reported again as missing."""
+    course, cdoc = outline
+    problems: list[Problem] = []
+    problems += _file_names(lessons) + _file_names(quizzes)
+    problems += _unique_ids(lessons, quizzes)
+
+    lesson_ids = {lesson.id for lesson, _ in lessons}
+    quiz_ids = {quiz.id for quiz, _ in quizzes}
+    used_lessons: dict[str, Path_] = {}
+    used_quizzes: dict[str, Path_] = {}
+    module_ids: set[str] = set()
+    for loc, module in _modules(course):
+        if module.id in module_ids:
+            problems.append(_at(cdoc, (*loc, "id"), f"module id '{module.id}' is used twice; give each module its own id"))
+        module_ids.add(module.id)
+        for j, lesson_id in enumerate(module.lessons):
+            problems += _reference(cdoc, (*loc, "lessons", j), lesson_id, "lesson", lesson_ids, used_lessons, complete)
+        if module.quiz is not None:
+            problems += _reference(cdoc, (*loc, "quiz"), module.quiz, "quiz", quiz_ids, used_quizzes, complete)
+    if course.final_assessment is not None:
+        problems += _reference(
+            cdoc, ("final_assessment",), course.final_assessment, "quiz", quiz_ids, used_quizzes, complete
+        )
+    for lesson, doc in lessons:
+        if lesson.id not in used_lessons:
+            problems.append(
+                _at(doc, ("id",), f"lesson '{lesson.id}' is in no module; list it under a module's lessons in {OUTLINE}")
+            )
+    for quiz, doc in quizzes:
+        if quiz.id not in used_quizzes:
+            problems.append(
+                _at(doc, ("id",), f"quiz '{quiz.id}' is used nowhere; name it as a module's quiz or the final_assessment in {OUTLINE}")
+            )
+
+    objectives = _objectives(lessons, problems)
+    assessed: set[str] = set()
+    for quiz, doc in quizzes:
+        problems += _check_quiz(quiz, doc, objectives, assessed, complete)
+    if complete:
+        for objective_id, (doc, loc) in objectives.items():
+            if objective_id not in assessed:
+                problems.append(
+                    _at(doc, loc, f"objective '{objective_id}' is assessed by no quiz question; list it in a question's objectives")
+                )
+    return problems
+
+
+def _file_names(items: Iterable[tuple[Lesson | Quiz, Document]]) -> list[Problem]:
+    # The file is named after the id so that a trainer who reads an id in the
+    # outline or in an error can open the file without searching.
+    problems = []
+    for model, doc in items:
+        stem = doc.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        if stem != model.id:
+            problems.append(
+                _at(doc, ("id",), f"id '{model.id}' differs from the file name '{stem}'; rename the file or change the id")
+            )
+    return problems
+
+
+def _unique_ids(lessons: list[tuple[Lesson, Document]], quizzes: list[tuple[Quiz, Document]]) -> list[Problem]:
+    # Lessons and quizzes share one namespace because each becomes a page.
+    seen: dict[str, str] = {}
+    problems = []
+    for model, doc in [*lessons, *quizzes]:
+        if model.id in seen:
+            problems.append(
+                _at(doc, ("id",), f"id '{model.id}' is already used by {seen[model.id]}; every lesson and quiz needs its own id")
+            )
+        else:
+            seen[model.id] = doc.path
+    return problems
+
+
+def _reference(
+    doc: Document,
+    loc: Path_,
+    ref: str,
+    kind: str,
+    known: set[str],
+    used: dict[str, Path_],
+    complete: bool,
+) -> list[Problem]:
+    if ref in used:
+        return [_at(doc, loc, f"{kind} '{ref}' is already used in the outline; each {kind} belongs in one place")]
+    used[ref] = loc
+    if ref not in known and complete:
+        folder = "quizzes/" if kind == "quiz" else "course/lessons/"
+        hint = _closest(ref, known)
+        return [_at(doc, loc, f"no {kind} has the id '{ref}'{hint}; create {folder}{ref}.yaml or fix the id")]
+    return []
+
+
+def _closest(ref: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(ref, sorted(known), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _objectives(lessons: list[tuple[Lesson, Document]], problems: list[Problem]) -> dict[str, tuple[Document, Path_]]:
+    found: dict[str, tuple[Document, Path_]] = {}
+    for lesson, doc in lessons:
+        for i, objective in enumerate(lesson.objectives):
+            loc: Path_ = ("objectives", i, "id")
+            if objective.id in found:
+                other = found[objective.id][0].path
+                problems.append(_at(doc, loc, f"objective id '{objective.id}' is already used in {other}; objective ids are unique in the course"))
+            else:
+                found[objective.id] = (doc, loc)
+    return found
+
+
+def _check_quiz(
+    quiz: Quiz,
+    doc: Document,
+    objectives: dict[str, tuple[Document, Path_]],
+    assessed: set[str],
+    complete: bool,
+) -> list[Problem]:
+    problems: list[Problem] = []
+    if quiz.draw is not None and quiz.draw > len(quiz.questions):
+        problems.append(_at(doc, ("draw",), f"draw is {quiz.draw} but the quiz has only {len(quiz.questions)} questions"))
+    seen: set[str] = set()
+    for i, question in enumerate(quiz.questions):
+        loc: Path_ = ("questions", i)
+        if question.id in seen:
+            problems.append(_at(doc, (*loc, "id"), f"question id '{question.id}' is used twice in this quiz"))
+        seen.add(question.id)
+        for j, objective in enumerate(question.objectives):
+            assessed.add(objective)
+            if objective not in objectives and complete:
+                hint = _closest(objective, objectives)
+                problems.append(_at(doc, (*loc, "objectives", j), f"no lesson has the objective '{objective}'{hint}"))
+        if isinstance(question, SingleChoice):
+            correct = sum(option.correct for option in question.options)
+            if correct != 1:
+                problems.append(
+                    _at(doc, (*loc, "options"), f"a single-choice question needs exactly one correct option, not {correct}; use type: multiple for more")
+                )
+        elif isinstance(question, MultipleChoice):
+            if not any(option.correct for option in question.options):
+                problems.append(_at(doc, (*loc, "options"), "mark at least one option correct: true"))
+        elif isinstance(question, Ordering):
+            problems += _distinct(doc, (*loc, "items"), [item.text for item in question.items], "text", "step")
+        elif isinstance(question, Matching):
+            problems += _distinct(doc, (*loc, "pairs"), [pair.left for pair in question.pairs], "left", "item")
+            problems += _distinct(
+                doc, (*loc, "pairs"), [pair.right for pair in question.pairs], "right", "match"
+            )
+            rights = {pair.right for pair in question.pairs}
+            for k, extra in enumerate(question.distractors):
+                if extra in rights:
+                    problems.append(_at(doc, (*loc, "distractors", k), f"'{extra}' is already a right-hand match; a distractor must match nothing"))
+        elif isinstance(question, RolePlay):
+            problems += _check_roleplay(question, doc, loc)
+    return problems
+
+
+def _distinct(doc: Document, loc: Path_, values: list[str], field: str, noun: str) -> list[Problem]:
+    problems = []
+    seen: set[str] = set()
+    for k, value in enumerate(values):
+        if value in seen:
+            problems.append(_at(doc, (*loc, k, field), f"this {noun} appears twice; every {noun} must differ"))
+        seen.add(value)
+    return problems
+
+
+def _check_roleplay(question: RolePlay, doc: Document, loc: Path_) -> list[Problem]:
+    problems: list[Problem] = []
+    steps = {step.id: (k, step) for k, step in enumerate(question.steps)}
+    endings = {ending.id: k for k, ending in enumerate(question.endings)}
+    for k, ending in enumerate(question.endings):
+        if ending.id in steps:
+            problems.append(_at(doc, (*loc, "endings", k, "id"), f"'{ending.id}' is already a step id; give the ending its own id"))
+    if len(steps) != len(question.steps):
+        seen: set[str] = set()
+        for k, step in enumerate(question.steps):
+            if step.id in seen:
+                problems.append(_at(doc, (*loc, "steps", k, "id"), f"step id '{step.id}' is used twice"))
+            seen.add(step.id)
+    if question.start not in steps:
+        hint = _closest(question.start, steps)
+        problems.append(_at(doc, (*loc, "start"), f"start names no step: '{question.start}'{hint}"))
+        return problems
+    targets = set(steps) | set(endings)
+    for k, step in enumerate(question.steps):
+        for c, choice in enumerate(step.choices):
+            if choice.next not in targets:
+                hint = _closest(choice.next, targets)
+                problems.append(
+                    _at(doc, (*loc, "steps", k, "choices", c, "next"), f"next names no step or ending: '{choice.next}'{hint}")
+                )
+    if problems:
+        return problems
+    # Depth-first walk from the start: finds what is reachable and any loop,
+    # which would let a conversation go on without ever reaching an ending.
+    state: dict[str, int] = {}
+    reached: set[str] = set()
+
+    def visit(step_id: str, via: Path_) -> None:
+        if state.get(step_id) == 1:
+            problems.append(_at(doc, via, f"this choice leads back to step '{step_id}', so the conversation can loop forever; point it forward"))
+            return
+        if state.get(step_id) == 2:
+            return
+        state[step_id] = 1
+        k, step = steps[step_id]
+        for c, choice in enumerate(step.choices):
+            reached.add(choice.next)
+            if choice.next in steps:
+                visit(choice.next, (*loc, "steps", k, "choices", c, "next"))
+        state[step_id] = 2
+
+    visit(question.start, (*loc, "start"))
+    for step_id, (k, _) in steps.items():
+        if step_id not in state:
+            problems.append(_at(doc, (*loc, "steps", k, "id"), f"step '{step_id}' can never be reached; point a choice's next at it or remove it"))
+    for ending_id, k in endings.items():
+        if ending_id not in reached:
+            problems.append(_at(doc, (*loc, "endings", k, "id"), f"ending '{ending_id}' can never be reached; point a choice's next at it or remove it"))
+    return problems
+

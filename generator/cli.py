@@ -1,0 +1,119 @@
+"""The `coursegen` command: a thin layer over the core and MkDocs.
+
+Bad course input never shows a traceback: it is reported one problem a line,
+`file:line:column: message`, with exit status 1.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .load import load_course
+from .problems import CourseError
+from .project import render_project, replacing
+from .schema import write_schemas
+
+
+def _fail(exc: CourseError) -> None:
+    for problem in exc.problems:
+        click.echo(str(problem), err=True)
+    count = len(exc.problems)
+    click.echo(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.", err=True)
+    sys.exit(1)
+
+
+@click.group()
+@click.version_option(package_name="coursegen")
+def main() -> None:
+    """Turn YAML lessons and quizzes into a course website."""
+
+
+@main.command()
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", help="Project folder.")
+def check(root: Path) -> None:
+    """Read and validate every course file; report every problem."""
+    try:
+        bundle = load_course(root)
+    except CourseError as exc:
+        _fail(exc)
+        return
+    questions = sum(len(q.questions) for q in bundle.quizzes.values())
+    click.echo(
+        f"ok: {len(bundle.course.modules)} modules, {len(bundle.lessons)} lessons, "
+        f"{len(bundle.quizzes)} quizzes, {questions} questions"
+    )
+
+
+def _mkdocs_config(config_file: Path, **overrides: object):  # type: ignore[no-untyped-def]
+    from mkdocs.config import load_config
+
+    return load_config(str(config_file), **{k: v for k, v in overrides.items() if v is not None})
+
+
+@main.command()
+@click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path), default="mkdocs.yml")
+@click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None)
+@click.option("--site-url", default=None, help="The address the site will be served at (for instant navigation).")
+@click.option("--strict/--no-strict", default=True, help="Treat MkDocs warnings as errors (default: strict).")
+def build(config_file: Path, site_dir: Path | None, site_url: str | None, strict: bool) -> None:
+    """Check the course, then build the site; a failed build leaves the old site as it was."""
+    import logging
+
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+    try:
+        load_course(config_file.resolve().parent)
+    except CourseError as exc:
+        _fail(exc)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    try:
+        config = _mkdocs_config(config_file, site_url=site_url, strict=strict)
+        target = Path(site_dir) if site_dir else Path(config.site_dir)
+        with replacing(target) as staging:
+            config.site_dir = str(staging)
+            mkdocs_build(config)
+    except (Abort, ConfigurationError, PluginError) as exc:
+        click.echo(f"error: {exc}", err=True)
+        click.echo("The build failed; the previous site is unchanged.", err=True)
+        sys.exit(1)
+    click.echo(f"built {target}")
+
+
+@main.command()
+@click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path), default="mkdocs.yml")
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", help="Address to serve the preview at.")
+def serve(config_file: Path, dev_addr: str) -> None:
+    """Live preview: rebuilds when any course or quiz file is saved."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    try:
+        load_course(config_file.resolve().parent)
+    except CourseError as exc:
+        _fail(exc)
+    mkdocs_serve(str(config_file), dev_addr=dev_addr, livereload=True)
+
+
+@main.command()
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", help="Project folder.")
+@click.option("--site-url", default=None, help="site_url to write into the new mkdocs.yml.")
+def render(out: Path, root: Path, site_url: str | None) -> None:
+    """Write a plain MkDocs project (no coursegen plugin) to OUT, for any engine."""
+    try:
+        rendered = render_project(root, out, site_url=site_url)
+    except CourseError as exc:
+        _fail(exc)
+        return
+    click.echo(f"wrote {len(rendered.pages)} pages to {out}/docs and {out}/mkdocs.yml")
+
+
+@main.command()
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default="schema", help="Folder to write to.")
+def schema(out: Path) -> None:
+    """Write the JSON Schema files that editors use to complete and check fields."""
+    for path in write_schemas(out):
+        click.echo(f"wrote {path}")

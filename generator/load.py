@@ -1,0 +1,98 @@
+"""Load a course folder: every YAML file read, checked against its model, and checked as a whole.
+
+This is the only entry point the renderer, the CLI and the MkDocs plugin use,
+so every one of them reports the same problems, all at once, before anything
+is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .checks import check_course
+from .models import Course, Lesson, Quiz
+from .problems import CourseError, Problem, SourceError
+from .schema_errors import problems_from
+from .yaml_source import Document, read_document
+
+COURSE_FILE = "course/course.yaml"
+LESSONS_DIR = "course"
+QUIZZES_DIR = "quizzes"
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A validated model and the document it came from (for positions in later checks)."""
+
+    model: BaseModel
+    doc: Document
+
+
+@dataclass
+class CourseBundle:
+    root: Path
+    course: Course
+    lessons: dict[str, Lesson] = field(default_factory=dict)
+    quizzes: dict[str, Quiz] = field(default_factory=dict)
+
+
+def yaml_files(root: Path) -> list[Path]:
+    """Every file the course is made of; the plugin watches the same list."""
+    lessons = [p for p in sorted((root / LESSONS_DIR).rglob("*.y*ml")) if p != root / COURSE_FILE]
+    quizzes = sorted((root / QUIZZES_DIR).rglob("*.y*ml"))
+    return [root / COURSE_FILE, *lessons, *quizzes]
+
+
+def _read(root: Path, path: Path, model: type[M], problems: list[Problem]) -> tuple[M, Document] | None:
+    display = path.relative_to(root).as_posix()
+    try:
+        doc = read_document(path, display)
+    except SourceError as exc:
+        problems.append(exc.problem)
+        return None
+    if not isinstance(doc.data, dict):
+        problems.append(
+            Problem(display, 1, 1, "the file must be a mapping of fields (name: value), not a list or a single value")
+        )
+        return None
+    try:
+        return model.model_validate(doc.data), doc
+    except ValidationError as exc:
+        problems.extend(problems_from(exc, model, doc))
+        return None
+
+
+def load_course(root: Path) -> CourseBundle:
+    """Read and validate the whole course; raise CourseError listing every problem found."""
+    root = root.resolve()
+    problems: list[Problem] = []
+    course_path = root / COURSE_FILE
+    if not course_path.is_file():
+        raise CourseError([Problem(COURSE_FILE, 1, 1, "the course outline is missing; create it (see README)")])
+    course = _read(root, course_path, Course, problems)
+    lessons: list[tuple[Lesson, Document]] = []
+    quizzes: list[tuple[Quiz, Document]] = []
+    files = yaml_files(root)[1:]
+    for path in files:
+        kind: type[Lesson] | type[Quiz] = Quiz if path.is_relative_to(root / QUIZZES_DIR) else Lesson
+        loaded = _read(root, path, kind, problems)
+        if loaded is not None:
+            (quizzes if kind is Quiz else lessons).append(loaded)  # type: ignore[arg-type]
+    if course is None:
+        raise CourseError(problems)
+    problems.extend(check_course(course, lessons, quizzes, complete=not problems))
+    if problems:
+        raise CourseError(problems)
+    model, _ = course
+    return CourseBundle(
+        root=root,
+        course=model,
+        lessons={lesson.id: lesson for lesson, _ in lessons},
+        quizzes={quiz.id: quiz for quiz, _ in quizzes},
+    )

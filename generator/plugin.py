@@ -1,0 +1,81 @@
+"""The MkDocs plugin: a thin layer that hands the core's rendered pages to MkDocs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .load import QUIZZES_DIR, load_course
+from .problems import CourseError
+from .render import RenderedCourse, render_course
+
+
+class CoursegenConfig(Config):
+    root = c.Type(str, default=".")
+    """Folder holding course/ and quizzes/, relative to mkdocs.yml."""
+    strings = c.Type(dict, default={})
+    """Overrides for the quiz runtime's UI strings, by key."""
+
+
+class CoursegenPlugin(BasePlugin[CoursegenConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.rendered: RenderedCourse | None = None
+        self.root = Path(".")
+
+    # on_config runs before MkDocs cleans site_dir, so a course with errors
+    # stops the build while the previous site is still intact.
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
+        try:
+            bundle = load_course(self.root)
+            self.rendered = render_course(
+                bundle,
+                language=str(config.theme.get("language") or bundle.course.language),
+                directory_urls=config.use_directory_urls,
+                ui_overrides=self.config.strings,
+            )
+        except CourseError as exc:
+            count = len(exc.problems)
+            raise PluginError(
+                f"the course has {count} problem{'s' if count != 1 else ''}; nothing was built:\n{exc}"
+            ) from None
+        except ValueError as exc:  # an unknown key under `strings`
+            raise PluginError(f"mkdocs.yml: plugins.coursegen.strings: {exc}") from None
+        # The generated outline comes first; pages the site lists itself follow.
+        config.nav = [*self.rendered.nav, *(config.nav or [])]
+        return config
+
+    # on_files is where generated pages join the files MkDocs found on disk,
+    # so they are built, searched and linked like hand-written ones.
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.rendered is not None
+        for src, text in self.rendered.pages.items():
+            self._add(files, File.generated(config, src, content=text))
+        for src, data in self.rendered.assets.items():
+            self._add(files, File.generated(config, src, content=data))
+        return files
+
+    @staticmethod
+    def _add(files: Files, file: File) -> None:
+        existing = files.get_file_from_path(file.src_uri)
+        if existing is not None:
+            files.remove(existing)
+        files.append(file)
+
+    # docs_dir (course/) is watched by MkDocs already; quizzes/ lives beside it
+    # and must be watched too, or an edited quiz would not reload the preview.
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        for folder in (self.root / "course", self.root / QUIZZES_DIR):
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server

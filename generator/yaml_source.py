@@ -1,0 +1,263 @@
+"""Read one YAML file into plain data plus the line and column of every value.
+
+PyYAML's own constructors lose positions, keep the last of two duplicate keys
+silently, read `no` as false (YAML 1.1) and expand aliases without limit. So we
+let libyaml parse and compose the node graph (fast, in C when available) and
+build the data ourselves, with YAML 1.2 core scalars, position tracking, and
+limits that keep a hostile or broken file cheap to reject.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import BaseResolver
+
+from .problems import Problem, SourceError
+
+try:
+    from yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+
+
+MAX_BYTES = 1_000_000
+MAX_NODES = 100_000
+MAX_DEPTH = 64
+
+Path_ = tuple[str | int, ...]
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+
+
+class _Resolver12(BaseResolver):
+    """YAML 1.2 core schema: only true/false are booleans, so "no" stays a word."""
+
+
+_Resolver12.yaml_implicit_resolvers = {}
+_Resolver12.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+_Resolver12.add_implicit_resolver(_NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+_Resolver12.add_implicit_resolver(
+    _INT, re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), list("-+0123456789")
+)
+_Resolver12.add_implicit_resolver(
+    _FLOAT,
+    re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+    list("-+.0123456789"),
+)
+
+
+class _Loader(_Parser, _Resolver12):  # type: ignore[misc,valid-type]
+    def __init__(self, stream: str) -> None:
+        _Parser.__init__(self, stream)
+        _Resolver12.__init__(self)
+
+
+@dataclass(frozen=True)
+class Mark:
+    line: int  # 1-based, as editors count
+    column: int
+
+
+@dataclass
+class Document:
+    """A file's data and where each value (and each mapping key) stands in it."""
+
+    path: str
+    data: Any
+    values: dict[Path_, Mark] = field(default_factory=dict)
+    keys: dict[Path_, Mark] = field(default_factory=dict)
+
+    def mark_for(self, loc: Path_, *, key: bool = False) -> Mark:
+        """The position of `loc`, or of its nearest ancestor that exists in the file."""
+        if key and loc in self.keys:
+            return self.keys[loc]
+        for end in range(len(loc), -1, -1):
+            mark = self.values.get(loc[:end])
+            if mark is not None:
+                return mark
+        return Mark(1, 1)
+
+
+def _mark(node: Node) -> Mark:
+    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _scalar(node: ScalarNode, doc: str) -> Any:
+    value: str = node.value
+    tag = node.tag
+    if tag == _STR:
+        return value
+    if tag == _NULL:
+        return None
+    if tag == _BOOL:
+        return value.lower() == "true"
+    if tag == _INT:
+        if value.startswith("0o"):
+            return int(value[2:], 8)
+        if value.startswith("0x"):
+            return int(value[2:], 16)
+        return int(value)
+    if tag == _FLOAT:
+        lowered = value.lower()
+        if lowered.endswith("inf"):
+            return -math.inf if lowered.startswith("-") else math.inf
+        if lowered.endswith("nan"):
+            return math.nan
+        return float(value)
+    mark = _mark(node)
+    raise SourceError(
+        Problem(doc, mark.line, mark.column, f"the tag {_short(tag)} is not allowed here; remove it and write the plain value")
+    )
+
+
+def _short(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!")
+
+
+class _Builder:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.count = 0
+        self.active: set[int] = set()
+
+    def fail(self, node: Node, message: str) -> SourceError:
+        mark = _mark(node)
+        return SourceError(Problem(self.doc.path, mark.line, mark.column, message))
+
+    def build(self, node: Node, loc: Path_) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise self.fail(
+                node, f"the file expands to more than {MAX_NODES:,} values (check its aliases '*'); write the values out"
+            )
+        if len(loc) > MAX_DEPTH:
+            raise self.fail(node, f"values are nested more than {MAX_DEPTH} levels deep; flatten the file")
+        self.doc.values.setdefault(loc, _mark(node))
+        if isinstance(node, ScalarNode):
+            return _scalar(node, self.doc.path)
+        if id(node) in self.active:
+            raise self.fail(node, "an alias refers to a value that contains it; remove the alias")
+        self.active.add(id(node))
+        try:
+            if isinstance(node, SequenceNode):
+                if node.tag != _SEQ:
+                    raise self.fail(node, f"the tag {_short(node.tag)} is not allowed here; remove it")
+                return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
+            if isinstance(node, MappingNode):
+                return self.mapping(node, loc)
+        finally:
+            self.active.discard(id(node))
+        raise self.fail(node, "unexpected kind of value")  # pragma: no cover
+
+    def mapping(self, node: MappingNode, loc: Path_) -> dict[str, Any]:
+        if node.tag != _MAP:
+            raise self.fail(node, f"the tag {_short(node.tag)} is not allowed here; remove it")
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.value == "<<" and getattr(key_node, "style", None) is None:
+                raise self.fail(key_node, "merge keys ('<<') are not supported; write the fields out")
+            if not isinstance(key_node, ScalarNode):
+                raise self.fail(key_node, "a key must be a plain name, not a list or mapping")
+            key = key_node.value
+            if key in result:
+                first = self.doc.keys[(*loc, key)]
+                raise self.fail(
+                    key_node, f"duplicate key '{key}' (first on line {first.line}); keep only one of them"
+                )
+            self.doc.keys[(*loc, key)] = _mark(key_node)
+            result[key] = self.build(value_node, (*loc, key))
+        return result
+
+
+def parse_text(text: str, path: str) -> Document:
+    """Parse YAML text; raise SourceError with a trainer-readable message on any problem."""
+    doc = Document(path=path, data=None)
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark is not None and (exc.problem or "").startswith("found unexpected end of stream"):
+            # The end of the file is not where the trainer must look: the
+            # unclosed quote or bracket is.
+            mark = exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise SourceError(Problem(path, line, column, _syntax_message(exc))) from None
+    except yaml.YAMLError as exc:
+        raise SourceError(Problem(path, 1, 1, f"not valid YAML: {exc}")) from None
+    except RecursionError:
+        raise SourceError(
+            Problem(path, 1, 1, f"values are nested more than {MAX_DEPTH} levels deep; flatten the file")
+        ) from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise SourceError(Problem(path, 1, 1, "the file is empty; fill it in or delete it"))
+    doc.data = _Builder(doc).build(node, ())
+    return doc
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+    problem = (exc.problem or exc.context or "syntax error").strip()
+    hints = {
+        "mapping values are not allowed here": "put text that contains ': ' in quotes, or fix the indentation",
+        "found character '\\t' that cannot start any token": "indent with spaces, not tabs",
+        "found undefined alias": "define the anchor '&name' before using '*name'",
+        "expected a single document in the stream": "a file holds one document; remove the extra '---'",
+        "but found another document": "a file holds one document; remove the extra '---'",
+        "could not find expected ':'": "add the missing ':' after the key, or close the open quote",
+        "found unexpected end of stream": "close the open quote or bracket",
+    }
+    for start, hint in hints.items():
+        if problem.startswith(start):
+            return f"YAML syntax: {problem}; {hint}"
+    return f"YAML syntax: {problem}; check the indentation and quotes around here"
+
+
+def read_document(path: Path, display: str) -> Document:
+    """Read and parse a file, refusing what a trainer could not have meant to write."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise SourceError(Problem(display, 1, 1, f"cannot read the file: {exc.strerror}")) from None
+    if size > MAX_BYTES:
+        raise SourceError(
+            Problem(display, 1, 1, f"the file is {size:,} bytes, over the {MAX_BYTES:,} limit; split it into smaller files")
+        )
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise SourceError(
+            Problem(display, line, column, "the file is not UTF-8 text; save it with UTF-8 encoding")
+        ) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        raise SourceError(Problem(display, 1, 1, "the file is empty; fill it in or delete it"))
+    return parse_text(text, display)
