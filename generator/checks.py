@@ -11,14 +11,18 @@ from collections.abc import Iterable, Iterator
 
 from .models import Course, Lesson, Matching, Module, MultipleChoice, Ordering, Quiz, RolePlay, SingleChoice
 from .problems import Problem
+from .schema_errors import format_loc
 from .yaml_source import Document, Path_
 
 OUTLINE = "course/course.yaml"
 
 
-def _at(doc: Document, loc: Path_, message: str, *, key: bool = False) -> Problem:
-    mark = doc.mark_for(loc, key=key)
-    return Problem(doc.path, mark.line, mark.column, message)
+def _at(doc: Document, loc: Path_, message: str) -> Problem:
+    # A list or mapping is pointed at by its key, which is where a trainer
+    # reads its name; a single value is pointed at directly.
+    mark = doc.mark_for(loc, key=isinstance(doc.value_at(loc), (list, dict)))
+    where = format_loc(loc)
+    return Problem(doc.path, mark.line, mark.column, f"{where}: {message}" if where else message)
 
 
 def _modules(course: Course) -> Iterator[tuple[Path_, Module]]:
@@ -49,7 +53,9 @@ def check_course(
     module_ids: set[str] = set()
     for loc, module in _modules(course):
         if module.id in module_ids:
-            problems.append(_at(cdoc, (*loc, "id"), f"module id '{module.id}' is used twice; give each module its own id"))
+            problems.append(
+                _at(cdoc, (*loc, "id"), f"module id '{module.id}' is used twice; give each module its own id")
+            )
         module_ids.add(module.id)
         for j, lesson_id in enumerate(module.lessons):
             problems += _reference(cdoc, (*loc, "lessons", j), lesson_id, "lesson", lesson_ids, used_lessons, complete)
@@ -62,12 +68,18 @@ def check_course(
     for lesson, doc in lessons:
         if lesson.id not in used_lessons:
             problems.append(
-                _at(doc, ("id",), f"lesson '{lesson.id}' is in no module; list it under a module's lessons in {OUTLINE}")
+                _at(
+                    doc, ("id",), f"lesson '{lesson.id}' is in no module; list it under a module's lessons in {OUTLINE}"
+                )
             )
     for quiz, doc in quizzes:
         if quiz.id not in used_quizzes:
             problems.append(
-                _at(doc, ("id",), f"quiz '{quiz.id}' is used nowhere; name it as a module's quiz or the final_assessment in {OUTLINE}")
+                _at(
+                    doc,
+                    ("id",),
+                    f"quiz '{quiz.id}' is used nowhere; name it as a module's quiz or the final_assessment in {OUTLINE}",
+                )
             )
 
     objectives = _objectives(lessons, problems)
@@ -78,7 +90,11 @@ def check_course(
         for objective_id, (doc, loc) in objectives.items():
             if objective_id not in assessed:
                 problems.append(
-                    _at(doc, loc, f"objective '{objective_id}' is assessed by no quiz question; list it in a question's objectives")
+                    _at(
+                        doc,
+                        loc,
+                        f"objective '{objective_id}' is assessed by no quiz question; list it in a question's objectives",
+                    )
                 )
     return problems
 
@@ -91,7 +107,11 @@ def _file_names(items: Iterable[tuple[Lesson | Quiz, Document]]) -> list[Problem
         stem = doc.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
         if stem != model.id:
             problems.append(
-                _at(doc, ("id",), f"id '{model.id}' differs from the file name '{stem}'; rename the file or change the id")
+                _at(
+                    doc,
+                    ("id",),
+                    f"'{model.id}' differs from the file name '{stem}'; rename the file or change the id",
+                )
             )
     return problems
 
@@ -103,7 +123,11 @@ def _unique_ids(lessons: list[tuple[Lesson, Document]], quizzes: list[tuple[Quiz
     for model, doc in [*lessons, *quizzes]:
         if model.id in seen:
             problems.append(
-                _at(doc, ("id",), f"id '{model.id}' is already used by {seen[model.id]}; every lesson and quiz needs its own id")
+                _at(
+                    doc,
+                    ("id",),
+                    f"id '{model.id}' is already used by {seen[model.id]}; every lesson and quiz needs its own id",
+                )
             )
         else:
             seen[model.id] = doc.path
@@ -130,7 +154,7 @@ def _reference(
 
 
 def _closest(ref: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(ref, sorted(known), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(ref, sorted(known), n=1, cutoff=0.7)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
@@ -141,7 +165,13 @@ def _objectives(lessons: list[tuple[Lesson, Document]], problems: list[Problem])
             loc: Path_ = ("objectives", i, "id")
             if objective.id in found:
                 other = found[objective.id][0].path
-                problems.append(_at(doc, loc, f"objective id '{objective.id}' is already used in {other}; objective ids are unique in the course"))
+                problems.append(
+                    _at(
+                        doc,
+                        loc,
+                        f"objective id '{objective.id}' is already used in {other}; objective ids are unique in the course",
+                    )
+                )
             else:
                 found[objective.id] = (doc, loc)
     return found
@@ -156,7 +186,13 @@ def _check_quiz(
 ) -> list[Problem]:
     problems: list[Problem] = []
     if quiz.draw is not None and quiz.draw > len(quiz.questions):
-        problems.append(_at(doc, ("draw",), f"draw is {quiz.draw} but the quiz has only {len(quiz.questions)} questions"))
+        problems.append(
+            _at(
+                doc,
+                ("draw",),
+                f"asks for {quiz.draw} questions but the quiz has only {len(quiz.questions)}; lower it or add questions",
+            )
+        )
     seen: set[str] = set()
     for i, question in enumerate(quiz.questions):
         loc: Path_ = ("questions", i)
@@ -172,7 +208,11 @@ def _check_quiz(
             correct = sum(option.correct for option in question.options)
             if correct != 1:
                 problems.append(
-                    _at(doc, (*loc, "options"), f"a single-choice question needs exactly one correct option, not {correct}; use type: multiple for more")
+                    _at(
+                        doc,
+                        (*loc, "options"),
+                        f"a single-choice question needs exactly one correct option, not {correct}; use type: multiple for more",
+                    )
                 )
         elif isinstance(question, MultipleChoice):
             if not any(option.correct for option in question.options):
@@ -181,13 +221,17 @@ def _check_quiz(
             problems += _distinct(doc, (*loc, "items"), [item.text for item in question.items], "text", "step")
         elif isinstance(question, Matching):
             problems += _distinct(doc, (*loc, "pairs"), [pair.left for pair in question.pairs], "left", "item")
-            problems += _distinct(
-                doc, (*loc, "pairs"), [pair.right for pair in question.pairs], "right", "match"
-            )
+            problems += _distinct(doc, (*loc, "pairs"), [pair.right for pair in question.pairs], "right", "match")
             rights = {pair.right for pair in question.pairs}
             for k, extra in enumerate(question.distractors):
                 if extra in rights:
-                    problems.append(_at(doc, (*loc, "distractors", k), f"'{extra}' is already a right-hand match; a distractor must match nothing"))
+                    problems.append(
+                        _at(
+                            doc,
+                            (*loc, "distractors", k),
+                            f"'{extra}' is already a right-hand match; a distractor must match nothing",
+                        )
+                    )
         elif isinstance(question, RolePlay):
             problems += _check_roleplay(question, doc, loc)
     return problems
@@ -209,7 +253,9 @@ def _check_roleplay(question: RolePlay, doc: Document, loc: Path_) -> list[Probl
     endings = {ending.id: k for k, ending in enumerate(question.endings)}
     for k, ending in enumerate(question.endings):
         if ending.id in steps:
-            problems.append(_at(doc, (*loc, "endings", k, "id"), f"'{ending.id}' is already a step id; give the ending its own id"))
+            problems.append(
+                _at(doc, (*loc, "endings", k, "id"), f"'{ending.id}' is already a step id; give the ending its own id")
+            )
     if len(steps) != len(question.steps):
         seen: set[str] = set()
         for k, step in enumerate(question.steps):
@@ -218,7 +264,7 @@ def _check_roleplay(question: RolePlay, doc: Document, loc: Path_) -> list[Probl
             seen.add(step.id)
     if question.start not in steps:
         hint = _closest(question.start, steps)
-        problems.append(_at(doc, (*loc, "start"), f"start names no step: '{question.start}'{hint}"))
+        problems.append(_at(doc, (*loc, "start"), f"'{question.start}' names no step{hint}"))
         return problems
     targets = set(steps) | set(endings)
     for k, step in enumerate(question.steps):
@@ -226,7 +272,11 @@ def _check_roleplay(question: RolePlay, doc: Document, loc: Path_) -> list[Probl
             if choice.next not in targets:
                 hint = _closest(choice.next, targets)
                 problems.append(
-                    _at(doc, (*loc, "steps", k, "choices", c, "next"), f"next names no step or ending: '{choice.next}'{hint}")
+                    _at(
+                        doc,
+                        (*loc, "steps", k, "choices", c, "next"),
+                        f"'{choice.next}' names no step or ending{hint}",
+                    )
                 )
     if problems:
         return problems
@@ -237,7 +287,13 @@ def _check_roleplay(question: RolePlay, doc: Document, loc: Path_) -> list[Probl
 
     def visit(step_id: str, via: Path_) -> None:
         if state.get(step_id) == 1:
-            problems.append(_at(doc, via, f"this choice leads back to step '{step_id}', so the conversation can loop forever; point it forward"))
+            problems.append(
+                _at(
+                    doc,
+                    via,
+                    f"this choice leads back to step '{step_id}', so the conversation can loop forever; point it forward",
+                )
+            )
             return
         if state.get(step_id) == 2:
             return
@@ -252,9 +308,20 @@ def _check_roleplay(question: RolePlay, doc: Document, loc: Path_) -> list[Probl
     visit(question.start, (*loc, "start"))
     for step_id, (k, _) in steps.items():
         if step_id not in state:
-            problems.append(_at(doc, (*loc, "steps", k, "id"), f"step '{step_id}' can never be reached; point a choice's next at it or remove it"))
+            problems.append(
+                _at(
+                    doc,
+                    (*loc, "steps", k, "id"),
+                    f"step '{step_id}' can never be reached; point a choice's next at it or remove it",
+                )
+            )
     for ending_id, k in endings.items():
         if ending_id not in reached:
-            problems.append(_at(doc, (*loc, "endings", k, "id"), f"ending '{ending_id}' can never be reached; point a choice's next at it or remove it"))
+            problems.append(
+                _at(
+                    doc,
+                    (*loc, "endings", k, "id"),
+                    f"ending '{ending_id}' can never be reached; point a choice's next at it or remove it",
+                )
+            )
     return problems
-

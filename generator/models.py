@@ -70,7 +70,9 @@ class Lesson(Strict):
     summary: Line | None = Field(default=None, description="One sentence shown on the course home.")
     minutes: int = Field(ge=1, le=240, description="Estimated time to complete the lesson, in minutes.")
     objectives: list[Objective] = Field(
-        min_length=1, max_length=8, description="What the learner will be able to do; each must be assessed by a quiz question."
+        min_length=1,
+        max_length=8,
+        description="What the learner will be able to do; each must be assessed by a quiz question.",
     )
     sections: list[Section] = Field(min_length=1, description="The reading, in short sections.")
     examples: list[Example] = Field(default_factory=list, description="Realistic sales examples.")
@@ -146,9 +148,7 @@ class Pair(Strict):
 class Matching(GradedQuestion):
     type: Literal["matching"] = Field(description="Pair each item with its match, using drop-down lists.")
     pairs: list[Pair] = Field(min_length=2, max_length=10, description="The right pairs.")
-    distractors: list[Line] = Field(
-        default_factory=list, description="Extra choices on the right that match nothing."
-    )
+    distractors: list[Line] = Field(default_factory=list, description="Extra choices on the right that match nothing.")
     partial_credit: bool = Field(default=True, description="true gives a share of the points for each right pair.")
 
 
@@ -228,9 +228,7 @@ class Course(Strict):
     )
     modules: list[Module] = Field(min_length=1, description="The modules, in order.")
     capstone: Module | None = Field(default=None, description="A closing module that brings the others together.")
-    final_assessment: Slug | None = Field(
-        default=None, description="Id of the quiz whose pass completes the course."
-    )
+    final_assessment: Slug | None = Field(default=None, description="Id of the quiz whose pass completes the course.")
     require_module_quizzes: bool = Field(
         default=False, description="true: the course is complete only when every module quiz is passed too."
     )

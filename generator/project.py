@@ -126,7 +126,9 @@ def render_project(source: Path, out: Path, *, site_url: str | None = None) -> R
         if theme.get("custom_dir") and (source / theme["custom_dir"]).is_dir():
             shutil.copytree(source / theme["custom_dir"], staging / "overrides")
             theme["custom_dir"] = "overrides"
-        plain = {key: value for key, value in config.items() if key not in ("plugins", "nav", "docs_dir", "exclude_docs")}
+        plain = {
+            key: value for key, value in config.items() if key not in ("plugins", "nav", "docs_dir", "exclude_docs")
+        }
         plain["site_name"] = config.get("site_name", bundle.course.title)
         plain["theme"] = theme
         plain["docs_dir"] = "docs"

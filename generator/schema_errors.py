@@ -19,7 +19,7 @@ from .yaml_source import Document, Path_
 _PATTERN_HINTS = {
     r"^[a-z0-9][a-z0-9-]*$": "use only lowercase letters, digits and hyphens, like 'dimmer-switch'",
     r"^https?://\S+$": "write a full web address starting with https://",
-    r"^\d+(\.\d+){0,2}$": "write a version number like \"1.0\" (in quotes)",
+    r"^\d+(\.\d+){0,2}$": 'write a version number like "1.0" (in quotes)',
     r"^[a-z]{2}$": "write a two-letter language code like en, de, fr or es",
 }
 
@@ -58,7 +58,9 @@ def _model_at(model: type[BaseModel], data: Any, loc: Path_) -> type[BaseModel] 
             continue
         if not (isinstance(current, type) and issubclass(current, BaseModel)) or part not in current.model_fields:
             return None
-        current = _item_model(current.model_fields[part].annotation, value.get(part) if isinstance(value, dict) else None)
+        current = _item_model(
+            current.model_fields[part].annotation, value.get(part) if isinstance(value, dict) else None
+        )
         value = value.get(part) if isinstance(value, dict) else None
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 

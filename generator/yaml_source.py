@@ -59,12 +59,12 @@ class _Resolver12(BaseResolver):
 _Resolver12.yaml_implicit_resolvers = {}
 _Resolver12.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 _Resolver12.add_implicit_resolver(_NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
-_Resolver12.add_implicit_resolver(
-    _INT, re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), list("-+0123456789")
-)
+_Resolver12.add_implicit_resolver(_INT, re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), list("-+0123456789"))
 _Resolver12.add_implicit_resolver(
     _FLOAT,
-    re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+    re.compile(
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+    ),
     list("-+.0123456789"),
 )
 
@@ -89,6 +89,15 @@ class Document:
     data: Any
     values: dict[Path_, Mark] = field(default_factory=dict)
     keys: dict[Path_, Mark] = field(default_factory=dict)
+
+    def value_at(self, loc: Path_) -> Any:
+        value = self.data
+        for part in loc:
+            try:
+                value = value[part]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return value
 
     def mark_for(self, loc: Path_, *, key: bool = False) -> Mark:
         """The position of `loc`, or of its nearest ancestor that exists in the file."""
@@ -129,7 +138,12 @@ def _scalar(node: ScalarNode, doc: str) -> Any:
         return float(value)
     mark = _mark(node)
     raise SourceError(
-        Problem(doc, mark.line, mark.column, f"the tag {_short(tag)} is not allowed here; remove it and write the plain value")
+        Problem(
+            doc,
+            mark.line,
+            mark.column,
+            f"the tag {_short(tag)} is not allowed here; remove it and write the plain value",
+        )
     )
 
 
@@ -151,7 +165,8 @@ class _Builder:
         self.count += 1
         if self.count > MAX_NODES:
             raise self.fail(
-                node, f"the file expands to more than {MAX_NODES:,} values (check its aliases '*'); write the values out"
+                node,
+                f"the file expands to more than {MAX_NODES:,} values (check its aliases '*'); write the values out",
             )
         if len(loc) > MAX_DEPTH:
             raise self.fail(node, f"values are nested more than {MAX_DEPTH} levels deep; flatten the file")
@@ -184,9 +199,7 @@ class _Builder:
             key = key_node.value
             if key in result:
                 first = self.doc.keys[(*loc, key)]
-                raise self.fail(
-                    key_node, f"duplicate key '{key}' (first on line {first.line}); keep only one of them"
-                )
+                raise self.fail(key_node, f"duplicate key '{key}' (first on line {first.line}); keep only one of them")
             self.doc.keys[(*loc, key)] = _mark(key_node)
             result[key] = self.build(value_node, (*loc, key))
         return result
@@ -245,7 +258,9 @@ def read_document(path: Path, display: str) -> Document:
         raise SourceError(Problem(display, 1, 1, f"cannot read the file: {exc.strerror}")) from None
     if size > MAX_BYTES:
         raise SourceError(
-            Problem(display, 1, 1, f"the file is {size:,} bytes, over the {MAX_BYTES:,} limit; split it into smaller files")
+            Problem(
+                display, 1, 1, f"the file is {size:,} bytes, over the {MAX_BYTES:,} limit; split it into smaller files"
+            )
         )
     raw = path.read_bytes()
     try:
