@@ -120,7 +120,8 @@ def _unique_ids(lessons: list[tuple[Lesson, Document]], quizzes: list[tuple[Quiz
     # Lessons and quizzes share one namespace because each becomes a page.
     seen: dict[str, str] = {}
     problems = []
-    for model, doc in [*lessons, *quizzes]:
+    pages: list[tuple[Lesson | Quiz, Document]] = [*lessons, *quizzes]
+    for model, doc in pages:
         if model.id in seen:
             problems.append(
                 _at(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -47,7 +48,7 @@ def check(root: Path) -> None:
     )
 
 
-def _mkdocs_config(config_file: Path, **overrides: object):  # type: ignore[no-untyped-def]
+def _mkdocs_config(config_file: Path, **overrides: Any) -> Any:
     from mkdocs.config import load_config
 
     return load_config(str(config_file), **{k: v for k, v in overrides.items() if v is not None})

@@ -18,14 +18,14 @@ from .problems import CourseError
 from .render import RenderedCourse, render_course
 
 
-class CoursegenConfig(Config):
+class CoursegenConfig(Config):  # type: ignore[no-untyped-call]
     root = c.Type(str, default=".")
     """Folder holding course/ and quizzes/, relative to mkdocs.yml."""
     strings = c.Type(dict, default={})
     """Overrides for the quiz runtime's UI strings, by key."""
 
 
-class CoursegenPlugin(BasePlugin[CoursegenConfig]):
+class CoursegenPlugin(BasePlugin[CoursegenConfig]):  # type: ignore[no-untyped-call]
     supports_multiple_instances = False
 
     def __init__(self) -> None:

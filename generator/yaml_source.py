@@ -22,7 +22,7 @@ from yaml.resolver import BaseResolver
 from .problems import Problem, SourceError
 
 try:
-    from yaml import CParser as _Parser
+    from yaml import CParser as _Parser  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml.composer import Composer
     from yaml.parser import Parser
@@ -69,7 +69,7 @@ _Resolver12.add_implicit_resolver(
 )
 
 
-class _Loader(_Parser, _Resolver12):  # type: ignore[misc,valid-type]
+class _Loader(_Parser, _Resolver12):  # type: ignore[misc]
     def __init__(self, stream: str) -> None:
         _Parser.__init__(self, stream)
         _Resolver12.__init__(self)
