@@ -6,6 +6,7 @@ Bad course input never shows a traceback: it is reported one problem a line,
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,9 @@ from .load import load_course
 from .problems import CourseError
 from .project import render_project, replacing
 from .schema import write_schemas
+
+# Material prints a banner about MkDocs 2 on every build; trainers cannot act on it.
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
 def _fail(exc: CourseError) -> None:

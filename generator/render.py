@@ -158,7 +158,7 @@ def render_course(
             children.append({page.title: page.src})
             items.append({"title": page.title, "url": link("index.md", module.quiz), "kind": labels["quiz"]})
         out.nav.append({module.title: children})
-        home_modules.append({"title": module.title, "summary": module.summary, "items": items})
+        home_modules.append({"title": module.title, "summary": module.summary, "entries": items})
 
     final = None
     if course.final_assessment:

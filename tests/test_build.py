@@ -1,0 +1,114 @@
+"""Real builds in a temporary folder: the plugin, `coursegen render` + plain MkDocs, and failure safety."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+EXPECTED_PAGES = [
+    "index.html",
+    "basics/first-lesson/index.html",
+    "basics/basics-quiz/index.html",
+    "final-check/index.html",
+]
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, *args], cwd=cwd, env=ENV, capture_output=True, text=True, timeout=120)
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_mkdocs_build_with_the_plugin(mini: Path) -> None:
+    result = run("-m", "mkdocs", "build", "--strict", cwd=mini)
+    assert result.returncode == 0, result.stderr
+    site = mini / "site"
+    for page in EXPECTED_PAGES:
+        assert (site / page).is_file(), page
+    home = (site / "index.html").read_text()
+    # Every lesson and quiz is in the navigation, in the outline's order.
+    nav = [home.index(f'href="{href}"') for href in ("basics/first-lesson/", "basics/basics-quiz/", "final-check/")]
+    assert nav == sorted(nav)
+    assert (site / "assets/coursegen/quiz.js").is_file()
+    assert not list(site.rglob("*.yaml")), "course YAML must not be published"
+
+
+def test_render_builds_with_plain_mkdocs_and_no_plugin(mini: Path, tmp_path: Path) -> None:
+    out = tmp_path / "plain"
+    result = run("-m", "generator", "render", str(out), cwd=mini)
+    assert result.returncode == 0, result.stderr
+    config = yaml.safe_load((out / "mkdocs.yml").read_text())
+    assert "coursegen" not in str(config["plugins"])
+    assert config["nav"][0] == {"Mini course": "index.md"}
+    result = run("-m", "mkdocs", "build", "--strict", "-f", str(out / "mkdocs.yml"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    for page in EXPECTED_PAGES:
+        assert (out / "site" / page).is_file(), page
+
+
+def _break(mini: Path) -> None:
+    quiz = mini / "quizzes" / "basics-quiz.yaml"
+    quiz.write_text(
+        quiz.read_text().replace(
+            "correct: true\n        feedback: You used", "correct: maybe\n        feedback: You used"
+        )
+    )
+    lesson = mini / "course" / "lessons" / "first-lesson.yaml"
+    lesson.write_text(lesson.read_text().replace("minutes: 5", "minutes: soon"))
+
+
+def test_failed_coursegen_build_leaves_the_site_as_it_was(mini: Path) -> None:
+    assert run("-m", "generator", "build", cwd=mini).returncode == 0
+    before = snapshot(mini / "site")
+    _break(mini)
+    result = run("-m", "generator", "build", cwd=mini)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        "course/lessons/first-lesson.yaml:4:10: minutes: must be a whole number, not the text 'soon'",
+        "quizzes/basics-quiz.yaml:14:18: questions[0].options[1].correct: must be true or false, not the text 'maybe'",
+        "2 problems found; nothing was written.",
+    ]
+    assert snapshot(mini / "site") == before
+
+
+def test_failed_mkdocs_build_leaves_the_site_as_it_was(mini: Path) -> None:
+    assert run("-m", "mkdocs", "build", cwd=mini).returncode == 0
+    before = snapshot(mini / "site")
+    _break(mini)
+    result = run("-m", "mkdocs", "build", cwd=mini)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "course/lessons/first-lesson.yaml:4:10: minutes: must be a whole number" in result.stderr
+    assert snapshot(mini / "site") == before
+
+
+def test_failure_late_in_the_build_also_leaves_the_site(mini: Path) -> None:
+    # A strict-mode warning aborts MkDocs after it has started writing; coursegen
+    # builds into a staging folder, so the old site survives that too.
+    assert run("-m", "generator", "build", cwd=mini).returncode == 0
+    before = snapshot(mini / "site")
+    (mini / "course" / "broken.md").write_text("# Extra\n\n[dead](missing.md)\n")
+    result = run("-m", "generator", "build", cwd=mini)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert snapshot(mini / "site") == before
+    assert not [p for p in mini.iterdir() if p.name.startswith(".site")], "staging folders are cleaned up"
+
+
+def test_check_reports_ok(mini: Path) -> None:
+    result = run("-m", "generator", "check", cwd=mini)
+    assert result.returncode == 0
+    assert result.stdout.strip() == "ok: 1 modules, 1 lessons, 2 quizzes, 6 questions"
