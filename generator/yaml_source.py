@@ -13,7 +13,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -22,7 +22,7 @@ from yaml.resolver import BaseResolver
 from .problems import Problem, SourceError
 
 try:
-    from yaml import CParser as _Parser  # type: ignore[attr-defined]
+    from yaml._yaml import CParser as _Parser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml.composer import Composer
     from yaml.parser import Parser
@@ -69,14 +69,15 @@ _Resolver12.add_implicit_resolver(
 )
 
 
-class _Loader(_Parser, _Resolver12):  # type: ignore[misc]
+class _Loader(_Parser, _Resolver12):
     def __init__(self, stream: str) -> None:
         _Parser.__init__(self, stream)
         _Resolver12.__init__(self)
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
+    # A NamedTuple, not a dataclass: one is made for every value of every
+    # file, and this is the cheapest immutable record Python has.
     line: int  # 1-based, as editors count
     column: int
 
@@ -111,7 +112,8 @@ class Document:
 
 
 def _mark(node: Node) -> Mark:
-    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+    mark = node.start_mark
+    return Mark(mark.line + 1, mark.column + 1)
 
 
 def _scalar(node: ScalarNode, doc: str) -> Any:
@@ -192,7 +194,7 @@ class _Builder:
             raise self.fail(node, f"the tag {_short(node.tag)} is not allowed here; remove it")
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if key_node.value == "<<" and getattr(key_node, "style", None) is None:
+            if key_node.value == "<<" and not key_node.style:
                 raise self.fail(key_node, "merge keys ('<<') are not supported; write the fields out")
             if not isinstance(key_node, ScalarNode):
                 raise self.fail(key_node, "a key must be a plain name, not a list or mapping")
@@ -213,12 +215,14 @@ def parse_text(text: str, path: str) -> Document:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        if exc.context_mark is not None and (exc.problem or "").startswith("found unexpected end of stream"):
+        if exc.context_mark is not None and (exc.problem or "").startswith(
+            ("found unexpected end of stream", "did not find expected ',' or")
+        ):
             # The end of the file is not where the trainer must look: the
             # unclosed quote or bracket is.
             mark = exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise SourceError(Problem(path, line, column, _syntax_message(exc))) from None
+        raise SourceError(Problem(path, line, column, _syntax_message(exc, text))) from None
     except yaml.YAMLError as exc:
         raise SourceError(Problem(path, 1, 1, f"not valid YAML: {exc}")) from None
     except RecursionError:
@@ -233,18 +237,29 @@ def parse_text(text: str, path: str) -> Document:
     return doc
 
 
-def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+_SYNTAX_HINTS = {
+    "mapping values are not allowed": "put text that contains ': ' in quotes, or fix the indentation",
+    "found a tab character": "indent with spaces, not tabs",
+    "found character '\\t'": "indent with spaces, not tabs",
+    "found undefined alias": "define the anchor '&name' before using '*name'",
+    "expected a single document": "a file holds one document; remove the extra '---'",
+    "but found another document": "a file holds one document; remove the extra '---'",
+    "could not find expected ':'": "add the missing ':' after the key, or close the open quote",
+    "found unexpected end of stream": "close the open quote or bracket",
+    "did not find expected ',' or": "close the bracket, or separate the items with commas",
+    "did not find expected '-' indicator": "start every item of this list with '- ' at the same indentation",
+    "did not find expected key": "line up the keys of this mapping at the same indentation",
+    "did not find expected <document start>": "start the top-level keys at the beginning of the line",
+    "found character that cannot start any token": "put text that starts with @, ` or % in quotes",
+}
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
     problem = (exc.problem or exc.context or "syntax error").strip()
-    hints = {
-        "mapping values are not allowed here": "put text that contains ': ' in quotes, or fix the indentation",
-        "found character '\\t' that cannot start any token": "indent with spaces, not tabs",
-        "found undefined alias": "define the anchor '&name' before using '*name'",
-        "expected a single document in the stream": "a file holds one document; remove the extra '---'",
-        "but found another document": "a file holds one document; remove the extra '---'",
-        "could not find expected ':'": "add the missing ':' after the key, or close the open quote",
-        "found unexpected end of stream": "close the open quote or bracket",
-    }
-    for start, hint in hints.items():
+    mark = exc.problem_mark
+    if mark is not None and problem.startswith("found character") and text[mark.index : mark.index + 1] == "\t":
+        return f"YAML syntax: a tab where spaces belong; indent with spaces, not tabs"
+    for start, hint in _SYNTAX_HINTS.items():
         if problem.startswith(start):
             return f"YAML syntax: {problem}; {hint}"
     return f"YAML syntax: {problem}; check the indentation and quotes around here"

@@ -214,7 +214,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "prompt: How do you answer?",
         "prompt: Answer: how?",
         [
-            f"{QUIZ}:9:19: YAML syntax: mapping values are not allowed here; put text that contains ': ' in quotes, or fix the indentation"
+            f"{QUIZ}:9:19: YAML syntax: mapping values are not allowed in this context; put text that contains ': ' in quotes, or fix the indentation"
         ],
     ),
     (
@@ -229,7 +229,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         QUIZ,
         "    prompt: How do you answer?",
         "\tprompt: How do you answer?",
-        [f"{QUIZ}:9:1: YAML syntax: found character '\\t' that cannot start any token; indent with spaces, not tabs"],
+        [f"{QUIZ}:9:1: YAML syntax: found a tab character that violates indentation; indent with spaces, not tabs"],
     ),
     (
         "python-tag",
@@ -265,6 +265,24 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         None,
         "id: &a [*a]\n",
         [f"{FINAL}:1:5: an alias refers to a value that contains it; remove the alias"],
+    ),
+    (
+        "unclosed-bracket",
+        FINAL,
+        "title: Final check",
+        "title: [Final check",
+        [
+            f"{FINAL}:2:8: YAML syntax: did not find expected ',' or ']'; close the bracket, or separate the items with commas"
+        ],
+    ),
+    (
+        "list-item-indent",
+        LESSON,
+        "  - id: first-listen\n",
+        "  -  id: first-listen\n   text: x\n",
+        [
+            f"{LESSON}:9:4: YAML syntax: did not find expected '-' indicator; start every item of this list with '- ' at the same indentation"
+        ],
     ),
     (
         "merge-key",

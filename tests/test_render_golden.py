@@ -1,0 +1,60 @@
+"""Golden tests: the pages the core renders for the mini course, byte for byte.
+
+Run with UPDATE_GOLDEN=1 to rewrite the files after an intended change, then
+review the diff like any other code change.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.load import load_course
+from generator.render import render_course
+
+FIXTURE = Path(__file__).parent / "fixtures" / "mini"
+GOLDEN = Path(__file__).parent / "golden" / "mini"
+
+
+def _rendered() -> dict[str, str]:
+    return render_course(load_course(FIXTURE), language="en").pages
+
+
+def test_pages_match_golden_files() -> None:
+    pages = _rendered()
+    if os.environ.get("UPDATE_GOLDEN"):
+        for src, text in pages.items():
+            (GOLDEN / src).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / src).write_text(text)
+    expected = {p.relative_to(GOLDEN).as_posix(): p.read_text() for p in GOLDEN.rglob("*.md")}
+    assert sorted(pages) == sorted(expected)
+    for src, text in pages.items():
+        assert text == expected[src], f"{src} differs from tests/golden/mini/{src}"
+
+
+def test_rendering_is_deterministic() -> None:
+    assert _rendered() == _rendered()
+
+
+def test_navigation_follows_the_outline() -> None:
+    nav = render_course(load_course(FIXTURE), language="en").nav
+    assert nav == [
+        {"Mini course": "index.md"},
+        {"Basics": [{"First lesson": "basics/first-lesson.md"}, {"Basics quiz": "basics/basics-quiz.md"}]},
+        {"Final check": "final-check.md"},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("directory_urls", "expected"), [(True, 'href="../basics-quiz/"'), (False, 'href="basics-quiz.html"')]
+)
+def test_links_in_raw_html_follow_use_directory_urls(directory_urls: bool, expected: str) -> None:
+    pages = render_course(load_course(FIXTURE), language="en", directory_urls=directory_urls).pages
+    assert expected in pages["basics/first-lesson.md"]
+
+
+def test_page_labels_follow_the_site_language() -> None:
+    pages = render_course(load_course(FIXTURE), language="de").pages
+    assert "## Das Wichtigste" in pages["basics/first-lesson.md"]
