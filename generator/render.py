@@ -120,8 +120,12 @@ def render_course(
             markdown=md,
             strings=strings,
             assets_url=relative_url(src, ASSETS_DIR, directory_urls=directory_urls).rstrip("/") + "/",
+            # Only the objectives this quiz assesses: linking every objective
+            # of the course from every quiz would grow with the square of its size.
             objective_links={
-                oid: (paths[lid].title, link(src, lid)) for oid, lid in objective_lesson.items() if lid in paths
+                oid: (paths[lid].title, link(src, lid))
+                for oid in {o for q in quiz.questions for o in q.objectives}
+                if (lid := objective_lesson.get(oid)) in paths
             },
             course_id=course.id,
         )
