@@ -258,7 +258,7 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
     problem = (exc.problem or exc.context or "syntax error").strip()
     mark = exc.problem_mark
     if mark is not None and problem.startswith("found character") and text[mark.index : mark.index + 1] == "\t":
-        return f"YAML syntax: a tab where spaces belong; indent with spaces, not tabs"
+        return "YAML syntax: a tab where spaces belong; indent with spaces, not tabs"
     for start, hint in _SYNTAX_HINTS.items():
         if problem.startswith(start):
             return f"YAML syntax: {problem}; {hint}"

@@ -1,0 +1,260 @@
+// coursegen quiz runtime: grades quizzes in the browser, for practice and
+// self-assessment only. The key in data-key is obfuscated, not secret.
+const D = document, done = new WeakSet()
+const $ = (s, r) => r.querySelector(s), $$ = (s, r) => [...r.querySelectorAll(s)]
+const h = (tag, cls, ...kids) => { const e = D.createElement(tag); if (cls) e.className = cls; e.append(...kids); return e }
+// Only HTML from the blob goes through here: coursegen rendered and sanitised it at build time.
+const raw = (tag, cls, s) => { const e = h(tag, cls); e.innerHTML = s; return e }
+const fill = (s, o) => s.replace(/\{(\w+)\}/g, (m, k) => k in o ? o[k] : m)
+const mix = a => { for (let i = a.length; i > 1;) { const j = Math.random() * i-- | 0; [a[i], a[j]] = [a[j], a[i]] } return a }
+const r2 = n => Math.round(n * 100) / 100
+const nf = n => { try { return r2(n).toLocaleString(D.documentElement.lang || undefined) } catch { return '' + r2(n) } }
+// Private mode, quota, disabled or throwing storage: the quiz works, unsaved.
+const ls = f => { try { return f(localStorage) } catch {} }
+const btn = (text, act) => { const b = h('button', 'cg-b', text); b.type = 'button'; b.dataset.act = act; return b }
+
+// Mirrors quiz_html.encode_blob: FNV-1a seed, xorshift32 keystream.
+const decode = (b64, seed) => {
+  let x = 2166136261
+  for (const c of new TextEncoder().encode(seed)) x = Math.imul(x ^ c, 16777619) >>> 0
+  x = x || 1
+  const b = Uint8Array.from(atob(b64), c => c.charCodeAt(0))
+  for (let i = 0; i < b.length; i++) { x ^= x << 13; x ^= x >>> 17; x ^= x << 5; b[i] ^= x }
+  return JSON.parse(new TextDecoder().decode(b))
+}
+
+function bind(root) {
+  done.add(root)
+  const { quiz, course, hash } = root.dataset, pass = +root.dataset.pass, draw = +root.dataset.draw
+  const T = JSON.parse(root.dataset.strings), Q = decode(root.dataset.key, quiz + ':' + hash).q
+  const P = `coursegen:${course}:${quiz}:`, K = P + hash
+  const els = $$('.cg-q', root), live = $('.cg-live', root), sum = $('.cg-sum', root)
+  const say = t => { live.textContent = live.textContent == t ? t + '\u00a0' : t }
+  const mark = (el, cls, text) => el.append(h('span', 'cg-m cg-' + cls, text))
+  const save = () => ls(s => s.setItem(K, JSON.stringify(S)))
+  const byV = (r, v) => { const e = $(`[data-v="${v}"],input[value="${v}"]`, r); if (!e) throw 0; return e }
+  const fb = (label, html, f) => { const li = h('li', '', label ? h('strong', '', label + ': ') : ''); li.insertAdjacentHTML('beforeend', html); f && li.append(raw('div', 'cg-fb', f)); return li }
+  const list = (tag, items) => items.length ? [h(tag, 'cg-fl', ...items)] : []
+  const say2 = (who, html) => { const d = h('div', 'cg-say', h('strong', '', who + ': ')); d.insertAdjacentHTML('beforeend', html); return d }
+  let S
+
+  const X = Q.map((q, i) => {
+    const el = els[i], fs = $('fieldset', el)
+    if (q.t == 'single' || q.t == 'multiple') {
+      const ok = q.o.filter(o => o.c), row = v => byV(fs, v).parentNode
+      return {
+        shuf: () => { const f = mix(q.o.filter(o => !o.pin).map(o => o.v)); return q.o.map(o => q.sh && !o.pin ? f.pop() : o.v) },
+        order: vs => vs.map(row).forEach(r => fs.append(r)),
+        get: () => $$('input:checked', fs).map(c => c.value),
+        set: a => $$('input', fs).forEach(c => { c.checked = a.includes(c.value) }),
+        ok: a => a.length,
+        grade: a => {
+          const hit = a.filter(v => ok.some(o => o.v == v)).length, miss = a.length - hit
+          return q.pc ? Math.max(0, (hit - miss) / ok.length) : +(hit == ok.length && !miss)
+        },
+        show: a => {
+          const out = [], missed = []
+          for (const o of q.o) {
+            const r = row(o.v), text = $('label', r).innerHTML
+            if (a.includes(o.v)) { mark(r, o.c ? 'ok' : 'bad', T.your_answer + ': ' + T[o.c ? 'correct' : 'wrong']); out.push(fb(T.your_answer, text, o.f)) }
+            else if (o.c) { mark(r, 'miss', T[q.t == 'single' ? 'right_answer' : 'missed']); missed.push(fb(T.right_answer, text)) }
+          }
+          return list('ul', [...out, ...missed])
+        },
+      }
+    }
+    if (q.t == 'ordering') {
+      const ol = $('ol', fs), n = q.o.length
+      const ix = v => q.o.findIndex(o => o.v == v)
+      const inOrder = vs => vs.every((v, k) => v == q.o[k].v)
+      return {
+        shuf: () => { const v = q.o.map(o => o.v); for (let t = 0; t < 9 && inOrder(mix(v));); return v },
+        order: vs => vs.map(v => byV(ol, v)).forEach(li => ol.append(li)),
+        get: () => $$('li', ol).map(li => li.dataset.v),
+        set: a => X[i].order(a),
+        ok: () => 1,
+        grade: a => { const k = a.filter((v, k) => v == q.o[k].v).length; return q.pc ? k / n : +(k == n) },
+        show: a => {
+          a.forEach((v, k) => mark(byV(ol, v), v == q.o[k].v ? 'ok' : 'bad', v == q.o[k].v ? T.right_place : fill(T.belongs, { n: ix(v) + 1 })))
+          return [h('p', 'cg-l', T.right_order), ...list('ol', q.o.map(o => fb('', D.getElementById(el.id + '-' + o.v).innerHTML, o.f)))]
+        },
+      }
+    }
+    if (q.t == 'matching') {
+      const sel = $$('select', fs)
+      const opt = (s, v) => { const o = $(`option[value="${v}"]`, s); if (!o) throw 0; return o }
+      return {
+        shuf: () => mix([...q.x]),
+        order: vs => sel.forEach(s => vs.forEach(v => s.append(opt(s, v)))),
+        get: () => sel.map(s => s.value),
+        set: a => sel.forEach((s, k) => { s.value = a[k] || '' }),
+        ok: a => a.every(v => v),
+        grade: a => { const k = q.o.filter((o, k) => a[k] == o.m).length; return q.pc ? k / q.o.length : +(k == q.o.length) },
+        show: a => {
+          const out = []
+          sel.forEach((s, k) => {
+            const o = q.o[k], good = a[k] == o.m
+            mark(s.parentNode, good ? 'ok' : 'bad', good ? T.correct : fill(T.right_match, { m: opt(s, o.m).text }))
+            o.f && out.push(fb($('label', s.parentNode).textContent + ' → ' + opt(s, o.m).text, '', o.f))
+          })
+          return list('ul', out)
+        },
+      }
+    }
+    // Role-play: one step at a time, built from the blob.
+    const box = $('.cg-rp', el)
+    const walk = a => { let id = q.s, p = 0; const path = a.map(c => { const st = q.st[id], o = st.o[c]; p += o.p; id = o.n; return o }); return { id, p, path } }
+    return {
+      shuf: () => 0,
+      order: () => 0,
+      get: () => S.a[i] || [],
+      set: a => {
+        box.replaceChildren()
+        let id = q.s
+        for (const c of a) { const st = q.st[id]; box.append(say2(T.customer, st.c), say2(T.you, st.o[c].h)); id = st.o[c].n }
+        const st = q.st[id]
+        if (!st) return
+        const name = `${el.id}-${a.length}`, cust = say2(T.customer, st.c)
+        cust.tabIndex = -1
+        const ks = st.o.map((_, k) => k)
+        box.append(cust, h('fieldset', 'cg-f', h('legend', 'cg-p', T.respond), ...(q.sh ? mix(ks) : ks).map(k => {
+          const c = h('input'), l = raw('label', '', st.o[k].h)
+          c.type = 'radio'; c.name = name; c.id = l.htmlFor = name + '-' + k; c.value = k
+          return h('div', 'cg-o', c, l)
+        })), btn(T.choose, 'choose'))
+      },
+      ok: () => 1,
+      end: a => q.en[walk(a).id],
+      grade: a => q.p ? walk(a).p / q.p : 1,
+      show: a => {
+        const e = q.en[walk(a).id]
+        return [raw('div', 'cg-end', e.x), h('p', 'cg-l', T.debrief), ...list('ol', walk(a).path.map(o => { const li = fb(T.you, o.h, o.f); li.lastChild.before(h('p', 'cg-pts', fill(T.points, { n: o.p }))); return li }))]
+      },
+    }
+  })
+
+  const verdict = (i, f) => {
+    const e = X[i].end?.(S.a[i])
+    return e ? [{ success: 'correct', partial: 'partial', failure: 'wrong' }[e.k], e.h + ' — ' + T['outcome_' + e.k]]
+      : [f >= 1 ? 'correct' : f > 0 ? 'partial' : 'wrong', T[f >= 1 ? 'correct' : f > 0 ? 'partial' : 'wrong']]
+  }
+  const show = i => {
+    const q = Q[i], el = els[i], f = S.c[i] = X[i].grade(S.a[i]), [k, v] = verdict(i, f)
+    $$('input,select,button', el).forEach(c => { c.disabled = true })
+    const res = $('.cg-r', el)
+    res.replaceChildren(h('p', 'cg-v cg-' + k, v + ' — ' + fill(T.score, { score: nf(f * q.p), max: nf(q.p) })), ...X[i].show(S.a[i]))
+    if (q.e) res.append(h('p', 'cg-l', T.explanation), raw('div', 'cg-ex', q.e))
+    for (const [t, u] of q.r) { const a = h('a', '', fill(T.review, { lesson: t })); a.href = u; res.append(h('p', 'cg-rv', a)) }
+    return res
+  }
+  const reset = i => {
+    const el = els[i]
+    $$('.cg-m', el).forEach(m => m.remove())
+    $$('input,select,button', el).forEach(c => { c.disabled = false })
+    $('.cg-r', el).replaceChildren()
+    X[i].order(S.o[i])
+    X[i].set(S.a[i] || [])
+    if (i in S.c) show(i)
+  }
+  const complete = () => S.d.every(i => i in S.c)
+  const finish = quiet => {
+    let score = 0, max = 0
+    for (const i of S.d) { score += S.c[i] * Q[i].p; max += Q[i].p }
+    score = r2(score)
+    const passed = score * 100 >= pass * max, pct = n => fill(T.percent, { n })
+    const head = h('p', 'cg-v cg-' + (passed ? 'correct' : 'wrong'), T.result + ': ' + T[passed ? 'passed' : 'failed'])
+    head.setAttribute('role', 'heading'); head.setAttribute('aria-level', 2)
+    const line = fill(T.total, { score: nf(score), max: nf(max), percent: pct(max ? Math.round(100 * score / max) : 100) })
+    sum.replaceChildren(head, h('p', '', line + ' · ' + fill(T.pass_mark, { mark: pct(pass) })), btn(T.retry_all, 'all'))
+    if (S.d.some(i => S.c[i] < 1)) sum.append(btn(T.retry_wrong, 'wrong'))
+    sum.hidden = false
+    if (quiet) return
+    const answers = S.d.map(i => {
+      const q = Q[i], a = S.a[i], ix = v => q.o.findIndex(o => o.v == v)
+      return { id: q.id, type: q.t, score: r2(S.c[i] * q.p), max: q.p, answer: q.t == 'matching' ? a.map(v => q.x.indexOf(v)) : q.t == 'roleplay' ? a : a.map(ix) }
+    })
+    D.dispatchEvent(new CustomEvent('coursegen:quiz-complete', { detail: { quizId: quiz, score, max, passed, answers } }))
+    return head.textContent + '. ' + line
+  }
+  const apply = () => {
+    let n = 0
+    els.forEach((el, i) => {
+      el.hidden = !S.d.includes(i)
+      if (el.hidden) return
+      $('.cg-n', el).textContent = fill(T.question, { n: ++n, total: S.d.length })
+      reset(i)
+    })
+    sum.hidden = true
+    if (complete()) finish(1)
+  }
+  const fresh = () => {
+    let d = Q.map((_, i) => i)
+    if (draw && draw < d.length) d = mix(d).slice(0, draw).sort((a, b) => a - b)
+    S = { d, o: {}, a: {}, c: {} }
+    d.forEach(i => { S.o[i] = X[i].shuf() })
+  }
+  const checked = i => {
+    const res = show(i)
+    save()
+    res.focus()
+    const t = res.firstChild.textContent
+    say(complete() ? t + ' ' + finish() : t)
+  }
+
+  root.addEventListener('click', e => {
+    const b = e.target.closest('button'), el = b?.closest('.cg-q'), i = el && +el.dataset.i, act = b?.dataset.act
+    if (!b) return
+    if (act == 'check') {
+      const a = X[i].get()
+      if (!X[i].ok(a)) return say(T[Q[i].t == 'matching' ? 'need_all' : 'need_answer'])
+      S.a[i] = a
+      checked(i)
+    } else if (act == 'choose') {
+      const c = $('.cg-rp input:checked', el)
+      if (!c) return say(T.need_answer)
+      const a = S.a[i] = [...X[i].get(), +c.value]
+      X[i].set(a)
+      if (X[i].end(a)) checked(i)
+      else { save(); $('.cg-say[tabindex]', el).focus() }
+    } else if (b.dataset.mv) {
+      const li = b.closest('li'), up = b.dataset.mv < 0, sib = up ? li.previousElementSibling : li.nextElementSibling
+      // Move the neighbour, not the item, so the pressed button keeps focus.
+      if (sib) up ? li.after(sib) : li.before(sib)
+      const all = [...li.parentNode.children]
+      say(fill(T.moved, { n: all.indexOf(li) + 1, total: all.length }))
+      S.a[i] = X[i].get()
+      save()
+    } else {
+      const redo = act == 'all' ? (fresh(), S.d) : S.d.filter(i => S.c[i] < 1)
+      if (act != 'all') for (const i of redo) { delete S.a[i]; delete S.c[i]; S.o[i] = X[i].shuf() }
+      apply()
+      save()
+      $('.cg-n', els[redo[0]]).focus()
+    }
+  })
+  root.addEventListener('change', e => {
+    const el = e.target.closest('.cg-q')
+    if (el && !e.target.closest('.cg-rp')) { S.a[el.dataset.i] = X[el.dataset.i].get(); save() }
+  })
+
+  const saved = ls(s => JSON.parse(s.getItem(K)))
+  // Progress saved for an older version of this quiz is dropped, never restored.
+  ls(s => { for (let j = s.length; j--;) { const k = s.key(j); k.startsWith(P) && k != K && s.removeItem(k) } })
+  try {
+    if (!saved?.d?.length || !saved.d.every(i => Q[i]) || !saved.o || !saved.a || !saved.c) throw 0
+    S = saved
+    apply()
+  } catch {
+    fresh()
+    apply()
+  }
+}
+
+const run = () => {
+  let n = 0
+  for (const r of $$('.cg-quiz', D)) if (!done.has(r)) { try { bind(r); n++ } catch (e) { console.error('coursegen quiz', e) } }
+  if (n) performance.mark('coursegen:quiz-ready')
+}
+run()
+// Material's instant navigation swaps the page without reloading this module.
+window.document$?.subscribe(run)

@@ -1,0 +1,352 @@
+"""One quiz → one HTML fragment that the browser runtime (assets/quiz.js) grades.
+
+The public structure (questions, native inputs, buttons) is server-rendered so
+the page reads and navigates like a form. What the grader needs — right
+answers, feedback, explanations, points, the role-play graph and the lesson
+links — travels in one blob in `data-key`: JSON, XOR-ed with a keystream seeded
+from the quiz id and content hash, then base64. That keeps the key out of the
+page source and out of reach of a casual look or an in-page search; it is not
+encryption. Browser-graded quizzes are for practice and self-assessment, not
+proctoring: anyone who reads the runtime can decode the blob.
+
+Option values are short hashes keyed by the full content digest (which the
+page never shows), so they reveal neither correctness nor authored position.
+
+When a learner finishes a quiz the runtime dispatches `coursegen:quiz-complete`
+on `document`; see COMPLETE_EVENT_NOTE for its detail.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from html import escape
+from typing import Any
+
+from .markdown_render import MarkdownRenderer
+from .models import Matching, MultipleChoice, Option, Ordering, Quiz, RolePlay, SingleChoice
+
+PRACTICE_NOTE = (
+    "Quizzes are graded in the learner's browser, so they are for practice and self-assessment, "
+    "not for proctored exams: the answer key is not readable in the page before answering, but it "
+    "is only obfuscated, not encrypted, and anyone who reads the quiz runtime can decode it. "
+    "Progress is kept in the browser's localStorage only, per course, quiz and quiz version."
+)
+
+COMPLETE_EVENT_NOTE = (
+    "When a learner has answered every question of a quiz, the page dispatches a "
+    "`coursegen:quiz-complete` event on `document` whose `detail` is "
+    "`{quizId, score, max, passed, answers}`; `answers` lists the questions asked, in order, as "
+    "`{id, type, score, max, answer}`, where `answer` holds authored positions (0-based): the chosen "
+    "options of a single or multiple choice question, the steps of an ordering question in the "
+    "learner's order, for each pair of a matching question the chosen right-hand item (pairs first, "
+    "then distractors; -1 for none), and for a role-play the choice made at each step. An intranet "
+    "page can listen for it to record results elsewhere."
+)
+
+_BLOCK = re.compile(r"<(?:p|ul|ol|li|blockquote|pre|h[1-6]|table|hr|div|dl)\b")
+_PRE = re.compile(r"(<pre\b.*?</pre>)", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class QuizContext:
+    pass_mark: int  # quiz.pass_mark or the course default, already resolved
+    markdown: MarkdownRenderer  # shared instance, honours the course's allow_html
+    strings: Mapping[str, str]  # UI strings for the site language (from generator.i18n)
+    assets_url: str  # relative URL from this page to the assets dir, ends with "/"
+    objective_links: Mapping[str, tuple[str, str]]  # objective id -> (lesson title, relative URL)
+    course_id: str
+
+
+# ------------------------------------------------------------------ hashing
+
+
+def _digest(quiz: Quiz) -> str:
+    canonical = json.dumps(quiz.model_dump(mode="json"), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def content_hash(quiz: Quiz) -> str:
+    """Stable 12-hex hash of the quiz content; part of the saved-progress key."""
+    return _digest(quiz)[:12]
+
+
+def _tokens(digest: str, question_id: str, kind: str, count: int) -> list[str]:
+    # Keyed by the full digest, which depends on the whole key: the page shows
+    # only its first 12 hex, so the tokens cannot be recomputed from the page.
+    for salt in range(100):
+        tokens = [
+            hashlib.sha256(f"{digest}/{question_id}/{kind}/{i}/{salt}".encode()).hexdigest()[:8] for i in range(count)
+        ]
+        if len(set(tokens)) == count:
+            return tokens
+    raise AssertionError("unreachable: no distinct tokens")  # pragma: no cover
+
+
+# ----------------------------------------------------------------- the blob
+
+
+def _keystream(seed: str) -> Iterator[int]:
+    # FNV-1a then xorshift32: a few lines, identical in quiz.js.
+    x = 2166136261
+    for byte in seed.encode("utf-8"):
+        x = ((x ^ byte) * 16777619) & 0xFFFFFFFF
+    x = x or 1
+    while True:
+        x ^= (x << 13) & 0xFFFFFFFF
+        x ^= x >> 17
+        x ^= (x << 5) & 0xFFFFFFFF
+        yield x & 255
+
+
+def encode_blob(data: Any, seed: str) -> str:
+    raw = json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    return base64.b64encode(bytes(b ^ k for b, k in zip(raw, _keystream(seed), strict=False))).decode("ascii")
+
+
+def decode_blob(blob: str, seed: str) -> Any:
+    """The Python twin of the runtime's decoder (tests, debugging)."""
+    raw = base64.b64decode(blob)
+    return json.loads(bytes(b ^ k for b, k in zip(raw, _keystream(seed), strict=False)).decode("utf-8"))
+
+
+def blob_seed(quiz: Quiz) -> str:
+    return f"{quiz.id}:{content_hash(quiz)}"
+
+
+# ------------------------------------------------------------------ scoring
+
+
+def roleplay_max(question: RolePlay) -> int:
+    """The best path's total: what a perfect conversation scores."""
+    steps = {step.id: step for step in question.steps}
+
+    @cache
+    def best(node: str) -> int:
+        step = steps.get(node)
+        if step is None:  # an ending
+            return 0
+        return max(choice.points + best(choice.next) for choice in step.choices)
+
+    return best(question.start)
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def _a(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+def _phrasing(md: MarkdownRenderer, text: str) -> str:
+    """Inline HTML for a legend or label, whose content must be phrasing content."""
+    html = md.inline(text)
+    if _BLOCK.search(html):
+        # Rare multi-paragraph text: paragraphs become block-styled spans so the
+        # legend or label stays valid; lists are left to the browser.
+        html = re.sub(r"<p>", '<span class="cg-pp">', html).replace("</p>", "</span>")
+    return html
+
+
+def _flatten(fragment: str) -> str:
+    """Keep the fragment one raw-HTML block for Python-Markdown: no blank lines, no indentation."""
+    parts = _PRE.split(fragment)
+    out = []
+    for i, part in enumerate(parts):
+        if i % 2:  # inside <pre>, newlines matter: keep them as character references
+            out.append(part.replace("\n", "&#10;"))
+        else:
+            out.append(re.sub(r"[ \t]*\n\s*", "\n", part))
+    return "".join(out).strip()
+
+
+def _display_order(options: Sequence[Option], tokens: list[str], shuffle: bool) -> list[int]:
+    # Before the runtime shuffles, the server order must not be the authored
+    # one either; pinned options keep their authored slot.
+    if not shuffle:
+        return list(range(len(options)))
+    free = sorted((i for i, o in enumerate(options) if not o.pin), key=lambda i: tokens[i])
+    it = iter(free)
+    return [i if options[i].pin else next(it) for i in range(len(options))]
+
+
+# ---------------------------------------------------------------- questions
+
+
+class _Renderer:
+    def __init__(self, quiz: Quiz, ctx: QuizContext) -> None:
+        self.quiz, self.ctx, self.md = quiz, ctx, ctx.markdown
+        self.digest = _digest(quiz)
+        self.s = ctx.strings
+
+    def block(self, text: str | None) -> str | None:
+        return self.md.block(text) if text else None
+
+    def reviews(self, objectives: list[str]) -> list[list[str]]:
+        seen: dict[str, str] = {}
+        for objective in objectives:
+            if objective in self.ctx.objective_links:
+                title, url = self.ctx.objective_links[objective]
+                seen.setdefault(url, title)
+        return [[title, url] for url, title in seen.items()]
+
+    def question(self, index: int, q: Any, total: int) -> tuple[str, dict[str, Any]]:
+        dom = f"cg-{self.quiz.id}-{q.id}"
+        number = self.s["question"].format(n=index + 1, total=total)
+        head = [
+            f'<div class="cg-q" id="{_a(dom)}" data-i="{index}">',
+            f'<p class="cg-n" role="heading" aria-level="2" tabindex="-1">{_a(number)}</p>',
+        ]
+        if q.scenario:
+            head.append(f'<div class="cg-sc">{self.md.block(q.scenario)}</div>')
+        data: dict[str, Any] = {
+            "id": q.id,
+            "t": q.type,
+            "e": self.block(q.explanation),
+            "r": self.reviews(q.objectives),
+        }
+        if isinstance(q, RolePlay):
+            body = self.roleplay(q, data)
+            head.append(f'<div class="cg-p">{self.md.block(q.prompt)}</div>')
+        else:
+            data["p"] = q.points
+            if isinstance(q, (SingleChoice, MultipleChoice)):
+                body = self.choice(q, dom, data)
+            elif isinstance(q, Ordering):
+                body = self.ordering(q, dom, data)
+            else:
+                body = self.matching(q, dom, data)
+            legend = _phrasing(self.md, q.prompt)
+            if isinstance(q, MultipleChoice):
+                legend += f' <span class="cg-hint">{_a(self.s["multi_hint"])}</span>'
+            body = f'<fieldset class="cg-f">\n<legend class="cg-p">{legend}</legend>\n{body}\n</fieldset>\n'
+            body += f'<button type="button" class="cg-b" data-act="check">{_a(self.s["check"])}</button>'
+        tail = '<div class="cg-r" tabindex="-1"></div>\n</div>'
+        return "\n".join([*head, body, tail]), data
+
+    def choice(self, q: SingleChoice | MultipleChoice, dom: str, data: dict[str, Any]) -> str:
+        tokens = _tokens(self.digest, q.id, "o", len(q.options))
+        shuffle = self.quiz.shuffle if q.shuffle is None else q.shuffle
+        kind = "radio" if isinstance(q, SingleChoice) else "checkbox"
+        rows = []
+        for i in _display_order(q.options, tokens, shuffle):
+            option, token = q.options[i], tokens[i]
+            rows.append(
+                f'<div class="cg-o"><input type="{kind}" id="{_a(dom)}-{token}" name="{_a(dom)}" value="{token}">'
+                f'<label for="{_a(dom)}-{token}">{_phrasing(self.md, option.text)}</label></div>'
+            )
+        data["sh"] = shuffle
+        data["o"] = [
+            {"v": token, "c": int(option.correct), "f": self.md.block(option.feedback), "pin": int(option.pin)}
+            for option, token in zip(q.options, tokens, strict=True)
+        ]
+        if isinstance(q, MultipleChoice):
+            data["pc"] = q.partial_credit
+        return "\n".join(rows)
+
+    def ordering(self, q: Ordering, dom: str, data: dict[str, Any]) -> str:
+        tokens = _tokens(self.digest, q.id, "i", len(q.items))
+        order = sorted(range(len(q.items)), key=lambda i: tokens[i])
+        if order == sorted(order):  # never show the answer as the starting order
+            order = order[1:] + order[:1]
+        rows = []
+        for i in order:
+            token = tokens[i]
+            rows.append(
+                f'<li class="cg-oi" data-v="{token}"><span class="cg-it" id="{_a(dom)}-{token}">'
+                f"{_phrasing(self.md, q.items[i].text)}</span>"
+                f'<span class="cg-mv"><button type="button" class="cg-b2" data-mv="-1" '
+                f'aria-describedby="{_a(dom)}-{token}">{_a(self.s["move_up"])}</button>'
+                f'<button type="button" class="cg-b2" data-mv="1" aria-describedby="{_a(dom)}-{token}">'
+                f"{_a(self.s['move_down'])}</button></span></li>"
+            )
+        data["pc"] = q.partial_credit
+        data["o"] = [{"v": token, "f": self.block(item.feedback)} for item, token in zip(q.items, tokens, strict=True)]
+        return '<ol class="cg-ol">\n' + "\n".join(rows) + "\n</ol>"
+
+    def matching(self, q: Matching, dom: str, data: dict[str, Any]) -> str:
+        lefts = _tokens(self.digest, q.id, "l", len(q.pairs))
+        rights_text = [pair.right for pair in q.pairs] + list(q.distractors)
+        rights = _tokens(self.digest, q.id, "r", len(rights_text))
+        choices = "".join(
+            f'<option value="{rights[i]}">{_a(rights_text[i])}</option>'
+            for i in sorted(range(len(rights_text)), key=lambda i: rights[i])
+        )
+        rows = []
+        for pair, token in zip(q.pairs, lefts, strict=True):
+            rows.append(
+                f'<div class="cg-mr"><label for="{_a(dom)}-{token}">{_a(pair.left)}</label>'
+                f'<select id="{_a(dom)}-{token}" data-v="{token}"><option value="">{_a(self.s["select"])}</option>'
+                f"{choices}</select></div>"
+            )
+        data["pc"] = q.partial_credit
+        data["o"] = [
+            {"v": lt, "m": rights[k], "f": self.block(pair.feedback)}
+            for k, (pair, lt) in enumerate(zip(q.pairs, lefts, strict=True))
+        ]
+        data["x"] = rights
+        return "\n".join(rows)
+
+    def roleplay(self, q: RolePlay, data: dict[str, Any]) -> str:
+        data["p"] = roleplay_max(q)
+        data["sh"] = self.quiz.shuffle
+        data["s"] = q.start
+        data["st"] = {
+            step.id: {
+                "c": self.md.block(step.customer),
+                "o": [
+                    {"h": _phrasing(self.md, c.text), "p": c.points, "f": self.md.block(c.feedback), "n": c.next}
+                    for c in step.choices
+                ],
+            }
+            for step in q.steps
+        }
+        data["en"] = {
+            ending.id: {"h": ending.title, "k": ending.outcome, "x": self.md.block(ending.text)} for ending in q.endings
+        }
+        return '<div class="cg-rp"></div>'
+
+
+def quiz_data(quiz: Quiz, ctx: QuizContext) -> dict[str, Any]:
+    """What the blob holds (before encoding), for tests and for `render_quiz`."""
+    return _render(quiz, ctx)[1]
+
+
+def _render(quiz: Quiz, ctx: QuizContext) -> tuple[str, dict[str, Any]]:
+    r = _Renderer(quiz, ctx)
+    total = len(quiz.questions)
+    parts, data = [], []
+    for i, q in enumerate(quiz.questions):
+        html, item = r.question(i, q, total)
+        parts.append(html)
+        data.append(item)
+    return "\n".join(parts), {"q": data}
+
+
+def render_quiz(quiz: Quiz, ctx: QuizContext) -> str:
+    """The quiz as one raw-HTML block to paste into the quiz page's Markdown."""
+    body, data = _render(quiz, ctx)
+    digest = content_hash(quiz)
+    strings = json.dumps(dict(ctx.strings), ensure_ascii=False, separators=(",", ":"))
+    root = (
+        f'<div class="cg-quiz" id="cg-{_a(quiz.id)}" data-quiz="{_a(quiz.id)}" data-course="{_a(ctx.course_id)}" '
+        f'data-hash="{digest}" data-pass="{int(ctx.pass_mark)}" data-draw="{quiz.draw or ""}" '
+        f'data-strings="{_a(strings)}" data-key="{encode_blob(data, blob_seed(quiz))}">'
+    )
+    fragment = "\n".join(
+        [
+            root,
+            f'<link rel="stylesheet" href="{_a(ctx.assets_url)}quiz.css">',
+            body,
+            '<div class="cg-sum" tabindex="-1" hidden></div>',
+            '<div class="cg-live cg-vh" role="status"></div>',
+            f'<script type="module" src="{_a(ctx.assets_url)}quiz.js"></script>',
+            "</div>",
+        ]
+    )
+    return _flatten(fragment) + "\n"

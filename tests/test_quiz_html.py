@@ -1,0 +1,471 @@
+"""The quiz fragment: structure, escaping, no answer key in the page, the blob, hashes and UI strings."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import markdown
+import pytest
+
+from generator.i18n import LANGUAGES, STRINGS, ui_strings
+from generator.load import load_course
+from generator.markdown_render import MarkdownRenderer
+from generator.models import Quiz, RolePlay
+from generator.quiz_html import (
+    PRACTICE_NOTE,
+    QuizContext,
+    blob_seed,
+    content_hash,
+    decode_blob,
+    quiz_data,
+    render_quiz,
+    roleplay_max,
+)
+
+FIXTURE = Path(__file__).parent / "fixtures" / "quizcourse"
+EVIL = '<script>alert("x")</script> & "quoted" <img src=x onerror=alert(1)>'
+
+
+def context(**overrides: Any) -> QuizContext:
+    values: dict[str, Any] = {
+        "pass_mark": 70,
+        "markdown": MarkdownRenderer(),
+        "strings": ui_strings("en", None),
+        "assets_url": "../../assets/coursegen/",
+        "objective_links": {"o-one": ("Lesson <one>", "../lesson-one/"), "o-two": ("Lesson two", "../lesson-two/")},
+        "course_id": "course",
+    }
+    values.update(overrides)
+    return QuizContext(**values)
+
+
+def choice(text: str, *, correct: bool = False, pin: bool = False, feedback: str | None = None) -> dict[str, Any]:
+    return {"text": text, "correct": correct, "pin": pin, "feedback": feedback or f"Feedback for {text}."}
+
+
+def make_quiz(**overrides: Any) -> Quiz:
+    data: dict[str, Any] = {
+        "id": "demo",
+        "title": "Demo",
+        "questions": [
+            {
+                "id": "one",
+                "type": "single",
+                "objectives": ["o-one"],
+                "scenario": "Scenario **text**.",
+                "prompt": "Pick one",
+                "explanation": "Because the explanation says so.",
+                "options": [
+                    choice("Alpha", feedback="Alpha feedback text."),
+                    choice("Bravo", correct=True, feedback="Bravo feedback text."),
+                    choice("Charlie", feedback="Charlie feedback text."),
+                    choice("None of these", pin=True, feedback="None feedback text."),
+                ],
+            },
+            {
+                "id": "two",
+                "type": "multiple",
+                "objectives": ["o-two", "o-one"],
+                "prompt": "Pick many",
+                "points": 3,
+                "options": [choice("M1", correct=True), choice("M2", correct=True), choice("M3")],
+            },
+            {
+                "id": "three",
+                "type": "ordering",
+                "prompt": "Order them",
+                "items": [{"text": "First"}, {"text": "Second", "feedback": "Second goes second."}, {"text": "Third"}],
+            },
+            {
+                "id": "four",
+                "type": "matching",
+                "prompt": "Match them",
+                "pairs": [
+                    {"left": "L1", "right": "R1", "feedback": "Pair one feedback."},
+                    {"left": "L2", "right": "R2"},
+                ],
+                "distractors": ["R3"],
+            },
+            {
+                "id": "five",
+                "type": "roleplay",
+                "prompt": "Talk",
+                "start": "s1",
+                "steps": [
+                    {
+                        "id": "s1",
+                        "customer": "Customer opening line.",
+                        "choices": [
+                            {"text": "Greedy", "points": 5, "feedback": "Greedy feedback.", "next": "s2"},
+                            {"text": "Patient", "points": 1, "feedback": "Patient feedback.", "next": "s3"},
+                        ],
+                    },
+                    {
+                        "id": "s2",
+                        "customer": "Second line.",
+                        "choices": [{"text": "Meh", "points": 0, "feedback": "Meh feedback.", "next": "bad"}],
+                    },
+                    {
+                        "id": "s3",
+                        "customer": "Third line.",
+                        "choices": [{"text": "Great", "points": 10, "feedback": "Great feedback.", "next": "good"}],
+                    },
+                ],
+                "endings": [
+                    {"id": "good", "title": "Good ending title", "outcome": "success", "text": "Good ending text."},
+                    {"id": "bad", "title": "Bad ending title", "outcome": "failure", "text": "Bad ending text."},
+                ],
+            },
+        ],
+    }
+    data.update(overrides)
+    return Quiz.model_validate(data)
+
+
+def blob_of(fragment: str) -> str:
+    match = re.search(r'data-key="([^"]*)"', fragment)
+    assert match
+    return match.group(1)
+
+
+class _Tree(HTMLParser):
+    VOID = frozenset({"input", "link", "br", "img", "hr", "meta"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0
+        self.top_level = 0
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if self.depth == 0:
+            self.top_level += 1
+        if tag not in self.VOID:
+            self.depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        self.depth -= 1
+
+
+def parse(fragment: str) -> _Tree:
+    tree = _Tree()
+    tree.feed(fragment)
+    tree.close()
+    return tree
+
+
+# ------------------------------------------------------------------ structure
+
+
+def test_fragment_is_one_raw_html_block_that_markdown_keeps() -> None:
+    quiz = make_quiz(
+        questions=[
+            {
+                "id": "code",
+                "type": "single",
+                "prompt": "Code",
+                "scenario": "Look:\n\n    line one\n\n    line three, after a blank line\n",
+                "options": [choice("A", correct=True), choice("B")],
+            }
+        ]
+    )
+    fragment = render_quiz(quiz, context())
+    assert fragment.startswith('<div class="cg-quiz"')
+    assert fragment.endswith("</div>\n")
+    lines = fragment.rstrip("\n").split("\n")
+    assert all(line.strip() for line in lines), "no blank lines"
+    assert not [line for line in lines if line.startswith("    ")], "no indented lines"
+    tree = parse(fragment)
+    assert tree.top_level == 1 and tree.depth == 0
+    page = markdown.markdown("# Title\n\nIntro.\n\n" + fragment + "\nAfter.\n")
+    assert fragment.strip() in page
+    assert "line one&#10;&#10;line three" in fragment  # newlines in code survive as references
+
+
+def test_fragment_loads_assets_relative_to_the_page() -> None:
+    fragment = render_quiz(make_quiz(), context(assets_url="../assets/coursegen/"))
+    assert '<link rel="stylesheet" href="../assets/coursegen/quiz.css">' in fragment
+    assert '<script type="module" src="../assets/coursegen/quiz.js"></script>' in fragment
+    assert fragment.count("<script") == 1 and "<style" not in fragment and "style=" not in fragment
+
+
+def test_native_form_structure() -> None:
+    fragment = render_quiz(make_quiz(), context())
+    tags = parse(fragment).tags
+    names = [t for t, _ in tags]
+    assert names.count("fieldset") == 4 and names.count("legend") == 4  # the role-play builds its own
+    radios = [a for t, a in tags if t == "input" and a.get("type") == "radio"]
+    boxes = [a for t, a in tags if t == "input" and a.get("type") == "checkbox"]
+    assert len(radios) == 4 and len(boxes) == 3
+    labels = {a.get("for") for t, a in tags if t == "label"}
+    assert all(a["id"] in labels for a in radios + boxes)
+    assert len({a["name"] for a in radios}) == 1
+    buttons = [a for t, a in tags if t == "button"]
+    assert all(a.get("type") == "button" for a in buttons)
+    assert fragment.count(">Check answer</button>") == 4
+    assert fragment.count(">Move up</button>") == 3 and fragment.count(">Move down</button>") == 3
+    assert names.count("select") == 2
+    assert [a for t, a in tags if a.get("role") == "status"], "an aria-live region"
+    assert "Question 1 of 5" in fragment and "Question 5 of 5" in fragment
+    assert "<p>Scenario <strong>text</strong>.</p>" in fragment
+
+
+# ------------------------------------------------------------------ escaping
+
+
+def test_text_from_yaml_is_escaped_everywhere() -> None:
+    quiz = make_quiz(
+        questions=[
+            {
+                "id": "evil",
+                "type": "single",
+                "prompt": EVIL,
+                "scenario": EVIL,
+                "options": [choice(EVIL, correct=True), choice("Plain")],
+            },
+            {
+                "id": "evil-match",
+                "type": "matching",
+                "prompt": "Match",
+                "pairs": [{"left": EVIL, "right": EVIL + " right"}, {"left": "b", "right": "c"}],
+                "distractors": [EVIL + " extra"],
+            },
+        ]
+    )
+    ctx = context(
+        course_id="course",
+        strings={**ui_strings("en", None), "check": '"><script>bad()</script>'},
+        objective_links={},
+    )
+    fragment = render_quiz(quiz, ctx)
+    assert "<script>alert" not in fragment and "<img" not in fragment
+    assert "<script>bad" not in fragment
+    assert fragment.count("<script") == 1
+    assert "&lt;script&gt;alert" in fragment
+    tree = parse(fragment)
+    strings = json.loads(next(a["data-strings"] for t, a in tree.tags if t == "div" and "data-strings" in a) or "")
+    assert strings["check"] == '"><script>bad()</script>'
+    # Raw HTML is also escaped inside the blob, which the runtime inserts as HTML.
+    data = decode_blob(blob_of(fragment), blob_seed(quiz))
+    assert "<script>" not in json.dumps(data) and "<img" not in json.dumps(data)
+
+
+def test_allow_html_lets_trusted_html_through() -> None:
+    quiz = make_quiz(
+        questions=[
+            {
+                "id": "rich",
+                "type": "single",
+                "prompt": "Pick <em>one</em>",
+                "options": [choice("<kbd>A</kbd>", correct=True), choice("B")],
+            }
+        ]
+    )
+    fragment = render_quiz(quiz, context(markdown=MarkdownRenderer(allow_html=True)))
+    assert "<kbd>A</kbd>" in fragment and "Pick <em>one</em>" in fragment
+
+
+def test_multi_paragraph_label_stays_phrasing_content() -> None:
+    quiz = make_quiz(
+        questions=[
+            {
+                "id": "long",
+                "type": "single",
+                "prompt": "Para one.\n\nPara two.",
+                "options": [choice("A\n\nB", correct=True), choice("C")],
+            }
+        ]
+    )
+    fragment = render_quiz(quiz, context())
+    for tag in ("legend", "label"):
+        for inner in re.findall(rf"<{tag}[^>]*>(.*?)</{tag}>", fragment, re.DOTALL):
+            assert "<p>" not in inner
+    assert '<span class="cg-pp">Para two.</span>' in fragment
+
+
+# ------------------------------------------------------------- no key in page
+
+
+def secrets_of(quiz: Quiz) -> list[str]:
+    found = []
+    for q in quiz.questions:
+        dumped = q.model_dump()
+        found += [dumped.get("explanation")] if dumped.get("explanation") else []
+        for key in ("options", "items", "pairs"):
+            found += [o["feedback"] for o in dumped.get(key, []) if o.get("feedback")]
+        if isinstance(q, RolePlay):
+            found += [c.feedback for s in q.steps for c in s.choices]
+            found += [e.text for e in q.endings] + [e.title for e in q.endings]
+    return found
+
+
+@pytest.mark.parametrize("quiz_id", ["alpha-quiz", "beta-quiz", "final-check"])
+def test_no_answer_key_in_the_fragment(quiz_id: str) -> None:
+    quiz = load_course(FIXTURE).quizzes[quiz_id]
+    md = MarkdownRenderer()
+    fragment = render_quiz(quiz, context())
+    lowered = fragment.lower()
+    assert "data-correct" not in lowered and "correct" not in re.sub(r'data-strings="[^"]*"', "", lowered)
+    secrets = secrets_of(quiz)
+    assert secrets
+    for secret in secrets:
+        assert secret not in fragment and md.inline(secret) not in fragment
+        assert html.escape(secret) not in fragment
+
+
+def test_option_values_reveal_neither_correctness_nor_position() -> None:
+    quiz = make_quiz()
+    fragment = render_quiz(quiz, context())
+    first = re.findall(r'name="cg-demo-one" value="([^"]+)"', fragment)
+    assert len(first) == 4 and len(set(first)) == 4
+    assert all(re.fullmatch(r"[0-9a-f]{8}", v) for v in first)
+    data = quiz_data(quiz, context())
+    authored = [o["v"] for o in data["q"][0]["o"]]
+    assert sorted(first) == sorted(authored)
+    assert first[-1] == authored[-1], "the pinned option keeps its place"
+    # The server order follows the values, which are keyed by the whole quiz content.
+    assert first[:-1] == sorted(first[:-1])
+    # Values do not repeat between questions, so one cannot be matched to another.
+    second = re.findall(r'name="cg-demo-two" value="([^"]+)"', fragment)
+    assert not set(first) & set(second)
+
+
+def test_unshuffled_question_keeps_authored_order() -> None:
+    quiz = make_quiz(shuffle=False)
+    fragment = render_quiz(quiz, context())
+    labels = re.findall(r'<label for="cg-demo-one-[^"]+">([^<]+)</label>', fragment)
+    assert labels == ["Alpha", "Bravo", "Charlie", "None of these"]
+
+
+def test_ordering_never_starts_in_the_right_order() -> None:
+    for n in range(2, 8):
+        quiz = make_quiz(
+            id=f"order-{n}",
+            questions=[
+                {"id": "o", "type": "ordering", "prompt": "Order", "items": [{"text": f"Step {i}"} for i in range(n)]}
+            ],
+        )
+        fragment = render_quiz(quiz, context())
+        shown = re.findall(r'<span class="cg-it"[^>]*>(Step \d)</span>', fragment)
+        assert sorted(shown) == [f"Step {i}" for i in range(n)]
+        assert shown != [f"Step {i}" for i in range(n)]
+
+
+# ------------------------------------------------------------------ the blob
+
+
+def test_blob_round_trips_to_the_grader_data() -> None:
+    quiz = make_quiz()
+    ctx = context()
+    fragment = render_quiz(quiz, ctx)
+    assert 'data-hash="' + content_hash(quiz) + '"' in fragment
+    data = decode_blob(blob_of(fragment), f"demo:{content_hash(quiz)}")
+    assert data == quiz_data(quiz, ctx)
+    single, multiple, ordering, matching, rp = data["q"]
+    assert [q["id"] for q in data["q"]] == ["one", "two", "three", "four", "five"]
+    assert [o["c"] for o in single["o"]] == [0, 1, 0, 0] and [o["pin"] for o in single["o"]] == [0, 0, 0, 1]
+    assert single["o"][1]["f"] == "<p>Bravo feedback text.</p>"
+    assert single["e"] == "<p>Because the explanation says so.</p>"
+    assert single["p"] == 1 and single["sh"] is True
+    assert single["r"] == [["Lesson <one>", "../lesson-one/"]]
+    assert multiple["p"] == 3 and multiple["pc"] is True
+    assert multiple["r"] == [["Lesson two", "../lesson-two/"], ["Lesson <one>", "../lesson-one/"]]
+    assert ordering["o"][1]["f"] == "<p>Second goes second.</p>" and ordering["o"][0]["f"] is None
+    assert [o["m"] for o in matching["o"]] == matching["x"][:2] and len(matching["x"]) == 3
+    assert matching["o"][0]["f"] == "<p>Pair one feedback.</p>"
+    assert rp["p"] == 11 and rp["s"] == "s1"
+    assert rp["st"]["s1"]["o"][0] == {"h": "Greedy", "p": 5, "f": "<p>Greedy feedback.</p>", "n": "s2"}
+    assert rp["en"]["good"] == {"h": "Good ending title", "k": "success", "x": "<p>Good ending text.</p>"}
+
+
+def test_blob_is_not_plain_json_or_base64_json() -> None:
+    import base64
+
+    fragment = render_quiz(make_quiz(), context())
+    raw = base64.b64decode(blob_of(fragment))
+    assert b"correct" not in raw and b"feedback" not in raw and not raw.startswith(b"{")
+    with pytest.raises(ValueError):
+        decode_blob(blob_of(fragment), "demo:000000000000")
+
+
+# ------------------------------------------------------------ hashes, scores
+
+
+def test_content_hash_is_stable_and_tracks_content() -> None:
+    a, b = make_quiz(), make_quiz()
+    assert content_hash(a) == content_hash(b)
+    assert re.fullmatch(r"[0-9a-f]{12}", content_hash(a))
+    changed = make_quiz(title="Demo, edited")
+    assert content_hash(changed) != content_hash(a)
+    # Same content from YAML on disk: same hash on every load.
+    first = content_hash(load_course(FIXTURE).quizzes["alpha-quiz"])
+    assert first == content_hash(load_course(FIXTURE).quizzes["alpha-quiz"])
+    # Rendering is deterministic too, so a rebuild changes nothing.
+    quiz = load_course(FIXTURE).quizzes["alpha-quiz"]
+    assert render_quiz(quiz, context()) == render_quiz(quiz, context())
+
+
+def test_roleplay_max_is_the_best_path_total() -> None:
+    rp = make_quiz().questions[4]
+    assert isinstance(rp, RolePlay)
+    assert roleplay_max(rp) == 11  # not the greedy 5 + 0
+    alpha = load_course(FIXTURE).quizzes["alpha-quiz"].questions[4]
+    assert isinstance(alpha, RolePlay)
+    assert roleplay_max(alpha) == 6
+
+
+def test_quiz_settings_are_on_the_root() -> None:
+    quiz = make_quiz(draw=3)
+    fragment = render_quiz(quiz, context(pass_mark=55, course_id="sales-101"))
+    root = parse(fragment).tags[0][1]
+    assert root["data-quiz"] == "demo" and root["data-course"] == "sales-101"
+    assert root["data-pass"] == "55" and root["data-draw"] == "3"
+    assert root["data-hash"] == content_hash(quiz)
+
+
+def test_practice_note_is_plain_about_what_this_is() -> None:
+    assert "practice and self-assessment" in PRACTICE_NOTE and "not for proctored" in PRACTICE_NOTE
+
+
+# ----------------------------------------------------------------- UI strings
+
+
+def test_every_language_has_every_string_with_the_same_placeholders() -> None:
+    assert set(LANGUAGES) == {"en", "de", "fr", "es"}
+    english = STRINGS["en"]
+    for language in LANGUAGES:
+        strings = STRINGS[language]
+        assert set(strings) == set(english), language
+        for key, text in strings.items():
+            assert set(re.findall(r"\{\w+\}", text)) == set(re.findall(r"\{\w+\}", english[key])), (language, key)
+            assert text.strip() == text and text
+
+
+def test_ui_strings_pick_language_and_apply_overrides() -> None:
+    assert ui_strings("de", None)["check"] == "Antwort prüfen"
+    assert ui_strings("fr-CA", None)["check"] == "Vérifier la réponse"
+    assert ui_strings("es_MX", None)["check"] == "Comprobar respuesta"
+    assert ui_strings("pt", None) == STRINGS["en"]
+    custom = ui_strings("en", {"check": "Submit", "passed": "Well done"})
+    assert custom["check"] == "Submit" and custom["passed"] == "Well done"
+    assert STRINGS["en"]["check"] == "Check answer", "overrides do not leak into the defaults"
+
+
+def test_unknown_override_key_is_named() -> None:
+    with pytest.raises(ValueError) as error:
+        ui_strings("en", {"chek": "Submit"})
+    message = str(error.value)
+    assert "'chek'" in message and "check" in message and "retry_all" in message
+
+
+def test_strings_reach_the_runtime_in_the_site_language() -> None:
+    fragment = render_quiz(make_quiz(), context(strings=ui_strings("de", None)))
+    root = parse(fragment).tags[0][1]
+    assert json.loads(root["data-strings"] or "")["retry_all"] == "Das ganze Quiz wiederholen"
+    assert "Frage 1 von 5" in fragment and ">Antwort prüfen</button>" in fragment
