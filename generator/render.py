@@ -36,6 +36,12 @@ def _heading(text: str) -> Markup:
     return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(text))))
 
 
+def nav_title(title: str) -> str:
+    """A title as the engine expects it in `nav`: HTML, which Material inserts unescaped
+    (into the navigation, the header, the footer's aria-label), so it is escaped here."""
+    return str(escape(title))
+
+
 @dataclass
 class RenderedCourse:
     pages: dict[str, str] = field(default_factory=dict)
@@ -154,14 +160,14 @@ def render_course(
             out.pages[page.src] = env.get_template("lesson.md.j2").render(
                 lesson=bundle.lessons[lesson_id], module=module, labels=labels, quiz_link=quiz_link
             )
-            children.append({page.title: page.src})
+            children.append({nav_title(page.title): page.src})
             items.append({"title": page.title, "url": link("index.md", lesson_id), "kind": labels["lesson"]})
         if module.quiz:
             page = paths[module.quiz]
             out.pages[page.src] = render_quiz_page(bundle.quizzes[module.quiz], page.src)
-            children.append({page.title: page.src})
+            children.append({nav_title(page.title): page.src})
             items.append({"title": page.title, "url": link("index.md", module.quiz), "kind": labels["quiz"]})
-        out.nav.append({module.title: children})
+        out.nav.append({nav_title(module.title): children})
         home_modules.append({"title": module.title, "summary": module.summary, "entries": items})
 
     final = None
@@ -169,7 +175,7 @@ def render_course(
         quiz = bundle.quizzes[course.final_assessment]
         page = paths[quiz.id]
         out.pages[page.src] = render_quiz_page(quiz, page.src)
-        out.nav.append({page.title: page.src})
+        out.nav.append({nav_title(page.title): page.src})
         final = {
             "title": quiz.title,
             "url": link("index.md", quiz.id),
@@ -180,5 +186,5 @@ def render_course(
     out.pages["index.md"] = env.get_template("home.md.j2").render(
         course=course, modules=home_modules, final=final, labels=labels, total_minutes=total
     )
-    out.nav.insert(0, {course.title: "index.md"})
+    out.nav.insert(0, {nav_title(course.title): "index.md"})
     return out
