@@ -4,61 +4,117 @@ The core renders every Markdown field itself instead of leaving it to the site
 engine, so that what reaches a learner's browser is decided here, whatever
 engine builds the site: raw HTML is shown as text unless the course allows it,
 and links can only point to web pages, mail addresses or paths in the site.
+
+Markdown is CommonMark with smart punctuation, rendered by pulldown-cmark (the
+`pyromark` binding): a course has tens of thousands of short fields, and
+Python-Markdown spent about 0.2 ms on each, most of a large course's build
+(see benchmarks/results.md). pulldown-cmark never sanitises, so this module
+does, in two steps that do not depend on how it formats its output:
+
+- raw HTML: the parser's own events say where every piece of raw HTML is in the
+  source; its `<` and `&` become character references there, so it parses as
+  text and reaches the page escaped. Text without `<` cannot hold raw HTML.
+- URLs: with raw HTML gone, every `href` and `src` in the output belongs to a
+  Markdown link or image; each is judged like a browser reads it, and outside
+  links get rel="noopener noreferrer".
 """
 
 from __future__ import annotations
 
+import html
 import re
-import xml.etree.ElementTree as etree
 
-import markdown
-from markdown.treeprocessors import Treeprocessor
+import pyromark
+
+_OPTIONS = pyromark.Options.ENABLE_SMART_PUNCTUATION
 
 # Anything that is not an explicit web or mail scheme must be a relative or
 # site-absolute path; "javascript:", "data:", "vbscript:" and friends are not.
 _SAFE_URL = re.compile(r"^(?:https?:|mailto:|#|/|\.|[^:/?#]*(?:[/?#]|$))", re.IGNORECASE)
-_URL_ATTRS = ("href", "src")
+_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
+_URL_ATTR = re.compile(r"""(<(?:a|img)\b[^>]*?\s(?:href|src)=)(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_WEB_LINK = re.compile(r"""<a\b(?![^>]*\srel=)([^>]*?\shref=["']https?:[^>]*?)(\s*/?)>""", re.IGNORECASE)
+_RAW_HTML = ("Html", "InlineHtml")
+# What pulldown-cmark itself writes for Markdown, with the raw HTML escaped.
+_OWN_TAGS = frozenset({"p", "em", "strong", "a", "img", "code", "pre", "ul", "ol", "li", "blockquote", "hr", "br"})
+_OWN_TAGS |= {f"h{level}" for level in range(1, 7)}
+_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)")
 
 
 def is_safe_url(url: str) -> bool:
     # Browsers ignore control characters and whitespace inside a scheme
     # ("java\tscript:"), so judge the URL the way they will read it.
-    squeezed = re.sub(r"[\x00-\x20\x7f]+", "", url)
-    return bool(_SAFE_URL.match(squeezed))
+    return bool(_SAFE_URL.match(_CONTROL.sub("", url)))
 
 
-class _UrlGuard(Treeprocessor):
-    def run(self, root: etree.Element) -> None:
-        for element in root.iter():
-            for attr in _URL_ATTRS:
-                value = element.get(attr)
-                if value is not None and not is_safe_url(value):
-                    element.set(attr, "#")
-            if element.tag == "a" and (element.get("href") or "").startswith(("http:", "https:")):
-                # Outside links open normally but never hand the site's window
-                # to the page they open.
-                element.set("rel", "noopener noreferrer")
+def _guard_url(match: re.Match[str]) -> str:
+    quoted = match.group(2) if match.group(2) is not None else match.group(3)
+    if is_safe_url(html.unescape(quoted)):
+        return match.group(0)
+    return f'{match.group(1)}"#"'
+
+
+def _raw_html_spans(source: str) -> list[tuple[int, int]]:
+    """UTF-8 byte ranges of the raw HTML in `source`, as the parser reads it."""
+    return [
+        (where["start"], where["end"])
+        for event, where in pyromark.events_with_range(source, options=_OPTIONS)
+        if isinstance(event, dict) and any(kind in event for kind in _RAW_HTML)
+    ]
+
+
+def _as_text(source: str, spans: list[tuple[int, int]]) -> str:
+    """`source` with the raw HTML at `spans` turned into character references."""
+    data = source.encode("utf-8")
+    out, last = [], 0
+    for start, end in sorted(spans):
+        if start < last:  # pragma: no cover - the parser's ranges do not overlap
+            continue
+        out.append(data[last:start])
+        out.append(data[start:end].replace(b"&", b"&amp;").replace(b"<", b"&lt;"))
+        last = end
+    out.append(data[last:])
+    return b"".join(out).decode("utf-8")
 
 
 class MarkdownRenderer:
-    """Render Markdown fields; one instance is reused because building one is slow."""
+    """Render Markdown fields; stateless, so one instance serves a whole course."""
 
     def __init__(self, *, allow_html: bool = False) -> None:
-        self._md = markdown.Markdown(extensions=["sane_lists", "smarty"], output_format="html")
-        if not allow_html:
-            # With these gone Python-Markdown treats tags as text and escapes them.
-            self._md.preprocessors.deregister("html_block")
-            self._md.inlinePatterns.deregister("html")
-        self._md.treeprocessors.register(_UrlGuard(self._md), "coursegen_url_guard", 0)
+        self.allow_html = allow_html
 
     def block(self, text: str) -> str:
         """Render a Markdown field to block HTML (paragraphs, lists, ...)."""
-        self._md.reset()
-        return self._md.convert(text)
+        source = text
+        unsafe = not self.allow_html and "<" in text
+        if unsafe:
+            # Escaping can change how the rest parses (an HTML block becomes a
+            # paragraph), so ask again until the parser sees no raw HTML.
+            for _ in range(3):
+                spans = _raw_html_spans(source)
+                if not spans:
+                    break
+                source = _as_text(source, spans)
+            else:
+                return _escaped(text)
+        out = pyromark.html(source, options=_OPTIONS).rstrip("\n")
+        if unsafe and not {tag.lower() for tag in _TAG.findall(out)} <= _OWN_TAGS:
+            return _escaped(text)  # pragma: no cover - defence in depth
+        if "<a" in out or "<img" in out:
+            out = _URL_ATTR.sub(_guard_url, out)
+            # Outside links open normally but never hand the site's window to
+            # the page they open.
+            out = _WEB_LINK.sub(r'<a\1 rel="noopener noreferrer"\2>', out)
+        return out
 
     def inline(self, text: str) -> str:
         """Render a short field (an option, a step) without the wrapping paragraph."""
-        html = self.block(text)
-        if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-            return html[3:-4]
-        return html
+        html_ = self.block(text)
+        if html_.startswith("<p>") and html_.endswith("</p>") and html_.count("<p>") == 1:
+            return html_[3:-4]
+        return html_
+
+
+def _escaped(text: str) -> str:
+    """The last resort: the whole field as one paragraph of text."""
+    return f"<p>{html.escape(text, quote=False)}</p>"

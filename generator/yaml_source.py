@@ -16,6 +16,17 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import yaml
+from yaml.events import (
+    DocumentEndEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+    StreamStartEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
@@ -84,12 +95,36 @@ class Mark(NamedTuple):
 
 @dataclass
 class Document:
-    """A file's data and where each value (and each mapping key) stands in it."""
+    """A file's data and where each value (and each mapping key) stands in it.
+
+    Positions are only needed to report a problem, and most builds have none,
+    so a document read by the fast path keeps its text and finds its positions
+    the first time `values` or `keys` is asked for.
+    """
 
     path: str
     data: Any
-    values: dict[Path_, Mark] = field(default_factory=dict)
-    keys: dict[Path_, Mark] = field(default_factory=dict)
+    text: str | None = field(default=None, repr=False)
+    _values: dict[Path_, Mark] | None = field(default=None, repr=False)
+    _keys: dict[Path_, Mark] | None = field(default=None, repr=False)
+
+    @property
+    def values(self) -> dict[Path_, Mark]:
+        if self._values is None:
+            self._locate()
+        assert self._values is not None
+        return self._values
+
+    @property
+    def keys(self) -> dict[Path_, Mark]:
+        if self._keys is None:
+            self._locate()
+        assert self._keys is not None
+        return self._keys
+
+    def _locate(self) -> None:
+        located = _parse_with_positions(self.text or "", self.path)
+        self._values, self._keys = located.values, located.keys
 
     def value_at(self, loc: Path_) -> Any:
         value = self.data
@@ -117,8 +152,23 @@ def _mark(node: Node) -> Mark:
 
 
 def _scalar(node: ScalarNode, doc: str) -> Any:
-    value: str = node.value
-    tag = node.tag
+    try:
+        return _convert(node.tag, node.value)
+    except KeyError:
+        pass
+    mark = _mark(node)
+    raise SourceError(
+        Problem(
+            doc,
+            mark.line,
+            mark.column,
+            f"the tag {_short(node.tag)} is not allowed here; remove it and write the plain value",
+        )
+    )
+
+
+def _convert(tag: str, value: str) -> Any:
+    """The value of a scalar with one of the YAML 1.2 core tags; KeyError for any other tag."""
     if tag == _STR:
         return value
     if tag == _NULL:
@@ -138,15 +188,7 @@ def _scalar(node: ScalarNode, doc: str) -> Any:
         if lowered.endswith("nan"):
             return math.nan
         return float(value)
-    mark = _mark(node)
-    raise SourceError(
-        Problem(
-            doc,
-            mark.line,
-            mark.column,
-            f"the tag {_short(tag)} is not allowed here; remove it and write the plain value",
-        )
-    )
+    raise KeyError(tag)
 
 
 def _short(tag: str) -> str:
@@ -209,7 +251,100 @@ class _Builder:
 
 def parse_text(text: str, path: str) -> Document:
     """Parse YAML text; raise SourceError with a trainer-readable message on any problem."""
-    doc = Document(path=path, data=None)
+    data = _plain_data(text)
+    if data is not _UNUSUAL:
+        return Document(path=path, data=data, text=text)
+    return _parse_with_positions(text, path)
+
+
+# ------------------------------------------------------------------ fast path
+#
+# A course is hundreds of files of plain mappings, lists and scalars. For those,
+# building the data straight from libyaml's events, without a node graph or a
+# position for every value, is about four times faster. Anything unusual (an
+# anchor, alias or tag, a key that is not a plain scalar, a duplicate or merge
+# key, too many values or levels, a syntax error, a second document) sends the
+# file down the full path below, which reports it exactly as before. So the
+# fast path only ever returns data that the full path would have returned too.
+
+_UNUSUAL: Any = object()
+_IMPLICIT: dict[str, list[tuple[str, re.Pattern[str]]]] = _Resolver12.yaml_implicit_resolvers
+
+
+def _plain_data(text: str) -> Any:
+    parser = _Parser(text)
+    try:
+        return _events_to_data(parser.get_event)
+    except yaml.YAMLError:
+        return _UNUSUAL
+    finally:
+        parser.dispose()
+
+
+def _events_to_data(get_event: Any) -> Any:
+    if type(get_event()) is not StreamStartEvent or type(get_event()) is not DocumentStartEvent:
+        return _UNUSUAL
+    # The container being filled, whether it is a mapping, and the key waiting
+    # for its value; the stack holds the same for every enclosing container.
+    stack: list[tuple[Any, bool, Any]] = []
+    container: Any = None
+    is_map = False
+    key: str | None = None
+    root: Any = _UNUSUAL
+    count = 0
+    while True:
+        event = get_event()
+        kind = type(event)
+        if kind is ScalarEvent:
+            if event.anchor is not None or event.tag is not None:
+                return _UNUSUAL
+            text = event.value
+            if is_map and key is None:
+                if text in container or (text == "<<" and not event.style):
+                    return _UNUSUAL
+                key = text
+                continue
+            value: Any = text
+            if event.implicit[0]:
+                for tag, pattern in _IMPLICIT.get(text[:1], ()):
+                    if pattern.match(text):
+                        value = _convert(tag, text)
+                        break
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            if (is_map and key is None) or event.anchor is not None or event.tag is not None:
+                return _UNUSUAL
+            stack.append((container, is_map, key))
+            if len(stack) >= MAX_DEPTH:  # near the limit: let the full path judge
+                return _UNUSUAL
+            container, is_map, key = ({} if kind is MappingStartEvent else []), kind is MappingStartEvent, None
+            continue
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            value = container
+            container, is_map, key = stack.pop()
+        elif kind is DocumentEndEvent and container is None and root is not _UNUSUAL:
+            break
+        else:
+            return _UNUSUAL
+        count += 1
+        if count > MAX_NODES:
+            return _UNUSUAL
+        if container is None:
+            root = value
+        elif is_map:
+            container[key] = value
+            key = None
+        else:
+            container.append(value)
+    if type(get_event()) is not StreamEndEvent:
+        return _UNUSUAL
+    return root
+
+
+# ------------------------------------------------------------------ full path
+
+
+def _parse_with_positions(text: str, path: str) -> Document:
+    doc = Document(path=path, data=None, _values={}, _keys={})
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
