@@ -117,6 +117,59 @@ def render(out: Path, root: Path, site_url: str | None) -> None:
 
 
 @main.command()
+@click.argument("code", nargs=-1)
+@click.option("--name", default=None, help="The learner's name, as printed on the certificate.")
+@click.option("--date", "date_", default=None, metavar="YYYY-MM-DD", help="The date printed on the certificate.")
+@click.option("--score", default=None, help="The final score printed on the certificate, in percent.")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", help="Project folder.")
+@click.option(
+    "--course-version", default=None, help="Check against this course version (default: the one in course.yaml)."
+)
+def verify(
+    code: tuple[str, ...],
+    name: str | None,
+    date_: str | None,
+    score: str | None,
+    root: Path,
+    course_version: str | None,
+) -> None:
+    """Check a certificate's verification code against its name, date and score.
+
+    A match shows the certificate was printed by this course's site (or by
+    someone who ran its public code) with exactly these values; it does not
+    prove who the learner is or that they passed.
+    """
+    from .certificate import certificate_code, check_date, clean_code, parse_score
+
+    if not code or name is None or date_ is None or score is None:
+        click.echo("error: give the code, --name, --date and --score, each exactly as printed on the certificate")
+        sys.exit(1)
+    try:
+        bundle = load_course(root)
+    except CourseError as exc:
+        _fail(exc)
+        return
+    course = bundle.course
+    version = course_version or course.version
+    try:
+        day = check_date(date_)
+        percent = parse_score(score)
+    except ValueError as exc:
+        click.echo(f"invalid: {exc}")
+        sys.exit(1)
+    expected = certificate_code(course.id, version, name, day, percent)
+    values = f'"{name.strip()}", {day}, {percent} % in {course.id} version {version}'
+    if clean_code("".join(code)) == expected:
+        click.echo(f"valid: the code matches {values}")
+        return
+    click.echo(
+        f"invalid: the code does not match {values}; check each value exactly as printed "
+        "(a certificate from an older course version needs --course-version)"
+    )
+    sys.exit(1)
+
+
+@main.command()
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default="schema", help="Folder to write to.")
 def schema(out: Path) -> None:
     """Write the JSON Schema files that editors use to complete and check fields."""

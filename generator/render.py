@@ -21,11 +21,12 @@ from markupsafe import Markup, escape
 from .load import CourseBundle
 from .markdown_render import MarkdownRenderer, is_safe_url
 from .models import Module, Quiz
-from .page_labels import labels_for
+from .page_labels import SCRIPT_KEYS, labels_for, progress_labels
+from .progress import CERTIFICATE_SRC, Tracker, dashboard_data
 from .urls import ASSETS_DIR, relative_url
 
 NavEntry = dict[str, Any]
-RUNTIME_ASSETS = ("quiz.js", "quiz.css")
+RUNTIME_ASSETS = ("quiz.js", "quiz.css", "progress.js", "results.js", "dashboard.js", "dashboard.css")
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~-])")
 
@@ -89,9 +90,27 @@ def _all_modules(bundle: CourseBundle) -> list[Module]:
     return [*bundle.course.modules, *capstone]
 
 
+_LINE_COMMENT = re.compile(rb"^[ \t]*//[^\n]*\n", re.MULTILINE)
+
+
 def runtime_assets() -> dict[str, bytes]:
+    """The browser runtime, as served. Whole-line `//` comments are left out of the
+    scripts: they are for whoever reads the source, and progress.js, which every
+    page loads, must stay under 1 KB gzipped."""
     package = resources.files("generator") / "assets"
-    return {f"{ASSETS_DIR}/{name}": (package / name).read_bytes() for name in RUNTIME_ASSETS}
+    assets = {}
+    for name in RUNTIME_ASSETS:
+        data = (package / name).read_bytes()
+        assets[f"{ASSETS_DIR}/{name}"] = _LINE_COMMENT.sub(b"", data) if name.endswith(".js") else data
+    return assets
+
+
+def certificate_src(bundle: CourseBundle) -> str | None:
+    """Where the certificate page goes; None for a course without a final assessment."""
+    if not bundle.course.final_assessment:
+        return None
+    taken = {page.src for page in page_paths(bundle).values()}
+    return CERTIFICATE_SRC if CERTIFICATE_SRC not in taken else "coursegen-" + CERTIFICATE_SRC
 
 
 def render_course(
@@ -102,7 +121,7 @@ def render_course(
     ui_overrides: Mapping[str, str] | None = None,
 ) -> RenderedCourse:
     from .i18n import ui_strings
-    from .quiz_html import QuizContext, render_quiz
+    from .quiz_html import QuizContext, content_hash, render_quiz
 
     course = bundle.course
     md = MarkdownRenderer(allow_html=course.allow_html)
@@ -111,6 +130,17 @@ def render_course(
     strings = ui_strings(language, ui_overrides)
     paths = page_paths(bundle)
     out = RenderedCourse(assets=runtime_assets())
+    plabels = progress_labels(language)
+    tracker = Tracker(
+        course_id=course.id,
+        version=course.version,
+        quiz_hashes={
+            quiz_id: content_hash(bundle.quizzes[quiz_id]) for quiz_id, page in paths.items() if page.kind == "quiz"
+        },
+        labels=plabels,
+        directory_urls=directory_urls,
+    )
+    cert_src = certificate_src(bundle)
 
     def link(from_src: str, to_id: str) -> str:
         return relative_url(from_src, paths[to_id].src, directory_urls=directory_urls)
@@ -146,45 +176,100 @@ def render_course(
             intro=Markup(md.block(quiz.intro)) if quiz.intro else None,
             meta=meta,
             fragment=Markup(render_quiz(quiz, context)),
+            page_data=tracker.page_data(src, quiz.id, quiz=True),
         )
 
-    home_modules = []
+    home_modules: list[dict[str, Any]] = []
     for module in _all_modules(bundle):
         children: list[NavEntry] = []
-        items = []
+        items: list[dict[str, str]] = []
         for lesson_id in module.lessons:
             page = paths[lesson_id]
             quiz_link = None
             if module.quiz and lesson_id == module.lessons[-1]:
                 quiz_link = {"title": paths[module.quiz].title, "url": link(page.src, module.quiz)}
             out.pages[page.src] = env.get_template("lesson.md.j2").render(
-                lesson=bundle.lessons[lesson_id], module=module, labels=labels, quiz_link=quiz_link
+                lesson=bundle.lessons[lesson_id],
+                module=module,
+                labels=labels,
+                quiz_link=quiz_link,
+                control=tracker.lesson_control(),
+                page_data=tracker.page_data(page.src, lesson_id),
+                script=tracker.script(page.src),
             )
             children.append({nav_title(page.title): page.src})
-            items.append({"title": page.title, "url": link("index.md", lesson_id), "kind": labels["lesson"]})
+            items.append(
+                {"id": lesson_id, "title": page.title, "url": link("index.md", lesson_id), "kind": labels["lesson"]}
+            )
         if module.quiz:
             page = paths[module.quiz]
             out.pages[page.src] = render_quiz_page(bundle.quizzes[module.quiz], page.src)
             children.append({nav_title(page.title): page.src})
-            items.append({"title": page.title, "url": link("index.md", module.quiz), "kind": labels["quiz"]})
+            items.append(
+                {"id": module.quiz, "title": page.title, "url": link("index.md", module.quiz), "kind": labels["quiz"]}
+            )
         out.nav.append({nav_title(module.title): children})
-        home_modules.append({"title": module.title, "summary": module.summary, "entries": items})
+        home_modules.append({"id": module.id, "title": module.title, "summary": module.summary, "entries": items})
 
-    final = None
+    final: dict[str, Any] | None = None
     if course.final_assessment:
         quiz = bundle.quizzes[course.final_assessment]
         page = paths[quiz.id]
         out.pages[page.src] = render_quiz_page(quiz, page.src)
         out.nav.append({nav_title(page.title): page.src})
         final = {
+            "id": quiz.id,
             "title": quiz.title,
             "url": link("index.md", quiz.id),
             "pass_mark": quiz.pass_mark if quiz.pass_mark is not None else course.pass_mark,
         }
 
+    def structure_for(src: str) -> str:
+        """The outline as dashboard.js needs it, with URLs relative to the page built from `src`."""
+        return dashboard_data(
+            modules=[
+                {
+                    "id": module["id"],
+                    "t": module["title"],
+                    "i": [
+                        {"id": e["id"], "k": paths[e["id"]].kind[0], "t": e["title"], "u": link(src, e["id"])}
+                        for e in module["entries"]
+                    ],
+                }
+                for module in home_modules
+            ],
+            final={"id": final["id"], "t": final["title"], "u": link(src, final["id"])} if final else None,
+            require_module_quizzes=course.require_module_quizzes,
+            certificate_url=relative_url(src, cert_src, directory_urls=directory_urls) if cert_src else None,
+        )
+
     total = sum(lesson.minutes for lesson in bundle.lessons.values())
     out.pages["index.md"] = env.get_template("home.md.j2").render(
-        course=course, modules=home_modules, final=final, labels=labels, total_minutes=total
+        course=course,
+        modules=home_modules,
+        final=final,
+        labels=labels,
+        total_minutes=total,
+        p=plabels,
+        structure=structure_for("index.md"),
+        strings=tracker.script_strings(SCRIPT_KEYS),
+        page_data=tracker.page_data("index.md"),
+        scripts=[tracker.script("index.md"), tracker.script("index.md", "dashboard.js")],
+        stylesheet=tracker.stylesheet("index.md"),
     )
     out.nav.insert(0, {nav_title(course.title): "index.md"})
+    if cert_src and final:
+        out.pages[cert_src] = env.get_template("certificate.md.j2").render(
+            course=course,
+            p=plabels,
+            wait=plabels["cert_wait"].format(
+                what=plabels["cert_all" if course.require_module_quizzes else "cert_final"]
+            ),
+            home_url=relative_url(cert_src, "index.md", directory_urls=directory_urls),
+            strings=tracker.script_strings(SCRIPT_KEYS),
+            structure=structure_for(cert_src),
+            page_data=tracker.page_data(cert_src),
+            scripts=[tracker.script(cert_src), tracker.script(cert_src, "dashboard.js")],
+            stylesheet=tracker.stylesheet(cert_src),
+        )
     return out

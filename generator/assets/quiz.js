@@ -258,3 +258,6 @@ const run = () => {
 run()
 // Material's instant navigation swaps the page without reloading this module.
 window.document$?.subscribe(run)
+// A quiz page holds this one script; it brings the course's progress tracker along.
+const pj = $('.cg-pg', D)?.dataset.js
+if (pj) D.head.append(Object.assign(h('script'), { type: 'module', src: pj }))

@@ -1,0 +1,135 @@
+"""What the pages carry for the learner's progress tracker (assets/progress.js and friends).
+
+All of a learner's progress in a course lives in their browser, in one
+localStorage record under `coursegen-progress:<course id>` (quiz.js keeps its
+own per-attempt keys beside it). The record is JSON:
+
+    {"f": 1,                       format of the record itself
+     "c": "<course id>",
+     "v": "<course version>",      the version it was last written under
+     "l": {"<lesson or quiz id>": 1 | 2},        1 opened, 2 finished (lessons)
+     "q": {"<quiz id>": {"s": score, "m": max, "p": passed, "h": quiz hash, "t": ms since 1970}},
+     "at": "<id of the last lesson or quiz opened>",
+     "n": "<the learner's name, as typed on the certificate page>"}
+
+`q` holds the best result per quiz; a result counts only while the quiz's
+content hash (the one quiz.js keys its saved attempts by) is the same, so an
+edited quiz must be passed again while everything else carries over when the
+course version changes. A record that is not valid JSON, not format 1, or for
+another course is discarded and started afresh; storage that throws is treated
+as empty and never breaks a page. An exported file is the record plus
+`"format": "coursegen-progress"`; importing refuses a file for another course
+or from a newer course version.
+
+Every course page holds one hidden `.cg-pg` element with the facts the scripts
+need: course id and version, the page's item id, the relative URL of the site
+root, the current quiz hashes, the word for a navigation "done" mark, and on
+quiz pages the URL of results.js (quiz.js loads it: the page holds one script).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from .urls import ASSETS_DIR, page_url, relative_url
+
+RECORD_FORMAT = 1
+EXPORT_FORMAT = "coursegen-progress"
+CERTIFICATE_SRC = "certificate.md"
+
+
+def record_key(course_id: str) -> str:
+    return f"coursegen-progress:{course_id}"
+
+
+def version_tuple(version: str) -> tuple[int, ...]:
+    """'1.2' → (1, 2, 0): how dashboard.js orders versions when it imports a file."""
+    parts = [int(p) for p in re.findall(r"\d+", version)][:3]
+    return tuple(parts + [0] * (3 - len(parts)))
+
+
+def root_url(src: str, *, directory_urls: bool) -> str:
+    """Relative URL from the page built from `src` to the site root folder, ending in '/'."""
+    depth = page_url(src, directory_urls=directory_urls).count("/")
+    return "../" * depth or "./"
+
+
+def _attrs(values: Mapping[str, object]) -> str:
+    return " ".join(f'data-{k}="{escape(str(v))}"' for k, v in values.items())
+
+
+@dataclass(frozen=True)
+class Tracker:
+    """Builds the progress elements of each page for one rendered course."""
+
+    course_id: str
+    version: str
+    quiz_hashes: Mapping[str, str]  # quiz id -> content hash, every quiz of the outline
+    labels: Mapping[str, str]  # page_labels.progress_labels(language)
+    directory_urls: bool
+
+    def asset(self, src: str, name: str) -> str:
+        return relative_url(src, f"{ASSETS_DIR}/{name}", directory_urls=self.directory_urls)
+
+    def page_data(self, src: str, item_id: str = "", *, quiz: bool = False) -> Markup:
+        """The hidden `.cg-pg` element for the page built from `src`."""
+        values: dict[str, object] = {
+            "c": self.course_id,
+            "v": self.version,
+            "id": item_id,
+            "root": root_url(src, directory_urls=self.directory_urls),
+            "q": " " + " ".join(f"{qid}:{h}" for qid, h in self.quiz_hashes.items()) + " ",
+            "done": self.labels["done"],
+        }
+        if quiz:
+            values["js"] = self.asset(src, "results.js")
+        return Markup(f'<div class="cg-pg" {_attrs(values)} hidden></div>')
+
+    def script(self, src: str, name: str = "progress.js") -> Markup:
+        return Markup(f'<script type="module" src="{escape(self.asset(src, name))}"></script>')
+
+    def stylesheet(self, src: str, name: str = "dashboard.css") -> Markup:
+        return Markup(f'<link rel="stylesheet" href="{escape(self.asset(src, name))}">')
+
+    def lesson_control(self) -> Markup:
+        """'Mark as done' at the end of a lesson; hidden until progress.js runs."""
+        values = {
+            "mark": self.labels["mark_done"],
+            "undo": self.labels["mark_undone"],
+            "msg": self.labels["lesson_done"],
+            "msg0": self.labels["lesson_undone"],
+        }
+        return Markup(
+            f'<div class="cg-lc" {_attrs(values)} hidden><button type="button" class="md-button md-button--primary">'
+            f'{escape(self.labels["mark_done"])}</button> <span role="status"></span></div>'
+        )
+
+    def script_strings(self, keys: Sequence[str]) -> str:
+        return json.dumps({k: self.labels[k] for k in keys}, ensure_ascii=False, separators=(",", ":"))
+
+
+def dashboard_data(
+    *,
+    modules: Sequence[Mapping[str, Any]],
+    final: Mapping[str, Any] | None,
+    require_module_quizzes: bool,
+    certificate_url: str | None,
+) -> str:
+    """The course structure dashboard.js works from, as JSON (escaped by the template).
+
+    `modules` is a list of {"id", "t", "i": [{"id", "k": "l" | "q", "t", "u"}]}; URLs are
+    relative to the home page.
+    """
+    data = {
+        "m": [{"id": m["id"], "t": m["t"], "i": list(m["i"])} for m in modules],
+        "f": dict(final) if final else None,
+        "rq": require_module_quizzes,
+        "cert": certificate_url,
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
