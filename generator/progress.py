@@ -33,6 +33,7 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -61,7 +62,7 @@ def root_url(src: str, *, directory_urls: bool) -> str:
 
 
 def _attrs(values: Mapping[str, object]) -> str:
-    return " ".join(f'data-{k}="{escape(str(v))}"' for k, v in values.items())
+    return " ".join(f'data-{k}="{v if isinstance(v, Markup) else escape(str(v))}"' for k, v in values.items())
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,12 @@ class Tracker:
     def asset(self, src: str, name: str) -> str:
         return relative_url(src, f"{ASSETS_DIR}/{name}", directory_urls=self.directory_urls)
 
+    @cached_property
+    def _quiz_list(self) -> Markup:
+        # Every page carries the same list; built and escaped once, not once per page
+        # (that was quadratic in the number of quizzes).
+        return escape(" " + " ".join(f"{qid}:{h}" for qid, h in self.quiz_hashes.items()) + " ")
+
     def page_data(self, src: str, item_id: str = "", *, quiz: bool = False) -> Markup:
         """The hidden `.cg-pg` element for the page built from `src`."""
         values: dict[str, object] = {
@@ -84,7 +91,7 @@ class Tracker:
             "v": self.version,
             "id": item_id,
             "root": root_url(src, directory_urls=self.directory_urls),
-            "q": " " + " ".join(f"{qid}:{h}" for qid, h in self.quiz_hashes.items()) + " ",
+            "q": self._quiz_list,
             "done": self.labels["done"],
         }
         if quiz:

@@ -61,19 +61,23 @@ class QuizContext:
     assets_url: str  # relative URL from this page to the assets dir, ends with "/"
     objective_links: Mapping[str, tuple[str, str]]  # objective id -> (lesson title, relative URL)
     course_id: str
+    # quiz_digest(quiz) when the caller has it already: dumping a quiz to hash it
+    # is a good part of rendering it, and a course build needs the hash twice.
+    digest: str | None = None
 
 
 # ------------------------------------------------------------------ hashing
 
 
-def _digest(quiz: Quiz) -> str:
+def quiz_digest(quiz: Quiz) -> str:
+    """SHA-256 of the quiz's canonical JSON: keys the option tokens; its first 12 hex are content_hash."""
     canonical = json.dumps(quiz.model_dump(mode="json"), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 def content_hash(quiz: Quiz) -> str:
     """Stable 12-hex hash of the quiz content; part of the saved-progress key."""
-    return _digest(quiz)[:12]
+    return quiz_digest(quiz)[:12]
 
 
 def _tokens(digest: str, question_id: str, kind: str, count: int) -> list[str]:
@@ -91,12 +95,17 @@ def _tokens(digest: str, question_id: str, kind: str, count: int) -> list[str]:
 # ----------------------------------------------------------------- the blob
 
 
-def _keystream(seed: str) -> Iterator[int]:
-    # FNV-1a then xorshift32: a few lines, identical in quiz.js.
+def _seed_state(seed: str) -> int:
+    # FNV-1a over the seed's UTF-8 bytes: the xorshift32 start state, as in quiz.js.
     x = 2166136261
     for byte in seed.encode("utf-8"):
         x = ((x ^ byte) * 16777619) & 0xFFFFFFFF
-    x = x or 1
+    return x or 1
+
+
+def _keystream(seed: str) -> Iterator[int]:
+    """The reference keystream, byte by byte, exactly as quiz.js computes it."""
+    x = _seed_state(seed)
     while True:
         x ^= (x << 13) & 0xFFFFFFFF
         x ^= x >> 17
@@ -104,19 +113,55 @@ def _keystream(seed: str) -> Iterator[int]:
         yield x & 255
 
 
+# xorshift32 is linear over GF(2): the stream from a start state is the XOR of
+# the streams from each of its set bits. Precomputing the 32 one-bit streams
+# once turns a Python loop per byte of every quiz (most of the generator's time
+# at 1000 quizzes) into ~16 big-integer XORs per quiz. Same bytes as _keystream.
+_BIT_STREAMS: list[int] = []
+_BIT_STREAM_LEN = 0
+
+
+def _bit_streams(length: int) -> list[int]:
+    global _BIT_STREAMS, _BIT_STREAM_LEN
+    if length > _BIT_STREAM_LEN:
+        size = max(length, 2 * _BIT_STREAM_LEN, 8192)
+        streams = []
+        for bit in range(32):
+            x, out = 1 << bit, bytearray(size)
+            for i in range(size):
+                x ^= (x << 13) & 0xFFFFFFFF
+                x ^= x >> 17
+                x ^= (x << 5) & 0xFFFFFFFF
+                out[i] = x & 255
+            streams.append(int.from_bytes(out, "big"))
+        _BIT_STREAMS, _BIT_STREAM_LEN = streams, size
+    return _BIT_STREAMS
+
+
+def _xor_keystream(data: bytes, seed: str) -> bytes:
+    if not data:
+        return data
+    streams, state, acc = _bit_streams(len(data)), _seed_state(seed), 0
+    for bit in range(32):
+        if state >> bit & 1:
+            acc ^= streams[bit]
+    key = acc.to_bytes(_BIT_STREAM_LEN, "big")[: len(data)]
+    return (int.from_bytes(data, "big") ^ int.from_bytes(key, "big")).to_bytes(len(data), "big")
+
+
 def encode_blob(data: Any, seed: str) -> str:
     raw = json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-    return base64.b64encode(bytes(b ^ k for b, k in zip(raw, _keystream(seed), strict=False))).decode("ascii")
+    return base64.b64encode(_xor_keystream(raw, seed)).decode("ascii")
 
 
 def decode_blob(blob: str, seed: str) -> Any:
     """The Python twin of the runtime's decoder (tests, debugging)."""
-    raw = base64.b64decode(blob)
-    return json.loads(bytes(b ^ k for b, k in zip(raw, _keystream(seed), strict=False)).decode("utf-8"))
+    return json.loads(_xor_keystream(base64.b64decode(blob), seed).decode("utf-8"))
 
 
-def blob_seed(quiz: Quiz) -> str:
-    return f"{quiz.id}:{content_hash(quiz)}"
+def blob_seed(quiz: Quiz, hash12: str | None = None) -> str:
+    """The keystream seed: quiz id and content hash, both on the page (quiz.js reads them there)."""
+    return f"{quiz.id}:{hash12 or content_hash(quiz)}"
 
 
 # ------------------------------------------------------------------ scoring
@@ -161,7 +206,12 @@ def _flatten(fragment: str) -> str:
         if i % 2:  # inside <pre>, newlines matter: keep them as character references
             out.append(part.replace("\n", "&#10;"))
         else:
-            out.append(re.sub(r"[ \t]*\n\s*", "\n", part))
+            # Same as re.sub(r"[ \t]*\n\s*", "\n", part), without the regex's backtracking cost.
+            lines = part.split("\n")
+            if len(lines) > 1:
+                middle = [line.lstrip().rstrip(" \t") for line in lines[1:-1] if not line.isspace() and line]
+                lines = [lines[0].rstrip(" \t"), *middle, lines[-1].lstrip()]
+            out.append("\n".join(lines))
     return "".join(out).strip()
 
 
@@ -181,7 +231,7 @@ def _display_order(options: Sequence[Option], tokens: list[str], shuffle: bool) 
 class _Renderer:
     def __init__(self, quiz: Quiz, ctx: QuizContext) -> None:
         self.quiz, self.ctx, self.md = quiz, ctx, ctx.markdown
-        self.digest = _digest(quiz)
+        self.digest = ctx.digest or quiz_digest(quiz)
         self.s = ctx.strings
 
     def block(self, text: str | None) -> str | None:
@@ -317,7 +367,7 @@ def quiz_data(quiz: Quiz, ctx: QuizContext) -> dict[str, Any]:
     return _render(quiz, ctx)[1]
 
 
-def _render(quiz: Quiz, ctx: QuizContext) -> tuple[str, dict[str, Any]]:
+def _render(quiz: Quiz, ctx: QuizContext) -> tuple[str, dict[str, Any], str]:
     r = _Renderer(quiz, ctx)
     total = len(quiz.questions)
     parts, data = [], []
@@ -325,18 +375,18 @@ def _render(quiz: Quiz, ctx: QuizContext) -> tuple[str, dict[str, Any]]:
         html, item = r.question(i, q, total)
         parts.append(html)
         data.append(item)
-    return "\n".join(parts), {"q": data}
+    return "\n".join(parts), {"q": data}, r.digest
 
 
 def render_quiz(quiz: Quiz, ctx: QuizContext) -> str:
     """The quiz as one raw-HTML block to paste into the quiz page's Markdown."""
-    body, data = _render(quiz, ctx)
-    digest = content_hash(quiz)
+    body, data, full_digest = _render(quiz, ctx)
+    digest = full_digest[:12]  # content_hash(quiz), without dumping the quiz again
     strings = json.dumps(dict(ctx.strings), ensure_ascii=False, separators=(",", ":"))
     root = (
         f'<div class="cg-quiz" id="cg-{_a(quiz.id)}" data-quiz="{_a(quiz.id)}" data-course="{_a(ctx.course_id)}" '
         f'data-hash="{digest}" data-pass="{int(ctx.pass_mark)}" data-draw="{quiz.draw or ""}" '
-        f'data-strings="{_a(strings)}" data-key="{encode_blob(data, blob_seed(quiz))}">'
+        f'data-strings="{_a(strings)}" data-key="{encode_blob(data, blob_seed(quiz, digest))}">'
     )
     fragment = "\n".join(
         [

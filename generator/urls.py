@@ -7,8 +7,6 @@ same `use_directory_urls` setting the engine uses.
 
 from __future__ import annotations
 
-import posixpath
-
 ASSETS_DIR = "assets/coursegen"
 
 
@@ -26,13 +24,14 @@ def page_url(src_path: str, *, directory_urls: bool) -> str:
 
 def relative_url(from_src: str, to: str, *, directory_urls: bool) -> str:
     """Link from the page built from `from_src` to `to` (a page's .md path or an asset path)."""
+    # Both sides are normalised paths relative to the site root, so plain segment
+    # arithmetic does what posixpath.relpath does, without its abspath calls
+    # (a course links thousands of times per build).
     target = page_url(to, directory_urls=directory_urls) if to.endswith(".md") else to
-    here = page_url(from_src, directory_urls=directory_urls)
-    base = here if here.endswith("/") or here == "" else posixpath.dirname(here) + "/"
-    base = base.rstrip("/") or "."
-    rel = posixpath.relpath(target or ".", base)
-    if target.endswith("/") or target == "":
-        rel = rel.rstrip("/") + "/"
-        if rel == "./":
-            rel = "./"
-    return rel
+    base = page_url(from_src, directory_urls=directory_urls).split("/")[:-1]  # the folder it is served from
+    parts = [part for part in target.split("/") if part]
+    common = 0
+    while common < len(base) and common < len(parts) and base[common] == parts[common]:
+        common += 1
+    rel = "/".join([".."] * (len(base) - common) + parts[common:]) or "."
+    return rel + "/" if target.endswith("/") or target == "" else rel

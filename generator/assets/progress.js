@@ -1,11 +1,14 @@
-// coursegen progress, on every course page; must stay under 1 KB gzipped.
+// coursegen progress, on every course page; must stay under 1 KB gzipped with
+// the theme's stylesheet (tests/test_progress_budget.py), hence the terse style.
 // One localStorage record per course (generator/progress.py describes it):
 // lessons opened and finished, best quiz results; done marks in the navigation.
 const D = document, $ = s => D.querySelector(s)
+// Storage that is missing, full or throwing reads as empty and never breaks a page.
 export const ls = f => { try { return f(localStorage) } catch {} }
 export const obj = x => typeof x == 'object' && !!x && !Array.isArray(x)
 export const info = () => $('.cg-pg')?.dataset
-export const key = c => `coursegen-progress:${c}`
+export const key = c => 'coursegen-progress:' + c
+// Anything but this course's format-1 record starts afresh; the version is always the site's.
 export const load = ({ c, v }) => {
   const r = ls(s => JSON.parse(s.getItem(key(c))))
   return obj(r) && r.f == 1 && r.c == c && obj(r.l) && obj(r.q) ? { ...r, v } : { f: 1, c, v, l: {}, q: {} }
@@ -14,29 +17,33 @@ export const save = r => ls(s => (s.setItem(key(r.c), JSON.stringify(r)), 1))
 // A quiz result counts only for the quiz as it is now: data-q lists " quiz:hash ".
 export const passed = (r, g, id) => { const o = r.q[id]; return obj(o) && o.p === true && g.q.includes(` ${id}:${o.h} `) }
 export const marks = g => {
-  const r = load(g), base = new URL(g.root, location).href
-  D.querySelectorAll('.cg-dm').forEach(m => m.remove())
+  const r = load(g)
   for (const a of D.querySelectorAll('a.md-nav__link')) {
-    const id = a.href.startsWith(base) && a.href.slice(base.length).replace(/(\/|\.html)$/, '').split('/').pop()
+    a.querySelector('.cg-dm')?.remove()
+    // A page's id is the last segment of its path; a link into a page (#...) is not a page.
+    const id = !a.hash && a.host == location.host && a.pathname.replace(/(\/|\.html)$/, '').split('/').pop()
     if (r.l[id] > 1 || passed(r, g, id)) a.append(Object.assign(D.createElement('span'), { className: 'cg-dm', role: 'img', ariaLabel: g.done, textContent: ' ✓' }))
   }
 }
 let io
 const run = () => {
-  const g = info(), b = $('.cg-lc'), id = g?.id, set = x => { const r = load(g); r.l[id] = x; r.at = id; save(r); return x }
+  const g = info(), b = $('.cg-lc'), id = g?.id
+  // x: 1 opened, 2 finished; opening a page never unfinishes it.
+  const set = x => { const r = load(g); r.l[id] = x; r.at = id; save(r); return x }
   io?.disconnect()
   if (!g) return
   let x = id && set(load(g).l[id] > 1 ? 2 : 1)
   if (b) {
-    const [btn, st] = b.children, d = b.dataset, show = m => { btn.textContent = x > 1 ? d.undo : d.mark; if (m) st.textContent = x > 1 ? d.msg : d.msg0, marks(g) }
-    btn.onclick = () => { io.disconnect(); x = set(3 - x); show(1) }
-    show()
-    b.hidden = false
+    const [btn, st] = b.children, d = b.dataset
+    const show = m => { btn.textContent = x > 1 ? d.undo : d.mark; if (m) st.textContent = x > 1 ? d.msg : d.msg0, marks(g) }
+    btn.onclick = () => { io.disconnect(); show(x = set(3 - x)) }
+    show(b.hidden = 0)
     // Reaching the end of the lesson finishes it.
-    io = new IntersectionObserver(([e]) => { if (e.isIntersecting && x < 2) x = set(2), show(1) })
+    io = new IntersectionObserver(([e]) => { e.isIntersecting && x < 2 && show(x = set(2)) })
     io.observe(b)
   }
   marks(g)
 }
 run()
+// Material's instant navigation swaps pages without reloading modules.
 window.document$?.subscribe(run)
