@@ -139,7 +139,7 @@ def verify(
     someone who ran its public code) with exactly these values; it does not
     prove who the learner is or that they passed.
     """
-    from .certificate import certificate_code, check_date, clean_code, parse_score
+    from .certificate import check_date, parse_score, verify
 
     if not code or name is None or date_ is None or score is None:
         click.echo("error: give the code, --name, --date and --score, each exactly as printed on the certificate")
@@ -157,9 +157,8 @@ def verify(
     except ValueError as exc:
         click.echo(f"invalid: {exc}")
         sys.exit(1)
-    expected = certificate_code(course.id, version, name, day, percent)
     values = f'"{name.strip()}", {day}, {percent} % in {course.id} version {version}'
-    if clean_code("".join(code)) == expected:
+    if verify("".join(code), course_id=course.id, version=version, name=name, date=day, score=percent):
         click.echo(f"valid: the code matches {values}")
         return
     click.echo(

@@ -15,54 +15,39 @@ own per-attempt keys beside it). The record is JSON:
 `q` holds the best result per quiz; a result counts only while the quiz's
 content hash (the one quiz.js keys its saved attempts by) is the same, so an
 edited quiz must be passed again while everything else carries over when the
-course version changes. A record that is not valid JSON, not format 1, or for
+course version changes. The pages that know a quiz's current hash drop a
+result for an older version of it: the quiz's own page (results.js) and the
+dashboard and certificate pages (dashboard.js, which get every hash). Other
+pages carry no hashes (every page listing every quiz would grow the site with
+the square of its size), so their navigation marks trust the record until
+one of those pages has been opened. A record that is not valid JSON, not format 1, or for
 another course is discarded and started afresh; storage that throws is treated
 as empty and never breaks a page. An exported file is the record plus
 `"format": "coursegen-progress"`; importing refuses a file for another course
 or from a newer course version.
 
 Every course page holds one hidden `.cg-pg` element with the facts the scripts
-need: course id and version, the page's item id, the relative URL of the site
-root, the current quiz hashes, the word for a navigation "done" mark, and on
-quiz pages the URL of results.js (quiz.js loads it: the page holds one script).
+need: course id and version, the page's item id, the word for a navigation
+"done" mark, and on quiz pages the URL of results.js (quiz.js loads it: the
+page holds one script).
 """
 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Any
 
 from markupsafe import Markup, escape
 
-from .urls import ASSETS_DIR, page_url, relative_url
+from .urls import ASSETS_DIR, relative_url
 
-RECORD_FORMAT = 1
-EXPORT_FORMAT = "coursegen-progress"
 CERTIFICATE_SRC = "certificate.md"
 
 
-def record_key(course_id: str) -> str:
-    return f"coursegen-progress:{course_id}"
-
-
-def version_tuple(version: str) -> tuple[int, ...]:
-    """'1.2' → (1, 2, 0): how dashboard.js orders versions when it imports a file."""
-    parts = [int(p) for p in re.findall(r"\d+", version)][:3]
-    return tuple(parts + [0] * (3 - len(parts)))
-
-
-def root_url(src: str, *, directory_urls: bool) -> str:
-    """Relative URL from the page built from `src` to the site root folder, ending in '/'."""
-    depth = page_url(src, directory_urls=directory_urls).count("/")
-    return "../" * depth or "./"
-
-
 def _attrs(values: Mapping[str, object]) -> str:
-    return " ".join(f'data-{k}="{v if isinstance(v, Markup) else escape(str(v))}"' for k, v in values.items())
+    return " ".join(f'data-{k}="{escape(str(v))}"' for k, v in values.items())
 
 
 @dataclass(frozen=True)
@@ -78,20 +63,12 @@ class Tracker:
     def asset(self, src: str, name: str) -> str:
         return relative_url(src, f"{ASSETS_DIR}/{name}", directory_urls=self.directory_urls)
 
-    @cached_property
-    def _quiz_list(self) -> Markup:
-        # Every page carries the same list; built and escaped once, not once per page
-        # (that was quadratic in the number of quizzes).
-        return escape(" " + " ".join(f"{qid}:{h}" for qid, h in self.quiz_hashes.items()) + " ")
-
     def page_data(self, src: str, item_id: str = "", *, quiz: bool = False) -> Markup:
         """The hidden `.cg-pg` element for the page built from `src`."""
         values: dict[str, object] = {
             "c": self.course_id,
             "v": self.version,
             "id": item_id,
-            "root": root_url(src, directory_urls=self.directory_urls),
-            "q": self._quiz_list,
             "done": self.labels["done"],
         }
         if quiz:
@@ -125,17 +102,19 @@ def dashboard_data(
     *,
     modules: Sequence[Mapping[str, Any]],
     final: Mapping[str, Any] | None,
+    quiz_hashes: Mapping[str, str],
     require_module_quizzes: bool,
     certificate_url: str | None,
 ) -> str:
     """The course structure dashboard.js works from, as JSON (escaped by the template).
 
     `modules` is a list of {"id", "t", "i": [{"id", "k": "l" | "q", "t", "u"}]}; URLs are
-    relative to the home page.
+    relative to the page; `quiz_hashes` maps every quiz id to its current content hash.
     """
     data = {
         "m": [{"id": m["id"], "t": m["t"], "i": list(m["i"])} for m in modules],
         "f": dict(final) if final else None,
+        "h": dict(quiz_hashes),
         "rq": require_module_quizzes,
         "cert": certificate_url,
     }

@@ -138,9 +138,18 @@ def _bit_streams(length: int) -> list[int]:
     return _BIT_STREAMS
 
 
+_keyed_one_by_one = 0  # bytes keyed with _keystream so far in this process
+
+
 def _xor_keystream(data: bytes, seed: str) -> bytes:
+    global _keyed_one_by_one
     if not data:
         return data
+    if len(data) > _BIT_STREAM_LEN and _keyed_one_by_one < 32 * max(len(data), 8192):
+        # Precomputing costs as much as keying 32 streams' worth of bytes one by
+        # one; a small course never gets there, a large one soon does.
+        _keyed_one_by_one += len(data)
+        return bytes(b ^ k for b, k in zip(data, _keystream(seed), strict=False))
     streams, state, acc = _bit_streams(len(data)), _seed_state(seed), 0
     for bit in range(32):
         if state >> bit & 1:

@@ -245,6 +245,7 @@ def render_course(
                 for module in home_modules
             ],
             final={"id": final["id"], "t": final["title"], "u": link(src, final["id"])} if final else None,
+            quiz_hashes=tracker.quiz_hashes,
             require_module_quizzes=course.require_module_quizzes,
             certificate_url=relative_url(src, cert_src, directory_urls=directory_urls) if cert_src else None,
         )

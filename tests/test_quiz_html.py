@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import random
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -469,3 +470,17 @@ def test_strings_reach_the_runtime_in_the_site_language() -> None:
     root = parse(fragment).tags[0][1]
     assert json.loads(root["data-strings"] or "")["retry_all"] == "Das ganze Quiz wiederholen"
     assert "Frage 1 von 5" in fragment and ">Antwort prüfen</button>" in fragment
+
+
+def test_fast_keystream_matches_the_runtime_generator_at_every_size() -> None:
+    # _xor_keystream switches from keying byte by byte to precomputed one-bit
+    # streams once enough bytes went through; both must give quiz.js's bytes.
+    from generator import quiz_html
+
+    rng = random.Random(7)
+    for size in [1, 3, 100, 8191, 8192, 8193, 40000] * 12:
+        seed = f"quiz-{size}:{rng.getrandbits(48):012x}"
+        data = rng.randbytes(size)
+        expected = bytes(b ^ k for b, k in zip(data, quiz_html._keystream(seed), strict=False))
+        assert quiz_html._xor_keystream(data, seed) == expected, size
+    assert quiz_html._BIT_STREAM_LEN > 8192  # the precomputed path ran too

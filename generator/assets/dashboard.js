@@ -2,7 +2,7 @@
 // and the learner's own data (save to a file, load from one, delete). Loaded
 // only by those two pages; the record itself is progress.js's (see
 // generator/progress.py for its format).
-import { ls, obj, info, key, load, save, passed } from './progress.js'
+import { ls, obj, info, key, load, save, passed, marks } from './progress.js'
 
 const D = document, done = new WeakSet()
 const $ = (s, r = D) => r.querySelector(s), $$ = (s, r = D) => [...r.querySelectorAll(s)]
@@ -37,16 +37,25 @@ export const certCode = (course, version, name, date, score) => {
 }
 
 // ----------------------------------------------------------------- the outline
-// C: {m: [{id, t, i: [{id, k: 'l' | 'q', t, u}]}], f: {id, t, u} | null, rq, cert}
-const course = (C, g, r) => {
+// C: {m: [{id, t, i: [{id, k: 'l' | 'q', t, u}]}], f: {id, t, u} | null, h: {quiz id: hash}, rq, cert}
+// Results that no longer count go first: one for an older version of a quiz
+// (its hash differs), for a quiz no longer in the course, or damaged. After
+// that every result in the record counts, here and in the navigation marks.
+const prune = (C, g) => {
+  const r = load(g), keep = (o, h) => !!h && obj(o) && o.h === h && typeof o.s == 'number' && o.m > 0 && o.s >= 0
+  let n = 0
+  for (const id of Object.keys(r.q)) if (!keep(r.q[id], C.h[id])) delete r.q[id], n++
+  if (n) save(r), marks(g)
+  return r
+}
+const course = (C, r) => {
   const items = [...C.m.flatMap(m => m.i), ...C.f ? [{ ...C.f, k: 'q' }] : []]
-  // A quiz result that counts: for the quiz as it is now, with points to share.
-  const result = id => { const o = r.q[id]; return obj(o) && g.q.includes(` ${id}:${o.h} `) && o.m > 0 && o.s >= 0 ? o : null }
+  const result = id => r.q[id] || null
   // 0 not started, 1 in progress, 2 done
-  const state = it => it.k == 'l' ? (r.l[it.id] > 1 ? 2 : r.l[it.id] ? 1 : 0) : passed(r, g, it.id) ? 2 : result(it.id) || r.l[it.id] ? 1 : 0
+  const state = it => it.k == 'l' ? (r.l[it.id] > 1 ? 2 : r.l[it.id] ? 1 : 0) : passed(r, it.id) ? 2 : result(it.id) || r.l[it.id] ? 1 : 0
   const quizzes = [...C.m.flatMap(m => m.i.filter(it => it.k == 'q').map(it => it.id))]
   const required = C.f ? [C.f.id, ...C.rq ? quizzes : []] : []
-  const complete = !!C.f && required.every(id => passed(r, g, id))
+  const complete = !!C.f && required.every(id => passed(r, id))
   return { items, result, state, required, complete }
 }
 
@@ -61,7 +70,7 @@ function dashboard(root) {
   const say = t => { msg.textContent = msg.textContent == t ? t + '\u00a0' : t }
 
   const show = () => {
-    const r = load(g), { items, result, state, complete } = course(C, g, r), label = [S.st_new, S.st_started, S.st_done]
+    const r = prune(C, g), { items, result, state, complete } = course(C, r), label = [S.st_new, S.st_started, S.st_done]
     for (const el of $$('.cg-st[data-st]')) {
       const it = items.find(it => it.id == el.dataset.st)
       if (!it) continue
@@ -153,7 +162,7 @@ const merge = (r, d) => {
 // ------------------------------------------------------------- the certificate
 function certificate(root) {
   const C = JSON.parse(root.dataset.course), S = JSON.parse(root.dataset.s), g = info()
-  const r = load(g), { result, required, complete } = course(C, g, r)
+  const r = prune(C, g), { result, required, complete } = course(C, r)
   const form = $('.cg-cform', root), cert = $('.cg-cert', root), input = $('input', form)
   $('.cg-wait', root).hidden = complete
   form.hidden = cert.hidden = !complete

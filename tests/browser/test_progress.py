@@ -498,6 +498,29 @@ def test_course_version_bump_keeps_what_still_applies(
     expect(page.get_by_role("status")).to_contain_text("newer version of this course (1.1) than this site (1.0)")
 
 
+def test_a_quiz_page_drops_a_result_for_an_older_version_of_its_quiz(
+    site: Site, make_context: Callable[..., BrowserContext]
+) -> None:
+    # Lesson pages carry no quiz hashes (that would grow every page with the course), so they
+    # trust the record; the quiz's own page knows its hash and drops the stale result.
+    stale = {"s": 17, "m": 17, "p": True, "h": "000000000000", "t": 1700000000000}
+    current = {"s": 2, "m": 2, "p": True, "h": HASHES["beta-quiz"], "t": 1700000000000}
+    context = make_context()
+    set_record(
+        context, {"f": 1, "c": "quizcourse", "v": "1.0", "l": {}, "q": {"alpha-quiz": stale, "beta-quiz": current}}
+    )
+    page = context.new_page()
+    page.goto(site.url + CLOSING)
+    expect(nav_link(page, "Alpha quiz done")).to_be_attached()
+    open_quiz(page, site, ALPHA)
+    expect(nav_link(page, "Alpha quiz")).to_be_attached()
+    expect(nav_link(page, "Alpha quiz done")).to_have_count(0)
+    expect(nav_link(page, "Beta quiz done")).to_be_attached()
+    assert set(record(page)["q"]) == {"beta-quiz"}
+    page.goto(site.url + CLOSING)
+    expect(nav_link(page, "Alpha quiz done")).to_have_count(0)
+
+
 CORRUPT = [
     "{not json",
     "5",
