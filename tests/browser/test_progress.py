@@ -27,7 +27,9 @@ from .conftest import FIXTURE, SCREENSHOTS, Site, Watch
 from .test_quiz_runtime import (
     ALPHA,
     BETA,
+    BROKEN_GET,
     FINAL,
+    FULL_STORAGE,
     OPENER_WRONG,
     PAIRS,
     SIGNALS_WRONG,
@@ -551,17 +553,6 @@ def test_corrupt_storage_never_breaks_a_page(
     page.goto(site.url + CERT)
     expect(page.get_by_label("Your name, as it should appear on the certificate")).to_be_visible()
     assert record(page)["c"] == "quizcourse"
-
-
-BROKEN_GET = """
-Object.defineProperty(window, 'localStorage', {
-  configurable: true,
-  get() { throw new DOMException('storage disabled by the test', 'SecurityError') },
-});
-"""
-FULL_STORAGE = """
-Storage.prototype.setItem = function () { throw new DOMException('storage full (test)', 'QuotaExceededError') };
-"""
 
 
 @pytest.mark.parametrize("script", [BROKEN_GET, FULL_STORAGE], ids=["disabled", "full"])
