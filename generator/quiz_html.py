@@ -26,6 +26,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from html import escape
+from itertools import islice
 from typing import Any
 
 from .markdown_render import MarkdownRenderer
@@ -105,7 +106,11 @@ def _seed_state(seed: str) -> int:
 
 def _keystream(seed: str) -> Iterator[int]:
     """The reference keystream, byte by byte, exactly as quiz.js computes it."""
-    x = _seed_state(seed)
+    return _xorshift_bytes(_seed_state(seed))
+
+
+def _xorshift_bytes(x: int) -> Iterator[int]:
+    # xorshift32 from state x; each step's low byte is one keystream byte.
     while True:
         x ^= (x << 13) & 0xFFFFFFFF
         x ^= x >> 17
@@ -127,13 +132,7 @@ def _bit_streams(length: int) -> list[int]:
         size = max(length, 2 * _BIT_STREAM_LEN, 8192)
         streams = []
         for bit in range(32):
-            x, out = 1 << bit, bytearray(size)
-            for i in range(size):
-                x ^= (x << 13) & 0xFFFFFFFF
-                x ^= x >> 17
-                x ^= (x << 5) & 0xFFFFFFFF
-                out[i] = x & 255
-            streams.append(int.from_bytes(out, "big"))
+            streams.append(int.from_bytes(bytes(islice(_xorshift_bytes(1 << bit), size)), "big"))
         _BIT_STREAMS, _BIT_STREAM_LEN = streams, size
     return _BIT_STREAMS
 
