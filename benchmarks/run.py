@@ -46,10 +46,10 @@ import serve  # noqa: E402
 import synth  # noqa: E402
 
 # Every variant is built with the repository's theme settings, but with navigation.prune instead
-# of navigation.sections. With one module per lesson, navigation.sections renders every module
-# expanded into every page: 3,000 entries in each of the 2,000 pages of the 1000-lesson course,
-# most of every build (260 s with our plugin, one run on this machine) and the same in every
-# variant. navigation.prune only drops collapsed sections, so it needs navigation.sections off.
+# of navigation.sections. navigation.sections renders every module expanded into every page:
+# 1,100 entries in each of the 1,000 pages of the 1000-lesson course, a cost that grows with
+# pages × lessons, is the same in every variant and would dwarf what is measured.
+# navigation.prune only drops collapsed sections, so it needs navigation.sections off.
 FEATURES = ("-navigation.sections", "navigation.prune")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
 
@@ -173,12 +173,13 @@ class Sites:
     ours: Path  # our YAML + mkdocs.yml with the coursegen plugin
     rendered: Path  # `coursegen render` of the same: plain MkDocs, no plugin
     reading: Path  # the same reading text as plain Markdown, no quiz at all
-    text: Path  # the reading plus every quiz page as plain text: same page count, no quiz
+    text: Path  # the reading plus every quiz as plain text: same pages and text, no quiz
     peer: Path | None = None  # the same course for mkdocs-quiz (100 lessons only)
+    modules: Path | None = None  # the course in the layout older generators read (--compare only)
     pages: dict[str, int] = field(default_factory=dict)
 
 
-def prepare(size: int, *, peer: bool) -> Sites:
+def prepare(size: int, *, peer: bool, modules: bool) -> Sites:
     log(f"generating the {size}-lesson course")
     course = synth.make_course(size)
     base = WORK / f"n{size}"
@@ -199,6 +200,9 @@ def prepare(size: int, *, peer: bool) -> Sites:
     if peer:
         sites.peer = synth.write_peer(course, base / "peer", extra_features=FEATURES)
         sites.pages["peer"] = sum(1 for _ in (sites.peer / "docs").rglob("*.md"))
+    if modules:
+        # Generators from before lesson quizzes read only this layout: same lessons, same quizzes.
+        sites.modules = synth.write_ours(synth.make_course(size, layout="module"), base / "modules")
     return sites
 
 
@@ -278,9 +282,10 @@ def measure(
                     if not own_only
                 ],
             ]
-            if run < compare_runs:
+            if run < compare_runs and sites.modules is not None:
+                jobs.append((f"own-modules/{n}", lambda s=sites: own_work(s.modules)["total"]))
                 for label, path in compare.items():
-                    jobs.append((f"own-{label}/{n}", lambda s=sites, p=path: own_work(s.ours, p)["total"]))
+                    jobs.append((f"own-{label}/{n}", lambda s=sites, p=path: own_work(s.modules, p)["total"]))
             # Pairs are compared run by run; shuffling the order inside a run keeps a
             # slow moment of the machine from always landing on the same variant.
             rng.shuffle(jobs)
@@ -300,35 +305,39 @@ class BrowserResults:
     ready_small: browser.Readiness | None
 
 
-def measure_browser(sites100: Sites, peer: Path, runs: int) -> BrowserResults:
+def measure_browser(peer: Path, runs: int) -> BrowserResults:
     """Weigh pages of the built 100-lesson sites and time the runtime's start-up."""
     log("building the 100-lesson sites for the browser")
-    # Our site gets a 20-question final assessment: the page whose start-up is timed.
-    course = synth.make_course(100, final_questions=20)
-    ours = synth.write_ours(course, WORK / "browser" / "ours", extra_features=FEATURES)
-    site_ours = WORK / "browser" / "site-ours"
+    # The same 100 lessons, plus a 20-question final assessment (the page whose start-up is
+    # timed), and lesson 2's quiz on its module's quiz page instead of on the lesson's page, so
+    # that lesson 2's page is a page without a quiz.
+    course = synth.make_course(100, final_questions=20, module_quizzes=(2,))
+    work = WORK / "browser"
+    ours = synth.write_ours(course, work / "ours", extra_features=FEATURES)
+    reading = synth.write_reading(course, work / "reading", extra_features=FEATURES)
+    peer_project = synth.write_peer(course, work / "peer", extra_features=FEATURES)
+    site_ours, site_reading, site_peer = work / "site-ours", work / "site-reading", work / "site-peer"
     timed(build_cmd(sys.executable, ours, site_ours))
-    site_reading = WORK / "browser" / "site-reading"
-    timed(build_cmd(sys.executable, sites100.reading, site_reading))
-    assert sites100.peer is not None
-    site_peer = WORK / "browser" / "site-peer"
-    timed(build_cmd(peer, sites100.peer, site_peer))
+    timed(build_cmd(sys.executable, reading, site_reading))
+    timed(build_cmd(peer, peer_project, site_peer))
+    with_quiz, without_quiz = "module-0001/lesson-0001/", "module-0001/lesson-0002/"
     pages: dict[str, browser.PageWeight] = {}
     with browser.chromium() as chrome:
         version_ = str(chrome.version)
         for name, site, path in (
-            ("baseline", site_reading, "module-0001/lesson-0001/"),
-            ("ours-lesson", site_ours, "module-0001/lesson-0001/"),
-            ("ours-quiz", site_ours, "module-0001/quiz-0001/"),
+            ("baseline", site_reading, without_quiz),
+            ("ours-lesson", site_ours, without_quiz),
+            ("ours-quiz", site_ours, with_quiz),
+            ("ours-quizpage", site_ours, "module-0001/quiz-0002/"),
             ("ours-final", site_ours, "final-assessment/"),
-            ("peer-lesson", site_peer, "module-0001/lesson-0001/"),
-            ("peer-quiz", site_peer, "module-0001/quiz-0001/"),
+            ("peer-lesson", site_peer, without_quiz),
+            ("peer-quiz", site_peer, with_quiz),
         ):
             with browser.serve(site) as base:
                 pages[name] = browser.weigh(chrome, base + path)
         with browser.serve(site_ours) as base:
             ready = browser.readiness(chrome, base + "final-assessment/", runs)
-            ready_small = browser.readiness(chrome, base + "module-0001/quiz-0001/", runs)
+            ready_small = browser.readiness(chrome, base + with_quiz, runs)
     return BrowserResults(version_, pages, ready, ready_small)
 
 
@@ -376,14 +385,20 @@ def report(
     if 100 in sizes and 1000 in sizes:
         growth = series.median("own/1000") / series.median("own/100")
         row("Own work, 1000 ÷ 100 lessons", f"{growth:.2f}×", f"≤ {TARGET_LINEAR:g}× {mark(growth <= TARGET_LINEAR)}")
+    for n in sizes:
+        if f"own-modules/{n}" in series.runs:
+            row(
+                f"Own work, {n} lessons in the one-module-per-lesson layout (for the rows below)",
+                f"{series.median(f'own-modules/{n}'):.3f} s",
+            )
     for label in compare:
         for n in sizes:
             key = f"own-{label}/{n}"
             if key in series.runs:
                 row(
-                    f"Own work at `{label}`, {n} lessons",
+                    f"Own work at `{label}`, {n} lessons, one-module-per-lesson layout",
                     f"{series.median(key):.3f} s",
-                    _versus(series.median(key) / series.median(f"own/{n}")),
+                    _versus(series.ratio(key, f"own-modules/{n}")),
                 )
     for n in sizes:
         pages = next(s.pages for s in all_sites if s.size == n)
@@ -406,17 +421,17 @@ def report(
         target = f"≤ {TARGET_READING:.2f}× {mark(ratio <= TARGET_READING)}" if n >= 100 else ""
         row(f"plugin build ÷ no-quiz reading build, {n} lessons", f"{ratio:.2f}×", target)
         row(
-            f"plain `mkdocs build` of the reading plus every quiz page as plain text, {n} lessons"
+            f"plain `mkdocs build` of the reading plus every quiz as plain text, {n} lessons"
             f" ({pages['text']} pages)",
             f"{series.median(f'text/{n}'):.2f} s",
         )
         row(
-            f"plugin build ÷ the same page count with the quizzes as plain text, {n} lessons",
+            f"plugin build ÷ the same pages with the quizzes as plain text, {n} lessons",
             f"{series.ratio(f'ours/{n}', f'text/{n}'):.2f}×",
         )
         if f"peer/{n}" in series.runs:
             row(
-                f"mkdocs-quiz: `mkdocs build`, {n} lessons ({pages['peer']} pages, 5 quizzes a quiz page)",
+                f"mkdocs-quiz: `mkdocs build`, {n} lessons ({pages['peer']} pages, 5 quizzes a lesson page)",
                 f"{series.median(f'peer/{n}'):.2f} s",
             )
             row(
@@ -429,7 +444,7 @@ def report(
                 "1.61× (issue 6)",
             )
             row(
-                f"mkdocs-quiz build ÷ the same page count with the quizzes as plain text, {n} lessons",
+                f"mkdocs-quiz build ÷ the same pages with the quizzes as plain text, {n} lessons",
                 f"{series.ratio(f'peer/{n}', f'peer-text/{n}'):.2f}×",
             )
             row(
@@ -440,10 +455,11 @@ def report(
     if web is not None:
         base = web.pages["baseline"]
         for name, label, budget in (
-            ("ours-quiz", "coursegen, quiz page (5 questions)", TARGET_QUIZ_KB),
+            ("ours-quiz", "coursegen, lesson page with its quiz (5 questions)", TARGET_QUIZ_KB),
+            ("ours-quizpage", "coursegen, quiz page of its own (5 questions)", TARGET_QUIZ_KB),
             ("ours-final", "coursegen, quiz page (20 questions)", TARGET_QUIZ_KB),
             ("ours-lesson", "coursegen, lesson page (no quiz)", TARGET_OTHER_KB),
-            ("peer-quiz", "mkdocs-quiz, quiz page (5 quizzes)", None),
+            ("peer-quiz", "mkdocs-quiz, lesson page with 5 quizzes", None),
             ("peer-lesson", "mkdocs-quiz, lesson page (no quiz)", None),
         ):
             page = web.pages[name]
@@ -510,10 +526,10 @@ def report(
         "",
         "## Method",
         "",
-        f"- Courses: synthetic, {', '.join(map(str, sizes))} lessons; each lesson is a module of one lesson (five",
-        "  reading sections, an example, an exercise, a reflection, takeaways, a source) and one quiz of five",
-        "  questions, one of each type (single, multiple, ordering, matching, role-play), because the outline",
-        "  allows one quiz per module. Names, accounts and figures are drawn per lesson from a seeded generator",
+        f"- Courses: synthetic, {', '.join(map(str, sizes))} lessons in modules of ten; each lesson has five reading",
+        "  sections, an example, an exercise, a reflection, takeaways and a source, and its own quiz of five",
+        "  questions, one of each type (single, multiple, ordering, matching, role-play), shown on the lesson's",
+        "  page (a lesson's `quiz:`). Names, accounts and figures are drawn per lesson from a seeded generator",
         "  (`benchmarks/synth.py`), so no two lessons share their text.",
         f"- Timings are medians of {runs} interleaved runs (of {big_runs} for the builds at {BIG} lessons, which",
         "  take minutes), each in a fresh process; within a run the order of",
@@ -521,23 +537,24 @@ def report(
         "  to back. `mkdocs build` times are wall-clock, including Python's start-up, as a user sees them.",
         "- The generator's own work is `load_course` + `render_course` in a fresh process, imports excluded.",
         "- Every variant uses the repository's mkdocs.yml theme settings with one change, the same for all:",
-        "  `navigation.sections` off and `navigation.prune` on. With one module per lesson, `navigation.sections`",
-        "  renders every module, expanded, into every page (3,000 entries in each of the 2,001 pages at 1000",
-        "  lessons), a cost that grows with pages × modules and dwarfs what is measured: with the settings",
-        "  unchanged, one run of the 1000-lesson builds took 261 s (plugin), 233 s (rendered pages) and",
-        "  97 s (reading only) on this machine. `navigation.prune` only drops collapsed sections, so it needs",
-        "  `navigation.sections` off; the 1000 module titles are still in every page.",
+        "  `navigation.sections` off and `navigation.prune` on. `navigation.sections` renders every module,",
+        "  expanded, into every page (1,100 entries in each of the 1,001 pages at 1000 lessons), a cost that",
+        "  grows with pages × lessons, is the same in every variant and dwarfs what is measured.",
+        "  `navigation.prune` only drops collapsed sections, so it needs `navigation.sections` off; the 100",
+        "  module titles are still in every page.",
         "- The no-quiz reading build is the same reading text written as plain Markdown (headings, paragraphs,",
-        "  lists, links), one page per lesson plus a home page, with plain Material and no plugin. mkdocs-quiz",
-        "  gets the same reading pages plus one quiz page per lesson, built in its own environment",
+        "  lists, links), one page per lesson plus a home page, with plain Material and no plugin; the",
+        "  plain-text variant adds every quiz's questions, options and feedback to the same pages. mkdocs-quiz",
+        "  gets the same reading pages with the same five quizzes on each, built in its own environment",
         f"  (`benchmarks/.venv-peer`, {PEER_QUIZ}, the same MkDocs, Material and Markdown versions); its ratio",
         "  is against the reading pages built in that environment. mkdocs-quiz has single and multiple choice",
         "  only: ordering becomes “which order is right” (single), matching “which pairs are right”",
         "  (multiple), and a role-play its first step as a single choice, each with the same text and feedback.",
         "- Bytes: in Chromium, every script and stylesheet a page fetched (each gzipped on its own, level 9) plus",
         "  the page's inline `<script>` and `<style>` text (gzipped together); “added” is the difference from a",
-        "  lesson page of the plain Material reading site. The 100-lesson coursegen site for the browser also",
-        "  has a 20-question final assessment.",
+        "  lesson page of the plain Material reading site. The 100-lesson sites for the browser also have a",
+        "  20-question final assessment, and lesson 2's quiz on its module's quiz page, so that lesson 2's page",
+        "  has no quiz.",
         "- Quiz-ready: `performance.mark('coursegen:quiz-ready')`, set by the runtime once every quiz on the",
         "  page is bound, minus the navigation entry's `domContentLoadedEventStart`. quiz.js is an ES module,",
         "  which runs before DOMContentLoaded, so a negative figure means the quizzes were ready before it.",
@@ -549,7 +566,9 @@ def report(
     if compare:
         lines += [
             f"- Before/after: the own-work rows for {', '.join(f'`{k}`' for k in compare)} time another copy of",
-            f"  `generator/` ({compare_runs} runs, interleaved with the others) on the same courses:",
+            f"  `generator/` ({compare_runs} runs, interleaved with the others) on the same lessons and quizzes,",
+            "  written in the layout those versions read (every lesson a module, its quiz on the module's quiz",
+            "  page), and compare it with the working tree on that same layout:",
             *[f"  - `{k}`: {notes.get(k, str(v))}" for k, v in compare.items()],
         ]
     if profile_top:
@@ -611,7 +630,7 @@ def main() -> None:
         folder = Path(rev).resolve()
         compare[label] = folder if (folder / "generator").is_dir() else export_revision(rev, WORK / f"rev-{label}")
 
-    all_sites = [prepare(n, peer=(n == 100)) for n in sizes]
+    all_sites = [prepare(n, peer=(n == 100), modules=bool(compare)) for n in sizes]
     big_runs = min(args.big_runs, runs)
     series = measure(all_sites, runs, big_runs, peer, compare, min(args.compare_runs, runs))
 
@@ -622,7 +641,7 @@ def main() -> None:
 
     web = None
     if not args.no_browser and 100 in sizes:
-        web = measure_browser(next(s for s in all_sites if s.size == 100), peer, 3 if args.quick else 15)
+        web = measure_browser(peer, 3 if args.quick else 15)
 
     reload: serve.Reload | str | None = None
     if not args.no_serve:

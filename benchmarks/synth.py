@@ -1,16 +1,21 @@
 """Synthetic courses for the benchmark, in our YAML format and in the other formats it is compared with.
 
 `make_course(n)` builds the data of a course of `n` lessons, each with a reading of five sections and
-a quiz of five questions of mixed types (single, multiple, ordering, matching, roleplay). The outline
-allows one quiz per module, so "a lesson with its quiz" is a module of one lesson and one quiz.
+a quiz of five questions of mixed types (single, multiple, ordering, matching, roleplay), shown on
+the lesson's own page (a lesson's `quiz:`); lessons are grouped in modules of ten. A lesson named in
+`module_quizzes` has its quiz on a page of its own instead (its module's `quiz:`), so a site can have
+a lesson page without a quiz and a quiz page beside the lesson pages with one. `layout="module"`
+writes the layout that generators before lesson quizzes read: every lesson a module of one lesson
+with its quiz on the module's quiz page (the before/after timings use it).
 
 Every lesson's text differs (names, accounts, figures and numbers are drawn from a seeded generator
 and include the lesson number), so no cache anywhere can make repeated text artificially cheap.
 
-The same data is written three ways:
+The same data is written three ways, each with the same pages in the same navigation:
 - `write_ours`: course/, quizzes/ and mkdocs.yml with the coursegen plugin (what a trainer writes);
-- `write_reading`: the reading alone as plain Markdown pages, no quizzes (the "no quiz" baseline);
-- `write_peer`: the reading pages plus one quiz page per lesson in mkdocs-quiz's Markdown syntax.
+- `write_reading`: the reading alone as plain Markdown pages, no quizzes (the "no quiz" baseline),
+  or with every quiz as plain text where ours shows it;
+- `write_peer`: the reading pages with every quiz in mkdocs-quiz's Markdown syntax where ours shows it.
 """
 
 from __future__ import annotations
@@ -429,13 +434,53 @@ def _quiz(i: int, lesson: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def make_course(size: int, *, final_questions: int = 0) -> Synthetic:
-    """The data of a course of `size` lessons (one module each: the lesson and its 5-question quiz).
+def make_course(
+    size: int,
+    *,
+    final_questions: int = 0,
+    layout: str = "lesson",
+    module_size: int = 10,
+    module_quizzes: tuple[int, ...] = (),
+) -> Synthetic:
+    """The data of a course of `size` lessons, each with its 5-question quiz (see the module's doc).
 
     With `final_questions`, the course also has a final assessment of that many questions (the
     20-question page whose runtime start-up the browser benchmark measures)."""
     lessons = [_lesson(i) for i in range(1, size + 1)]
     quizzes = [_quiz(i, lesson) for i, lesson in enumerate(lessons, start=1)]
+    modules: list[dict[str, Any]] = []
+    if layout == "module":
+        for i, (lesson, quiz) in enumerate(zip(lessons, quizzes, strict=True), start=1):
+            modules.append(
+                {
+                    "id": f"module-{i:04d}",
+                    "title": f"Module {i}",
+                    "summary": lesson["summary"],
+                    "lessons": [lesson["id"]],
+                    "quiz": quiz["id"],
+                }
+            )
+    elif layout == "lesson":
+        for start in range(0, size, module_size):
+            m = start // module_size + 1
+            module: dict[str, Any] = {
+                "id": f"module-{m:04d}",
+                "title": f"Module {m}",
+                "summary": lessons[start]["summary"],
+                "lessons": [],
+            }
+            for i in range(start + 1, min(start + module_size, size) + 1):
+                lesson, quiz = lessons[i - 1], quizzes[i - 1]
+                module["lessons"].append(lesson["id"])
+                if i in module_quizzes:
+                    if "quiz" in module:
+                        raise ValueError(f"module {m} already has a quiz of its own")
+                    module["quiz"] = quiz["id"]
+                else:
+                    lesson["quiz"] = quiz["id"]
+            modules.append(module)
+    else:
+        raise ValueError(f"unknown layout {layout!r}")
     course: dict[str, Any] = {
         "id": f"synthetic-{size}",
         "title": f"Synthetic course of {size} lessons",
@@ -443,16 +488,7 @@ def make_course(size: int, *, final_questions: int = 0) -> Synthetic:
         "description": f"A generated course of **{size}** lessons for the benchmark.\n",
         "audience": "Benchmarks",
         "language": "en",
-        "modules": [
-            {
-                "id": f"module-{i:04d}",
-                "title": f"Module {i}",
-                "summary": lesson["summary"],
-                "lessons": [lesson["id"]],
-                "quiz": quiz["id"],
-            }
-            for i, (lesson, quiz) in enumerate(zip(lessons, quizzes, strict=True), start=1)
-        ],
+        "modules": modules,
     }
     synthetic = Synthetic(size=size, course=course, lessons=lessons, quizzes=quizzes)
     if final_questions:
@@ -577,13 +613,14 @@ def _home(syn: Synthetic, links: list[tuple[str, str]]) -> str:
 def write_reading(syn: Synthetic, root: Path, *, extra_features: tuple[str, ...] = (), quiz_text: bool = False) -> Path:
     """The reading alone, as plain Markdown in a plain Material site: no quiz pages, no plugin.
 
-    With `quiz_text`, every quiz page is there too, but as plain text (its questions, options
-    and feedback as headings, paragraphs and lists): the same page count with no quiz at all."""
+    With `quiz_text`, every quiz is there too, where ours shows it, but as plain text (its
+    questions, options and feedback as headings, paragraphs and lists): the same pages and
+    text with no quiz at all."""
     return _write_markdown_site(syn, root, quizzes="text" if quiz_text else None, extra_features=extra_features)
 
 
 def write_peer(syn: Synthetic, root: Path, *, extra_features: tuple[str, ...] = ()) -> Path:
-    """The same reading pages plus one quiz page per lesson in mkdocs-quiz's syntax."""
+    """The same reading pages with every quiz in mkdocs-quiz's syntax, where ours shows it."""
     return _write_markdown_site(syn, root, quizzes="peer", extra_features=extra_features)
 
 
@@ -594,22 +631,33 @@ def _write_markdown_site(syn: Synthetic, root: Path, *, quizzes: str | None, ext
     docs.mkdir(parents=True)
     nav: list[Any] = [{syn.course["title"]: "index.md"}]
     links = []
-    for module, lesson, quiz in zip(syn.course["modules"], syn.lessons, syn.quizzes, strict=True):
-        src = f"{module['id']}/{lesson['id']}.md"
+    by_id = {quiz["id"]: quiz for quiz in syn.quizzes}
+    lessons = {lesson["id"]: lesson for lesson in syn.lessons}
+
+    def quiz_markdown(quiz: dict[str, Any], level: int) -> str:
+        return peer_quiz_markdown(quiz, level) if quizzes == "peer" else quiz_text_markdown(quiz, level)
+
+    for module in syn.course["modules"]:
         (docs / module["id"]).mkdir()
-        (docs / src).write_text(reading_markdown(lesson, module["title"]), encoding="utf-8")
-        children = [{lesson["title"]: src}]
-        links.append((lesson["title"], src))
-        if quizzes:
+        children = []
+        for lesson_id in module["lessons"]:
+            lesson = lessons[lesson_id]
+            src = f"{module['id']}/{lesson_id}.md"
+            page = reading_markdown(lesson, module["title"])
+            if quizzes and lesson.get("quiz"):
+                page += "\n" + quiz_markdown(by_id[lesson["quiz"]], 2)
+            (docs / src).write_text(page, encoding="utf-8")
+            children.append({lesson["title"]: src})
+            links.append((lesson["title"], src))
+        if quizzes and module.get("quiz"):
+            quiz = by_id[module["quiz"]]
             qsrc = f"{module['id']}/{quiz['id']}.md"
-            page = peer_quiz_markdown(quiz) if quizzes == "peer" else quiz_text_markdown(quiz)
-            (docs / qsrc).write_text(page, encoding="utf-8")
+            (docs / qsrc).write_text(quiz_markdown(quiz, 1), encoding="utf-8")
             children.append({quiz["title"]: qsrc})
             links.append((quiz["title"], qsrc))
         nav.append({module["title"]: children})
     if quizzes and syn.final:
-        page = peer_quiz_markdown(syn.final) if quizzes == "peer" else quiz_text_markdown(syn.final)
-        (docs / "final-assessment.md").write_text(page, encoding="utf-8")
+        (docs / "final-assessment.md").write_text(quiz_markdown(syn.final, 1), encoding="utf-8")
         nav.append({syn.final["title"]: "final-assessment.md"})
     (docs / "index.md").write_text(_home(syn, links), encoding="utf-8")
     plugins: list[Any] = ["search"]
@@ -667,18 +715,20 @@ def _peer_question(q: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def peer_quiz_markdown(quiz: dict[str, Any]) -> str:
-    parts = [f"# {quiz['title']}", "", quiz["intro"].strip(), "", "<!-- mkdocs-quiz intro -->", ""]
+def peer_quiz_markdown(quiz: dict[str, Any], level: int = 1) -> str:
+    """A quiz in mkdocs-quiz's syntax, under a heading of `level` (1: a page of its own)."""
+    parts = [f"{'#' * level} {quiz['title']}", "", quiz["intro"].strip(), "", "<!-- mkdocs-quiz intro -->", ""]
     parts += [_peer_question(q) + "\n" for q in quiz["questions"]]
     parts += ["<!-- mkdocs-quiz results -->", ""]
     return "\n".join(parts)
 
 
-def quiz_text_markdown(quiz: dict[str, Any]) -> str:
-    """A quiz as plain text: what a course without any quiz tool would publish instead."""
-    out = [f"# {quiz['title']}", "", quiz["intro"].strip()]
+def quiz_text_markdown(quiz: dict[str, Any], level: int = 1) -> str:
+    """A quiz as plain text (what a course without any quiz tool would publish instead), under a
+    heading of `level` (1: a page of its own)."""
+    out = [f"{'#' * level} {quiz['title']}", "", quiz["intro"].strip()]
     for k, q in enumerate(quiz["questions"], start=1):
-        out += ["", f"## Question {k}", ""]
+        out += ["", f"{'#' * (level + 1)} Question {k}", ""]
         if q.get("scenario"):
             out += [q["scenario"].strip(), ""]
         out.append(q["prompt"].strip())

@@ -48,8 +48,8 @@ def check_course(
 
     lesson_ids = {lesson.id for lesson, _ in lessons}
     quiz_ids = {quiz.id for quiz, _ in quizzes}
-    used_lessons: dict[str, Path_] = {}
-    used_quizzes: dict[str, Path_] = {}
+    used_lessons: dict[str, str] = {}
+    used_quizzes: dict[str, str] = {}
     module_ids: set[str] = set()
     for loc, module in _modules(course):
         if module.id in module_ids:
@@ -66,6 +66,9 @@ def check_course(
             cdoc, ("final_assessment",), course.final_assessment, "quiz", quiz_ids, used_quizzes, complete
         )
     for lesson, doc in lessons:
+        if lesson.quiz is not None:
+            problems += _reference(doc, ("quiz",), lesson.quiz, "quiz", quiz_ids, used_quizzes, complete)
+    for lesson, doc in lessons:
         if lesson.id not in used_lessons:
             problems.append(
                 _at(
@@ -73,12 +76,14 @@ def check_course(
                 )
             )
     for quiz, doc in quizzes:
-        if quiz.id not in used_quizzes:
+        # A lesson that failed to load may name this quiz: only a complete course can tell.
+        if quiz.id not in used_quizzes and complete:
             problems.append(
                 _at(
                     doc,
                     ("id",),
-                    f"quiz '{quiz.id}' is used nowhere; name it as a module's quiz or the final_assessment in {OUTLINE}",
+                    f"quiz '{quiz.id}' is used nowhere; name it as a lesson's quiz, "
+                    f"or as a module's quiz or the final_assessment in {OUTLINE}",
                 )
             )
 
@@ -141,12 +146,12 @@ def _reference(
     ref: str,
     kind: str,
     known: set[str],
-    used: dict[str, Path_],
+    used: dict[str, str],
     complete: bool,
 ) -> list[Problem]:
     if ref in used:
-        return [_at(doc, loc, f"{kind} '{ref}' is already used in the outline; each {kind} belongs in one place")]
-    used[ref] = loc
+        return [_at(doc, loc, f"{kind} '{ref}' is already used at {used[ref]}; each {kind} belongs in one place")]
+    used[ref] = f"{doc.path} {format_loc(loc)}"
     if ref not in known and complete:
         folder = "quizzes/" if kind == "quiz" else "course/lessons/"
         hint = _closest(ref, known)

@@ -46,10 +46,17 @@ def check(root: Path) -> None:
         _fail(exc)
         return
     questions = sum(len(q.questions) for q in bundle.quizzes.values())
-    click.echo(
-        f"ok: {len(bundle.course.modules)} modules, {len(bundle.lessons)} lessons, "
-        f"{len(bundle.quizzes)} quizzes, {questions} questions"
-    )
+    counts = [
+        _count(len(bundle.course.modules), "module"),
+        _count(len(bundle.lessons), "lesson"),
+        _count(len(bundle.quizzes), "quiz", "quizzes"),
+        _count(questions, "question"),
+    ]
+    click.echo("ok: " + ", ".join(counts))
+
+
+def _count(n: int, one: str, many: str = "") -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
 
 
 def _mkdocs_config(config_file: Path, **overrides: Any) -> Any:

@@ -80,6 +80,10 @@ class Lesson(Strict):
     reflection: Markdown | None = Field(default=None, description="A question for the learner to think about.")
     takeaways: list[Line] = Field(default_factory=list, description="The key points to remember.")
     sources: list[Source] = Field(default_factory=list, description="Where the ideas come from.")
+    quiz: Slug | None = Field(
+        default=None,
+        description="Id of a short quiz shown on this lesson's page, after the takeaways: a check of this lesson alone.",
+    )
 
 
 # ------------------------------------------------------------------- questions
@@ -230,5 +234,6 @@ class Course(Strict):
     capstone: Module | None = Field(default=None, description="A closing module that brings the others together.")
     final_assessment: Slug | None = Field(default=None, description="Id of the quiz whose pass completes the course.")
     require_module_quizzes: bool = Field(
-        default=False, description="true: the course is complete only when every module quiz is passed too."
+        default=False,
+        description="true: the course is complete only when every module's and lesson's quiz is passed too.",
     )

@@ -28,8 +28,8 @@ or from a newer course version.
 
 Every course page holds one hidden `.cg-pg` element with the facts the scripts
 need: course id and version, the page's item id, the word for a navigation
-"done" mark, and on quiz pages the URL of results.js (quiz.js loads it: the
-page holds one script).
+"done" mark, and on pages with a quiz the URL of results.js (quiz.js loads it,
+so a quiz page holds one script).
 """
 
 from __future__ import annotations

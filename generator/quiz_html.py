@@ -65,6 +65,9 @@ class QuizContext:
     # quiz_digest(quiz) when the caller has it already: dumping a quiz to hash it
     # is a good part of rendering it, and a course build needs the hash twice.
     digest: str | None = None
+    # The level of the question headings: 2 under a quiz page's title, 3 under
+    # a lesson quiz's own heading, so that a screen reader's outline stays true.
+    heading_level: int = 2
 
 
 # ------------------------------------------------------------------ hashing
@@ -258,7 +261,7 @@ class _Renderer:
         number = self.s["question"].format(n=index + 1, total=total)
         head = [
             f'<div class="cg-q" id="{_a(dom)}" data-i="{index}">',
-            f'<p class="cg-n" role="heading" aria-level="2" tabindex="-1">{_a(number)}</p>',
+            f'<p class="cg-n" role="heading" aria-level="{self.ctx.heading_level}" tabindex="-1">{_a(number)}</p>',
         ]
         if q.scenario:
             head.append(f'<div class="cg-sc">{self.md.block(q.scenario)}</div>')
@@ -391,9 +394,11 @@ def render_quiz(quiz: Quiz, ctx: QuizContext) -> str:
     body, data, full_digest = _render(quiz, ctx)
     digest = full_digest[:12]  # content_hash(quiz), without dumping the quiz again
     strings = json.dumps(dict(ctx.strings), ensure_ascii=False, separators=(",", ":"))
+    level = f'data-hl="{int(ctx.heading_level)}" ' if ctx.heading_level != 2 else ""
     root = (
         f'<div class="cg-quiz" id="cg-{_a(quiz.id)}" data-quiz="{_a(quiz.id)}" data-course="{_a(ctx.course_id)}" '
         f'data-hash="{digest}" data-pass="{int(ctx.pass_mark)}" data-draw="{quiz.draw or ""}" '
+        f"{level}"
         f'data-strings="{_a(strings)}" data-key="{encode_blob(data, blob_seed(quiz, digest))}">'
     )
     fragment = "\n".join(

@@ -56,6 +56,7 @@ class _Page:
     src: str
     title: str
     kind: str
+    anchor: str = ""  # a lesson's quiz lives inside the lesson's page, at this element id
 
 
 def _environment(md: MarkdownRenderer) -> jinja2.Environment:
@@ -77,7 +78,11 @@ def page_paths(bundle: CourseBundle) -> dict[str, _Page]:
     paths: dict[str, _Page] = {}
     for module in _all_modules(bundle):
         for lesson_id in module.lessons:
-            paths[lesson_id] = _Page(f"{module.id}/{lesson_id}.md", bundle.lessons[lesson_id].title, "lesson")
+            lesson = bundle.lessons[lesson_id]
+            src = f"{module.id}/{lesson_id}.md"
+            paths[lesson_id] = _Page(src, lesson.title, "lesson")
+            if lesson.quiz:
+                paths[lesson.quiz] = _Page(src, bundle.quizzes[lesson.quiz].title, "quiz", f"cg-{lesson.quiz}")
         if module.quiz:
             paths[module.quiz] = _Page(f"{module.id}/{module.quiz}.md", bundle.quizzes[module.quiz].title, "quiz")
     final = bundle.course.final_assessment
@@ -148,13 +153,19 @@ def render_course(
     cert_src = certificate_src(bundle)
 
     def link(from_src: str, to_id: str) -> str:
-        return relative_url(from_src, paths[to_id].src, directory_urls=directory_urls)
+        page = paths[to_id]
+        if not page.anchor:
+            return relative_url(from_src, page.src, directory_urls=directory_urls)
+        if page.src == from_src:
+            return "#" + page.anchor
+        return relative_url(from_src, page.src, directory_urls=directory_urls) + "#" + page.anchor
 
     objective_lesson = {
         objective.id: lesson.id for lesson in bundle.lessons.values() for objective in lesson.objectives
     }
 
-    def render_quiz_page(quiz: Quiz, src: str) -> str:
+    def quiz_body(quiz: Quiz, src: str, *, heading_level: int = 2) -> dict[str, Any]:
+        """What quiz.md.j2 and lesson.md.j2 need to show `quiz` on the page built from `src`."""
         pass_mark = quiz.pass_mark if quiz.pass_mark is not None else course.pass_mark
         context = QuizContext(
             pass_mark=pass_mark,
@@ -170,6 +181,7 @@ def render_course(
             },
             course_id=course.id,
             digest=digests[quiz.id],
+            heading_level=heading_level,
         )
         count = quiz.draw or len(quiz.questions)
         meta = (
@@ -177,12 +189,16 @@ def render_course(
             if quiz.draw
             else labels["quiz_meta"].format(n=count, mark=pass_mark)
         )
+        return {
+            "quiz": quiz,
+            "intro": Markup(md.block(quiz.intro)) if quiz.intro else None,
+            "meta": meta,
+            "fragment": Markup(render_quiz(quiz, context)),
+        }
+
+    def render_quiz_page(quiz: Quiz, src: str) -> str:
         return env.get_template("quiz.md.j2").render(
-            quiz=quiz,
-            intro=Markup(md.block(quiz.intro)) if quiz.intro else None,
-            meta=meta,
-            fragment=Markup(render_quiz(quiz, context)),
-            page_data=tracker.page_data(src, quiz.id, quiz=True),
+            **quiz_body(quiz, src), page_data=tracker.page_data(src, quiz.id, quiz=True)
         )
 
     home_modules: list[dict[str, Any]] = []
@@ -191,22 +207,34 @@ def render_course(
         items: list[dict[str, str]] = []
         for lesson_id in module.lessons:
             page = paths[lesson_id]
+            lesson = bundle.lessons[lesson_id]
             quiz_link = None
             if module.quiz and lesson_id == module.lessons[-1]:
                 quiz_link = {"title": paths[module.quiz].title, "url": link(page.src, module.quiz)}
             out.pages[page.src] = env.get_template("lesson.md.j2").render(
-                lesson=bundle.lessons[lesson_id],
+                lesson=lesson,
                 module=module,
                 labels=labels,
                 quiz_link=quiz_link,
+                lesson_quiz=quiz_body(bundle.quizzes[lesson.quiz], page.src, heading_level=3) if lesson.quiz else None,
                 control=tracker.lesson_control(),
-                page_data=tracker.page_data(page.src, lesson_id),
+                page_data=tracker.page_data(page.src, lesson_id, quiz=bool(lesson.quiz)),
                 script=tracker.script(page.src),
             )
             children.append({nav_title(page.title): page.src})
             items.append(
                 {"id": lesson_id, "title": page.title, "url": link("index.md", lesson_id), "kind": labels["lesson"]}
             )
+            if lesson.quiz:
+                quiz_page = paths[lesson.quiz]
+                items.append(
+                    {
+                        "id": lesson.quiz,
+                        "title": quiz_page.title,
+                        "url": link("index.md", lesson.quiz),
+                        "kind": labels["quiz"],
+                    }
+                )
         if module.quiz:
             page = paths[module.quiz]
             out.pages[page.src] = render_quiz_page(bundle.quizzes[module.quiz], page.src)

@@ -15,16 +15,35 @@ import synth
 
 
 def test_synthetic_course_loads_and_renders(tmp_path: Path) -> None:
-    course = synth.make_course(3, final_questions=20)
+    course = synth.make_course(12, final_questions=20, module_quizzes=(2,))
     bundle = load_course(synth.write_ours(course, tmp_path / "ours"))
-    assert len(bundle.lessons) == 3 and len(bundle.quizzes) == 4
-    quizzes = [bundle.quizzes[f"quiz-{i:04d}"] for i in (1, 2, 3)]
+    assert len(bundle.lessons) == 12 and len(bundle.quizzes) == 13
+    quizzes = [bundle.quizzes[f"quiz-{i:04d}"] for i in range(1, 13)]
     assert all(len(quiz.questions) == 5 for quiz in quizzes)
     assert {q.type for q in quizzes[0].questions} == set(QUESTION_TYPES)
     assert len(bundle.quizzes["final-assessment"].questions) == 20
+    assert [len(m.lessons) for m in bundle.course.modules] == [10, 2]
     pages = render_course(bundle, language="en").pages
-    expected = {f"module-{i:04d}/{kind}-{i:04d}.md" for i in (1, 2, 3) for kind in ("lesson", "quiz")}
-    assert expected | {"final-assessment.md", "index.md"} <= set(pages)
+    # Every lesson's quiz is on its page, but lesson 2's, which has a page of its own.
+    assert set(pages) == {
+        *(f"module-0001/lesson-{i:04d}.md" for i in range(1, 11)),
+        "module-0001/quiz-0002.md",
+        "module-0002/lesson-0011.md",
+        "module-0002/lesson-0012.md",
+        "final-assessment.md",
+        "index.md",
+        "certificate.md",
+    }
+    assert 'data-quiz="quiz-0001"' in pages["module-0001/lesson-0001.md"]
+    assert "data-quiz=" not in pages["module-0001/lesson-0002.md"]
+
+
+def test_the_layout_older_generators_read_has_the_same_lessons_and_quizzes(tmp_path: Path) -> None:
+    new = load_course(synth.write_ours(synth.make_course(3), tmp_path / "new"))
+    old = load_course(synth.write_ours(synth.make_course(3, layout="module"), tmp_path / "old"))
+    assert old.quizzes == new.quizzes
+    assert {k: v.model_copy(update={"quiz": None}) for k, v in new.lessons.items()} == old.lessons
+    assert [m.quiz for m in old.course.modules] == ["quiz-0001", "quiz-0002", "quiz-0003"]
 
 
 def test_lessons_differ_in_their_text() -> None:
@@ -33,12 +52,23 @@ def test_lessons_differ_in_their_text() -> None:
     assert first != second
 
 
-def test_reading_and_peer_sites_have_the_same_reading_pages(tmp_path: Path) -> None:
+def test_reading_text_and_peer_sites_have_the_same_pages_and_reading(tmp_path: Path) -> None:
     course = synth.make_course(3)
-    reading = synth.write_reading(course, tmp_path / "reading") / "docs"
-    peer = synth.write_peer(course, tmp_path / "peer") / "docs"
-    lessons = sorted(p.relative_to(reading).as_posix() for p in reading.rglob("lesson-*.md"))
-    assert len(lessons) == 3
-    assert all((reading / p).read_text() == (peer / p).read_text() for p in lessons)
-    quiz = (peer / "module-0001" / "quiz-0001.md").read_text()
-    assert quiz.count("<quiz>") == 5 and quiz.count("</quiz>") == 5 and "- [x] " in quiz
+    sites = {
+        name: write(course, tmp_path / name) / "docs"
+        for name, write in (
+            ("reading", synth.write_reading),
+            ("peer", synth.write_peer),
+            ("text", lambda c, p: synth.write_reading(c, p, quiz_text=True)),
+        )
+    }
+    pages = {name: sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) for name, docs in sites.items()}
+    assert pages["reading"] == pages["peer"] == pages["text"]
+    assert len(pages["reading"]) == 4
+    for src in pages["reading"]:
+        if src != "index.md":
+            reading = (sites["reading"] / src).read_text()
+            assert (sites["peer"] / src).read_text().startswith(reading)
+            assert (sites["text"] / src).read_text().startswith(reading)
+    lesson = (sites["peer"] / "module-0001" / "lesson-0001.md").read_text()
+    assert lesson.count("<quiz>") == 5 and lesson.count("</quiz>") == 5 and "- [x] " in lesson

@@ -111,4 +111,4 @@ def test_failure_late_in_the_build_also_leaves_the_site(mini: Path) -> None:
 def test_check_reports_ok(mini: Path) -> None:
     result = run("-m", "generator", "check", cwd=mini)
     assert result.returncode == 0
-    assert result.stdout.strip() == "ok: 1 modules, 1 lessons, 2 quizzes, 6 questions"
+    assert result.stdout.strip() == "ok: 1 module, 1 lesson, 3 quizzes, 8 questions"

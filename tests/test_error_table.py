@@ -157,7 +157,27 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "quiz: basic-quiz",
         [
             f"{OUTLINE}:11:11: modules[0].quiz: no quiz has the id 'basic-quiz' (did you mean 'basics-quiz'?); create quizzes/basic-quiz.yaml or fix the id",
-            f"{QUIZ}:1:5: id: quiz 'basics-quiz' is used nowhere; name it as a module's quiz or the final_assessment in course/course.yaml",
+            f"{QUIZ}:1:5: id: quiz 'basics-quiz' is used nowhere; name it as a lesson's quiz, or as a module's quiz or the final_assessment in course/course.yaml",
+        ],
+    ),
+    (
+        "lesson-quiz-missing",
+        LESSON,
+        "quiz: first-check",
+        "quiz: first-chek",
+        [
+            f"{LESSON}:37:7: quiz: no quiz has the id 'first-chek' (did you mean 'first-check'?); create quizzes/first-chek.yaml or fix the id",
+            "quizzes/first-check.yaml:1:5: id: quiz 'first-check' is used nowhere; name it as a lesson's quiz, or as a module's quiz or the final_assessment in course/course.yaml",
+        ],
+    ),
+    (
+        "lesson-quiz-used-twice",
+        LESSON,
+        "quiz: first-check",
+        "quiz: basics-quiz",
+        [
+            f"{LESSON}:37:7: quiz: quiz 'basics-quiz' is already used at {OUTLINE} modules[0].quiz; each quiz belongs in one place",
+            "quizzes/first-check.yaml:1:5: id: quiz 'first-check' is used nowhere; name it as a lesson's quiz, or as a module's quiz or the final_assessment in course/course.yaml",
         ],
     ),
     (
@@ -166,9 +186,9 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "id: final-check",
         "id: final-exam",
         [
-            f"{OUTLINE}:12:19: final_assessment: no quiz has the id 'final-check'; create quizzes/final-check.yaml or fix the id",
+            f"{OUTLINE}:12:19: final_assessment: no quiz has the id 'final-check' (did you mean 'first-check'?); create quizzes/final-check.yaml or fix the id",
             f"{FINAL}:1:5: id: 'final-exam' differs from the file name 'final-check'; rename the file or change the id",
-            f"{FINAL}:1:5: id: quiz 'final-exam' is used nowhere; name it as a module's quiz or the final_assessment in course/course.yaml",
+            f"{FINAL}:1:5: id: quiz 'final-exam' is used nowhere; name it as a lesson's quiz, or as a module's quiz or the final_assessment in course/course.yaml",
         ],
     ),
     (

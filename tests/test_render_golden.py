@@ -58,3 +58,19 @@ def test_links_in_raw_html_follow_use_directory_urls(directory_urls: bool, expec
 def test_page_labels_follow_the_site_language() -> None:
     pages = render_course(load_course(FIXTURE), language="de").pages
     assert "## Das Wichtigste" in pages["basics/first-lesson.md"]
+
+
+def test_a_lessons_quiz_is_shown_on_the_lesson_page_not_as_a_page_of_its_own() -> None:
+    rendered = render_course(load_course(FIXTURE), language="en")
+    lesson = rendered.pages["basics/first-lesson.md"]
+    assert "first-check" not in str(rendered.nav)
+    assert not any("first-check" in src for src in rendered.pages)
+    # Its heading goes into the table of contents, after the takeaways and before the sources.
+    assert lesson.index("## Key takeaways") < lesson.index("## Check the first lesson") < lesson.index("## Sources")
+    assert 'id="cg-first-check"' in lesson
+    # Questions sit one level under the quiz's own heading.
+    assert 'role="heading" aria-level="3"' in lesson and 'aria-level="2"' not in lesson
+    # The page records quiz results: its progress element names results.js.
+    assert 'data-id="first-lesson"' in lesson and 'data-js="../../assets/coursegen/results.js"' in lesson
+    home = rendered.pages["index.md"]
+    assert '<a href="basics/first-lesson/#cg-first-check">Check the first lesson</a>' in home

@@ -163,7 +163,7 @@ function bind(root) {
     score = r2(score)
     const passed = score * 100 >= pass * max, pct = n => fill(T.percent, { n })
     const head = h('p', 'cg-v cg-' + (passed ? 'correct' : 'wrong'), T.result + ': ' + T[passed ? 'passed' : 'failed'])
-    head.setAttribute('role', 'heading'); head.setAttribute('aria-level', 2)
+    head.setAttribute('role', 'heading'); head.setAttribute('aria-level', root.dataset.hl || 2)
     const line = fill(T.total, { score: nf(score), max: nf(max), percent: pct(max ? Math.round(100 * score / max) : 100) })
     sum.replaceChildren(head, h('p', '', line + ' · ' + fill(T.pass_mark, { mark: pct(pass) })), btn(T.retry_all, 'all'))
     if (S.d.some(i => S.c[i] < 1)) sum.append(btn(T.retry_wrong, 'wrong'))

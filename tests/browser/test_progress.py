@@ -376,7 +376,7 @@ def test_every_module_quiz_is_required_when_the_outline_says_so(site: Site, page
         expect(final_status(page)).to_contain_text("Done")
         expect(page.get_by_text("You have completed the course.")).to_have_count(0)
         page.goto(site.url + CERT)
-        expect(page.get_by_text("pass every module quiz and the final assessment")).to_be_visible()
+        expect(page.get_by_text("pass every quiz of the course, the final assessment included")).to_be_visible()
         open_quiz(page, site, ALPHA)
         answer_alpha_right(page)
         pass_beta(page, site)
@@ -700,3 +700,59 @@ def test_strings_follow_the_site_language(
 
 def continue_link_de(page: Page) -> Locator:
     return page.get_by_role("link", name=re.compile(r"^Weitermachen"))
+
+
+def test_a_lesson_quiz_is_taken_on_the_lesson_page_and_counts(
+    site: Site, page: Page, course_copy: Path, watch: Watch
+) -> None:
+    # Beta quiz moves from the second module's own page into its lesson.
+    outline = course_copy / "course" / "course.yaml"
+    outline.write_text(outline.read_text().replace("    quiz: beta-quiz\n", "") + "require_module_quizzes: true\n")
+    lesson = course_copy / "course" / "lessons" / "closing-calls.yaml"
+    lesson.write_text(lesson.read_text() + "quiz: beta-quiz\n")
+    with site.serving(site.build(course_copy)):
+        open_home(page, site)
+        expect(nav_link(page, "Beta quiz")).to_have_count(0)
+        expect(row(page, "Beta quiz")).to_contain_text("Not started")
+
+        seen: list[str] = []
+        page.on("request", lambda r: seen.append(r.url))
+        page.get_by_role("link", name="Beta quiz", exact=True).click()
+        wait_ready(page)
+        assert page.url == site.url + CLOSING + "#cg-beta-quiz"
+        expect(page.get_by_role("heading", name="Closing calls", level=1)).to_be_visible()
+        expect(page.get_by_role("heading", name="Beta quiz", level=2)).to_be_visible()
+        expect(page.get_by_role("heading", name="Question 1 of 2", level=3)).to_be_visible()
+        # Its table of contents lists the quiz like any other part of the lesson.
+        toc = page.get_by_role("navigation", name="Table of contents")
+        expect(toc.get_by_role("link", name="Beta quiz")).to_be_attached()
+
+        groups = page.get_by_role("group")
+        expect(groups).to_have_count(2)
+        for k in range(2):
+            q = groups.nth(k).locator("xpath=..")
+            q.get_by_label(next(t for t in BETA_RIGHT if q.get_by_label(t).count())).check()
+            check(q)
+        expect(page.get_by_role("heading", name="Your result: Passed", level=3)).to_be_visible()
+        page.wait_for_load_state("networkidle")
+        # The home page loaded progress.js already; instant navigation keeps it.
+        assert sorted({u.rsplit("/", 1)[-1] for u in seen if "/coursegen/" in u}) == [
+            "quiz.css",
+            "quiz.js",
+            "results.js",
+        ]
+        saved = record(page)
+        assert saved["q"]["beta-quiz"]["p"] is True and saved["q"]["beta-quiz"]["h"] == HASHES["beta-quiz"]
+        assert saved["at"] == "closing-calls"
+        axe_clean(page)
+        shot(page.locator("article"), "lesson-quiz-passed")
+
+        # The lesson quiz counts towards the course like a module quiz.
+        complete_course(page, site)
+        open_home(page, site)
+        expect(page.get_by_text("You have completed the course.")).to_have_count(0)
+        open_quiz(page, site, ALPHA)
+        answer_alpha_right(page)
+        open_home(page, site)
+        expect(row(page, "Beta quiz")).to_contain_text("Done · Best score: 2 of 2 (100 %) · passed")
+        expect(page.get_by_text("You have completed the course.")).to_be_visible()
