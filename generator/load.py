@@ -14,6 +14,7 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .checks import check_course
+from .heap import collector_paused
 from .models import Course, Lesson, Quiz
 from .problems import CourseError, Problem, SourceError
 from .schema_errors import problems_from
@@ -70,7 +71,11 @@ def _read(root: Path, path: Path, model: type[M], problems: list[Problem]) -> tu
 
 def load_course(root: Path) -> CourseBundle:
     """Read and validate the whole course; raise CourseError listing every problem found."""
-    root = root.resolve()
+    with collector_paused():
+        return _load_course(root.resolve())
+
+
+def _load_course(root: Path) -> CourseBundle:
     problems: list[Problem] = []
     course_path = root / COURSE_FILE
     if not course_path.is_file():

@@ -108,7 +108,7 @@ def _seed_state(seed: str) -> int:
 
 
 def _keystream(seed: str) -> Iterator[int]:
-    """The reference keystream, byte by byte, exactly as quiz.js computes it."""
+    """The xorshift32 stream from the seed, byte by byte, exactly as quiz.js computes it."""
     return _xorshift_bytes(_seed_state(seed))
 
 
@@ -121,43 +121,17 @@ def _xorshift_bytes(x: int) -> Iterator[int]:
         yield x & 255
 
 
-# xorshift32 is linear over GF(2): the stream from a start state is the XOR of
-# the streams from each of its set bits. Precomputing the 32 one-bit streams
-# once turns a Python loop per byte of every quiz (most of the generator's time
-# at 1000 quizzes) into ~16 big-integer XORs per quiz. Same bytes as _keystream.
-_BIT_STREAMS: list[int] = []
-_BIT_STREAM_LEN = 0
-
-
-def _bit_streams(length: int) -> list[int]:
-    global _BIT_STREAMS, _BIT_STREAM_LEN
-    if length > _BIT_STREAM_LEN:
-        size = max(length, 2 * _BIT_STREAM_LEN, 8192)
-        streams = []
-        for bit in range(32):
-            streams.append(int.from_bytes(bytes(islice(_xorshift_bytes(1 << bit), size)), "big"))
-        _BIT_STREAMS, _BIT_STREAM_LEN = streams, size
-    return _BIT_STREAMS
-
-
-_keyed_one_by_one = 0  # bytes keyed with _keystream so far in this process
+# The key is the stream's first KEY_BYTES bytes, repeated: the blob is only
+# obfuscated (see above), and a short key costs a few hundred Python steps per
+# quiz where a key as long as the blob cost most of a large course's build.
+KEY_BYTES = 256
 
 
 def _xor_keystream(data: bytes, seed: str) -> bytes:
-    global _keyed_one_by_one
     if not data:
         return data
-    if len(data) > _BIT_STREAM_LEN and _keyed_one_by_one < 32 * max(len(data), 8192):
-        # Precomputing costs as much as keying 32 streams' worth of bytes one by
-        # one; a small course never gets there, a large one soon does.
-        _keyed_one_by_one += len(data)
-        return bytes(b ^ k for b, k in zip(data, _keystream(seed), strict=False))
-    streams, state, acc = _bit_streams(len(data)), _seed_state(seed), 0
-    for bit in range(32):
-        if state >> bit & 1:
-            acc ^= streams[bit]
-    key = acc.to_bytes(_BIT_STREAM_LEN, "big")[: len(data)]
-    return (int.from_bytes(data, "big") ^ int.from_bytes(key, "big")).to_bytes(len(data), "big")
+    key = bytes(islice(_keystream(seed), KEY_BYTES)) * (len(data) // KEY_BYTES + 1)
+    return (int.from_bytes(data, "big") ^ int.from_bytes(key[: len(data)], "big")).to_bytes(len(data), "big")
 
 
 def encode_blob(data: Any, seed: str) -> str:

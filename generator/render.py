@@ -19,6 +19,7 @@ import jinja2
 import rjsmin
 from markupsafe import Markup, escape
 
+from .heap import collector_paused
 from .load import CourseBundle
 from .markdown_render import MarkdownRenderer, is_safe_url
 from .models import Module, Quiz
@@ -130,6 +131,17 @@ def render_course(
     language: str,
     directory_urls: bool = True,
     ui_overrides: Mapping[str, str] | None = None,
+) -> RenderedCourse:
+    with collector_paused():
+        return _render_course(bundle, language=language, directory_urls=directory_urls, ui_overrides=ui_overrides)
+
+
+def _render_course(
+    bundle: CourseBundle,
+    *,
+    language: str,
+    directory_urls: bool,
+    ui_overrides: Mapping[str, str] | None,
 ) -> RenderedCourse:
     from .i18n import ui_strings
     from .quiz_html import QuizContext, quiz_digest, render_quiz

@@ -13,13 +13,14 @@ const nf = n => { try { return r2(n).toLocaleString(D.documentElement.lang || un
 const ls = f => { try { return f(localStorage) } catch {} }
 const btn = (text, act) => { const b = h('button', 'cg-b', text); b.type = 'button'; b.dataset.act = act; return b }
 
-// Mirrors quiz_html.encode_blob: FNV-1a seed, xorshift32 keystream.
+// Mirrors quiz_html.encode_blob: FNV-1a seed, the first 256 bytes of its xorshift32 stream, repeated.
 const decode = (b64, seed) => {
   let x = 2166136261
   for (const c of new TextEncoder().encode(seed)) x = Math.imul(x ^ c, 16777619) >>> 0
   x = x || 1
-  const b = Uint8Array.from(atob(b64), c => c.charCodeAt(0))
-  for (let i = 0; i < b.length; i++) { x ^= x << 13; x ^= x >>> 17; x ^= x << 5; b[i] ^= x }
+  const k = new Uint8Array(256), b = Uint8Array.from(atob(b64), c => c.charCodeAt(0))
+  for (let i = 0; i < 256; i++) { x ^= x << 13; x ^= x >>> 17; x ^= x << 5; k[i] = x }
+  for (let i = 0; i < b.length; i++) b[i] ^= k[i & 255]
   return JSON.parse(new TextDecoder().decode(b))
 }
 
