@@ -31,6 +31,8 @@ LABELS: dict[str, dict[str, str]] = {
         "final_intro": "Pass the final assessment ({mark} % or more) to complete the course.",
         "start_final": "Start the final assessment",
         "quiz_meta": "{n} questions · pass mark {mark} %",
+        "quiz_meta_one": "1 question · pass mark {mark} %",
+        "quiz_meta_draw_one": "1 question drawn from {pool} · pass mark {mark} %",
         "quiz_meta_draw": "{n} questions drawn from {pool} · pass mark {mark} %",
     },
     "de": {
@@ -54,6 +56,8 @@ LABELS: dict[str, dict[str, str]] = {
         "final_intro": "Bestehen Sie die Abschlussprüfung (mindestens {mark} %), um den Kurs abzuschließen.",
         "start_final": "Abschlussprüfung starten",
         "quiz_meta": "{n} Fragen · Bestehensgrenze {mark} %",
+        "quiz_meta_one": "1 Frage · Bestehensgrenze {mark} %",
+        "quiz_meta_draw_one": "1 Frage aus {pool} · Bestehensgrenze {mark} %",
         "quiz_meta_draw": "{n} Fragen aus {pool} · Bestehensgrenze {mark} %",
     },
     "fr": {
@@ -77,6 +81,8 @@ LABELS: dict[str, dict[str, str]] = {
         "final_intro": "Réussissez l’évaluation finale ({mark} % ou plus) pour terminer le cours.",
         "start_final": "Commencer l’évaluation finale",
         "quiz_meta": "{n} questions · seuil de réussite {mark} %",
+        "quiz_meta_one": "1 question · seuil de réussite {mark} %",
+        "quiz_meta_draw_one": "1 question tirée parmi {pool} · seuil de réussite {mark} %",
         "quiz_meta_draw": "{n} questions tirées parmi {pool} · seuil de réussite {mark} %",
     },
     "es": {
@@ -100,6 +106,8 @@ LABELS: dict[str, dict[str, str]] = {
         "final_intro": "Apruebe la evaluación final ({mark} % o más) para completar el curso.",
         "start_final": "Empezar la evaluación final",
         "quiz_meta": "{n} preguntas · nota para aprobar {mark} %",
+        "quiz_meta_one": "1 pregunta · nota para aprobar {mark} %",
+        "quiz_meta_draw_one": "1 pregunta de un banco de {pool} · nota para aprobar {mark} %",
         "quiz_meta_draw": "{n} preguntas de un banco de {pool} · nota para aprobar {mark} %",
     },
 }

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from .load import QUIZZES_DIR, load_course
 from .problems import CourseError
 from .render import RenderedCourse, render_course
+
+if TYPE_CHECKING:  # only `mkdocs serve` needs the live-reload server; builds need not import it
+    from mkdocs.livereload import LiveReloadServer
 
 
 class CoursegenConfig(Config):  # type: ignore[no-untyped-call]
@@ -43,6 +46,8 @@ class CoursegenPlugin(BasePlugin[CoursegenConfig]):  # type: ignore[no-untyped-c
                 language=str(config.theme.get("language") or bundle.course.language),
                 directory_urls=config.use_directory_urls,
                 ui_overrides=self.config.strings,
+                # Quiz HTML is final: on_post_page puts it in place (see there).
+                inline_quizzes=False,
             )
         except CourseError as exc:
             count = len(exc.problems)
@@ -64,6 +69,15 @@ class CoursegenPlugin(BasePlugin[CoursegenConfig]):  # type: ignore[no-untyped-c
         for src, data in self.rendered.assets.items():
             self._add(files, File.generated(config, src, content=data))
         return files
+
+    # on_post_page receives each page as written to disk, after Markdown, the
+    # search index and the theme: quiz HTML is final and, marked
+    # data-search-exclude, not indexed, so it goes in here and none of them
+    # parses it (it is most of a quiz page). The page is the same as a plain
+    # build of `coursegen render` makes (tests/test_build.py).
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        assert self.rendered is not None
+        return self.rendered.finish(page.file.src_uri, output)
 
     @staticmethod
     def _add(files: Files, file: File) -> None:

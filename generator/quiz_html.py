@@ -370,7 +370,12 @@ def render_quiz(quiz: Quiz, ctx: QuizContext) -> str:
     strings = json.dumps(dict(ctx.strings), ensure_ascii=False, separators=(",", ":"))
     level = f'data-hl="{int(ctx.heading_level)}" ' if ctx.heading_level != 2 else ""
     root = (
-        f'<div class="cg-quiz" id="cg-{_a(quiz.id)}" data-quiz="{_a(quiz.id)}" data-course="{_a(ctx.course_id)}" '
+        # data-search-exclude: Material's search leaves the questions out, so that
+        # searching finds lessons (and a quiz by its heading), not answer options.
+        # A <section>, because Material's search ends an exclusion at the first
+        # closing tag of the same name, and the quiz holds many <div>s.
+        f'<section class="cg-quiz" id="cg-{_a(quiz.id)}" data-search-exclude data-quiz="{_a(quiz.id)}" '
+        f'data-course="{_a(ctx.course_id)}" '
         f'data-hash="{digest}" data-pass="{int(ctx.pass_mark)}" data-draw="{quiz.draw or ""}" '
         f"{level}"
         f'data-strings="{_a(strings)}" data-key="{encode_blob(data, blob_seed(quiz, digest))}">'
@@ -383,7 +388,7 @@ def render_quiz(quiz: Quiz, ctx: QuizContext) -> str:
             '<div class="cg-sum" tabindex="-1" hidden></div>',
             '<div class="cg-live cg-vh" role="status"></div>',
             f'<script type="module" src="{_a(ctx.assets_url)}quiz.js"></script>',
-            "</div>",
+            "</section>",
         ]
     )
     return _flatten(fragment) + "\n"

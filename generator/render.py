@@ -50,6 +50,14 @@ class RenderedCourse:
     pages: dict[str, str] = field(default_factory=dict)
     assets: dict[str, bytes] = field(default_factory=dict)
     nav: list[NavEntry] = field(default_factory=list)
+    # With render_course(inline_quizzes=False): page src -> {placeholder: quiz HTML}.
+    fragments: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def finish(self, src: str, html: str) -> str:
+        """The HTML an engine made of page `src`, with its quizzes put in place."""
+        for placeholder, fragment in self.fragments.get(src, {}).items():
+            html = html.replace(placeholder, fragment, 1)
+        return html
 
 
 @dataclass(frozen=True)
@@ -131,9 +139,21 @@ def render_course(
     language: str,
     directory_urls: bool = True,
     ui_overrides: Mapping[str, str] | None = None,
+    inline_quizzes: bool = True,
 ) -> RenderedCourse:
+    """The course as pages for an engine that reads mkdocs.yml.
+
+    With `inline_quizzes` false, each quiz's HTML is left out of its page's Markdown, with a
+    placeholder in its stead, and kept in `fragments`, for a caller that can put it into the
+    engine's HTML (`RenderedCourse.finish`): the engine then never parses it."""
     with collector_paused():
-        return _render_course(bundle, language=language, directory_urls=directory_urls, ui_overrides=ui_overrides)
+        return _render_course(
+            bundle,
+            language=language,
+            directory_urls=directory_urls,
+            ui_overrides=ui_overrides,
+            inline_quizzes=inline_quizzes,
+        )
 
 
 def _render_course(
@@ -142,6 +162,7 @@ def _render_course(
     language: str,
     directory_urls: bool,
     ui_overrides: Mapping[str, str] | None,
+    inline_quizzes: bool,
 ) -> RenderedCourse:
     from .i18n import ui_strings
     from .quiz_html import QuizContext, quiz_digest, render_quiz
@@ -196,16 +217,24 @@ def _render_course(
             heading_level=heading_level,
         )
         count = quiz.draw or len(quiz.questions)
+        one = "_one" if count == 1 else ""
         meta = (
-            labels["quiz_meta_draw"].format(n=count, pool=len(quiz.questions), mark=pass_mark)
+            labels["quiz_meta_draw" + one].format(n=count, pool=len(quiz.questions), mark=pass_mark)
             if quiz.draw
-            else labels["quiz_meta"].format(n=count, mark=pass_mark)
+            else labels["quiz_meta" + one].format(n=count, mark=pass_mark)
         )
+        fragment = render_quiz(quiz, context)
+        if not inline_quizzes:
+            # A raw-HTML line that Markdown passes through as it is, and that
+            # trainer text cannot produce (its raw HTML is escaped).
+            placeholder = f'<div class="cg-slot" data-quiz="{escape(quiz.id)}"></div>'
+            out.fragments.setdefault(src, {})[placeholder] = fragment.rstrip("\n")
+            fragment = placeholder + "\n"
         return {
             "quiz": quiz,
             "intro": Markup(md.block(quiz.intro)) if quiz.intro else None,
             "meta": meta,
-            "fragment": Markup(render_quiz(quiz, context)),
+            "fragment": Markup(fragment),
         }
 
     def render_quiz_page(quiz: Quiz, src: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -112,3 +113,37 @@ def test_check_reports_ok(mini: Path) -> None:
     result = run("-m", "generator", "check", cwd=mini)
     assert result.returncode == 0
     assert result.stdout.strip() == "ok: 1 module, 1 lesson, 3 quizzes, 8 questions"
+
+
+def _articles(site: Path) -> dict[str, str]:
+    pages = {}
+    for page in sorted(site.rglob("*.html")):
+        text = page.read_text()
+        start, end = text.find("<article"), text.find("</article>")
+        if start >= 0:
+            pages[page.relative_to(site).as_posix()] = text[start:end]
+    return pages
+
+
+def test_plugin_puts_quizzes_in_after_markdown_with_the_same_result(mini: Path, tmp_path: Path) -> None:
+    # The plugin keeps quiz HTML away from Markdown and puts it into each page
+    # afterwards; a learner must get the same page as from `coursegen render`.
+    result = run("-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "with-plugin"), cwd=mini)
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "plain"
+    assert run("-m", "generator", "render", str(out), cwd=mini).returncode == 0
+    result = run("-m", "mkdocs", "build", "--strict", "-f", str(out / "mkdocs.yml"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    with_plugin, plain = _articles(tmp_path / "with-plugin"), _articles(out / "site")
+    assert sorted(with_plugin) == sorted(plain) and len(plain) >= 5
+    for page, article in plain.items():
+        assert with_plugin[page] == article, page
+    quizzes = {page: article.count('class="cg-quiz"') for page, article in with_plugin.items()}
+    assert quizzes["basics/first-lesson/index.html"] == 1 and quizzes["basics/basics-quiz/index.html"] == 1
+    assert not any("cg-slot" in article for article in with_plugin.values())
+    # Search finds the same in both: each quiz by its heading, never its answer options.
+    index = (tmp_path / "with-plugin" / "search" / "search_index.json").read_text()
+    plain_index = (out / "site" / "search" / "search_index.json").read_text()
+    docs = [sorted(json.loads(text)["docs"], key=lambda d: d["location"]) for text in (index, plain_index)]
+    assert docs[0] == docs[1]  # the same entries (built in another order)
+    assert "Check the first lesson" in index and "Only in the closing email" not in index

@@ -178,8 +178,8 @@ def test_fragment_is_one_raw_html_block_that_markdown_keeps() -> None:
         ]
     )
     fragment = render_quiz(quiz, context())
-    assert fragment.startswith('<div class="cg-quiz"')
-    assert fragment.endswith("</div>\n")
+    assert fragment.startswith('<section class="cg-quiz"')
+    assert fragment.endswith("</section>\n")
     lines = fragment.rstrip("\n").split("\n")
     assert all(line.strip() for line in lines), "no blank lines"
     assert not [line for line in lines if line.startswith("    ")], "no indented lines"
@@ -251,7 +251,7 @@ def test_text_from_yaml_is_escaped_everywhere() -> None:
     assert fragment.count("<script") == 1
     assert "&lt;script&gt;alert" in fragment
     tree = parse(fragment)
-    strings = json.loads(next(a["data-strings"] for t, a in tree.tags if t == "div" and "data-strings" in a) or "")
+    strings = json.loads(next(a["data-strings"] for t, a in tree.tags if t == "section" and "data-strings" in a) or "")
     assert strings["check"] == '"><script>bad()</script>'
     # Raw HTML is also escaped inside the blob, which the runtime inserts as HTML.
     data = decode_blob(blob_of(fragment), blob_seed(quiz))

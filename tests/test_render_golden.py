@@ -74,3 +74,13 @@ def test_a_lessons_quiz_is_shown_on_the_lesson_page_not_as_a_page_of_its_own() -
     assert 'data-id="first-lesson"' in lesson and 'data-js="../../assets/coursegen/results.js"' in lesson
     home = rendered.pages["index.md"]
     assert '<a href="basics/first-lesson/#cg-first-check">Check the first lesson</a>' in home
+
+
+def test_quizzes_left_out_for_the_engine_come_back_exactly() -> None:
+    bundle = load_course(FIXTURE)
+    inline = render_course(bundle, language="en")
+    deferred = render_course(bundle, language="en", inline_quizzes=False)
+    assert sorted(deferred.fragments) == ["basics/basics-quiz.md", "basics/first-lesson.md", "final-check.md"]
+    for src, text in deferred.pages.items():
+        assert 'class="cg-quiz"' not in text
+        assert deferred.finish(src, text) == inline.pages[src], src
