@@ -31,6 +31,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
 from .problems import Problem, SourceError
+from .yaml_rust import UNREAD, read_plain
 
 try:
     from yaml._yaml import CParser as _Parser
@@ -105,6 +106,9 @@ class Document:
     path: str
     data: Any
     text: str | None = field(default=None, repr=False)
+    # False when yaml-rs read the data: the loader then re-reads the file with
+    # the reference reader before it reports a problem in it.
+    reference: bool = True
     _values: dict[Path_, Mark] | None = field(default=None, repr=False)
     _keys: dict[Path_, Mark] | None = field(default=None, repr=False)
 
@@ -125,6 +129,10 @@ class Document:
     def _locate(self) -> None:
         located = _parse_with_positions(self.text or "", self.path)
         self._values, self._keys = located.values, located.keys
+
+    def reread(self) -> Document:
+        """The same file read by the reference reader."""
+        return parse_text(self.text or "", self.path, reference=True)
 
     def value_at(self, loc: Path_) -> Any:
         value = self.data
@@ -249,8 +257,15 @@ class _Builder:
         return result
 
 
-def parse_text(text: str, path: str) -> Document:
-    """Parse YAML text; raise SourceError with a trainer-readable message on any problem."""
+def parse_text(text: str, path: str, *, reference: bool = False) -> Document:
+    """Parse YAML text; raise SourceError with a trainer-readable message on any problem.
+
+    With reference=True, only the libyaml readers below are used (see yaml_rust).
+    """
+    if not reference:
+        data = read_plain(text, MAX_DEPTH, MAX_NODES)
+        if data is not UNREAD:
+            return Document(path=path, data=data, text=text, reference=False)
     data = _plain_data(text)
     if data is not _UNUSUAL:
         return Document(path=path, data=data, text=text)
@@ -423,6 +438,5 @@ def read_document(path: Path, display: str) -> Document:
         ) from None
     if text.startswith("\ufeff"):
         text = text[1:]
-    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
-        raise SourceError(Problem(display, 1, 1, "the file is empty; fill it in or delete it"))
+    # An empty or comments-only file is reported by the parser ("the file is empty").
     return parse_text(text, display)
