@@ -237,10 +237,11 @@ def _render_course(
             "fragment": Markup(fragment),
         }
 
+    # Looked up once: get_template checks the template file on disk at every call.
+    lesson_template, quiz_template = env.get_template("lesson.md.j2"), env.get_template("quiz.md.j2")
+
     def render_quiz_page(quiz: Quiz, src: str) -> str:
-        return env.get_template("quiz.md.j2").render(
-            **quiz_body(quiz, src), page_data=tracker.page_data(src, quiz.id, quiz=True)
-        )
+        return quiz_template.render(**quiz_body(quiz, src), page_data=tracker.page_data(src, quiz.id, quiz=True))
 
     home_modules: list[dict[str, Any]] = []
     for module in _all_modules(bundle):
@@ -252,7 +253,7 @@ def _render_course(
             quiz_link = None
             if module.quiz and lesson_id == module.lessons[-1]:
                 quiz_link = {"title": paths[module.quiz].title, "url": link(page.src, module.quiz)}
-            out.pages[page.src] = env.get_template("lesson.md.j2").render(
+            out.pages[page.src] = lesson_template.render(
                 lesson=lesson,
                 module=module,
                 labels=labels,

@@ -405,6 +405,15 @@ def test_content_hash_is_stable_and_tracks_content() -> None:
     assert re.fullmatch(r"[0-9a-f]{12}", content_hash(a))
     changed = make_quiz(title="Demo, edited")
     assert content_hash(changed) != content_hash(a)
+
+    # The order a trainer writes the fields in is not content.
+    def reverse(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {key: reverse(value[key]) for key in reversed(value)}
+        return [reverse(item) for item in value] if isinstance(value, list) else value
+
+    shuffled = Quiz.model_validate(reverse(a.model_dump(mode="json", exclude_defaults=True)))
+    assert content_hash(shuffled) == content_hash(a)
     # Same content from YAML on disk: same hash on every load.
     first = content_hash(load_course(FIXTURE).quizzes["alpha-quiz"])
     assert first == content_hash(load_course(FIXTURE).quizzes["alpha-quiz"])
@@ -474,7 +483,8 @@ def test_strings_reach_the_runtime_in_the_site_language() -> None:
 
 
 def test_keystream_is_the_runtime_key_repeated_at_every_size() -> None:
-    # quiz.js XORs byte i with byte i % 256 of the xorshift32 stream from the seed.
+    # quiz.js XORs byte i with byte i % 256 of the stream: each xorshift32 state from the
+    # seed gives four bytes, low byte first.
     from generator import quiz_html
 
     rng = random.Random(7)
@@ -485,3 +495,19 @@ def test_keystream_is_the_runtime_key_repeated_at_every_size() -> None:
         expected = bytes(b ^ stream[i % quiz_html.KEY_BYTES] for i, b in enumerate(data))
         assert quiz_html._xor_keystream(data, seed) == expected, size
         assert quiz_html._xor_keystream(expected, seed) == data
+
+
+def test_keystream_bytes_are_the_xorshift32_states_low_byte_first() -> None:
+    from generator import quiz_html
+
+    x = 2166136261
+    for byte in b"q:0":
+        x = ((x ^ byte) * 16777619) & 0xFFFFFFFF
+    first = []
+    for _ in range(2):
+        x ^= (x << 13) & 0xFFFFFFFF
+        x ^= x >> 17
+        x ^= (x << 5) & 0xFFFFFFFF
+        first += [x & 255, (x >> 8) & 255, (x >> 16) & 255, x >> 24]
+    assert list(islice(quiz_html._keystream("q:0"), 8)) == first
+    assert quiz_html._key("q:0")[:8] == bytes(first)

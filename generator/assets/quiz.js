@@ -13,13 +13,14 @@ const nf = n => { try { return r2(n).toLocaleString(D.documentElement.lang || un
 const ls = f => { try { return f(localStorage) } catch {} }
 const btn = (text, act) => { const b = h('button', 'cg-b', text); b.type = 'button'; b.dataset.act = act; return b }
 
-// Mirrors quiz_html.encode_blob: FNV-1a seed, the first 256 bytes of its xorshift32 stream, repeated.
+// Mirrors quiz_html.encode_blob: FNV-1a seed, then 64 xorshift32 states, each four key bytes
+// low byte first; the 256-byte key repeats.
 const decode = (b64, seed) => {
   let x = 2166136261
   for (const c of new TextEncoder().encode(seed)) x = Math.imul(x ^ c, 16777619) >>> 0
   x = x || 1
   const k = new Uint8Array(256), b = Uint8Array.from(atob(b64), c => c.charCodeAt(0))
-  for (let i = 0; i < 256; i++) { x ^= x << 13; x ^= x >>> 17; x ^= x << 5; k[i] = x }
+  for (let i = 0; i < 256; i += 4) { x ^= x << 13; x ^= x >>> 17; x ^= x << 5; k[i] = x; k[i + 1] = x >> 8; k[i + 2] = x >> 16; k[i + 3] = x >>> 24 }
   for (let i = 0; i < b.length; i++) b[i] ^= k[i & 255]
   return JSON.parse(new TextDecoder().decode(b))
 }
