@@ -5,7 +5,7 @@ full MkDocs builds against plain MkDocs and against mkdocs-quiz, weighs pages in
 times `mkdocs serve` edit-to-reload on the bundled course, prints one Markdown table and
 writes it, with the machine it ran on, to benchmarks/results.md.
 
-    python benchmarks/run.py                  # the full run (about 30 minutes on 2 cores)
+    python benchmarks/run.py                  # the full run (about 15 minutes on 2 cores)
     python benchmarks/run.py --quick          # 10 and 100 lessons, 2 runs: a smoke run
     python benchmarks/run.py --compare before=REV   # also time the generator at git REV
 
