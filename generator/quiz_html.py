@@ -115,12 +115,6 @@ def _seed_state(seed: str) -> int:
     return x or 1
 
 
-def _keystream(seed: str) -> Iterator[int]:
-    """The key stream from the seed, byte by byte: the reference `_key` is checked against."""
-    for word in _xorshift_words(_seed_state(seed)):
-        yield from word.to_bytes(4, "little")
-
-
 def _xorshift_words(x: int) -> Iterator[int]:
     # xorshift32 from state x; each step's state is four key bytes, low byte first.
     while True:
