@@ -187,11 +187,10 @@ def _render_course(
 
     def link(from_src: str, to_id: str) -> str:
         page = paths[to_id]
-        if not page.anchor:
-            return relative_url(from_src, page.src, directory_urls=directory_urls)
-        if page.src == from_src:
+        if page.anchor and page.src == from_src:
             return "#" + page.anchor
-        return relative_url(from_src, page.src, directory_urls=directory_urls) + "#" + page.anchor
+        url = relative_url(from_src, page.src, directory_urls=directory_urls)
+        return f"{url}#{page.anchor}" if page.anchor else url
 
     objective_lesson = {
         objective.id: lesson.id for lesson in bundle.lessons.values() for objective in lesson.objectives
