@@ -1,11 +1,15 @@
 # The two commands of the README: `make site` and `make test`. Each installs
 # what it needs into .venv (created once, reused) and works on a fresh clone.
+# They install the exact versions, with hashes, in requirements/*.lock: an
+# upstream release cannot change a fresh machine until `make lock` is run on purpose.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
+LOCK := $(BIN)/uv pip compile --quiet --python-version 3.11 --universal --generate-hashes pyproject.toml requirements/build.in
 
-.PHONY: site test serve check schema lint bench browser clean
+.PHONY: site test serve check schema lint bench browser lock clean
 
 site: $(VENV)/.site-deps
 	$(BIN)/coursegen build
@@ -37,13 +41,23 @@ browser:
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.site-deps: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+# --require-hashes also fails if the lock misses a dependency; the project itself
+# is then installed without resolving anything (its build backend is in the lock).
+$(VENV)/.site-deps: requirements/site.lock pyproject.toml | $(BIN)/python
+	$(PIP) --require-hashes -r requirements/site.lock
+	$(PIP) --no-deps --no-build-isolation -e .
 	touch $@
 
-$(VENV)/.test-deps: pyproject.toml $(VENV)/.site-deps
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+$(VENV)/.test-deps: requirements/test.lock $(VENV)/.site-deps
+	$(PIP) --require-hashes -r requirements/test.lock
 	touch $@
+
+# Refresh the pins on purpose, within pyproject.toml's ranges; then run `make test`
+# and commit requirements/ with what changed and why.
+lock: | $(BIN)/python
+	$(PIP) uv
+	$(LOCK) -o requirements/site.lock
+	$(LOCK) --extra test -c requirements/site.lock -o requirements/test.lock
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache test-results

@@ -659,7 +659,6 @@ def main() -> None:
             "Python-Markdown": version("markdown"),
             "pyromark": version("pyromark"),
             "PyYAML": version("pyyaml"),
-            "yaml-rs": version("yaml-rs"),
             "mkdocs-quiz": version("mkdocs-quiz", peer),
             "Chromium": web.version if web else "-",
             "Date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),

@@ -13,9 +13,10 @@ from typing import Any
 
 import click
 
-from .load import load_course
+from .load import QUIZZES_DIR, load_course
+from .output import OutputError, check_output, replacing
 from .problems import CourseError
-from .project import render_project, replacing
+from .project import render_project
 from .schema import write_schemas
 
 # Material prints a banner about MkDocs 2 on every build; trainers cannot act on it.
@@ -85,9 +86,16 @@ def build(config_file: Path, site_dir: Path | None, site_url: str | None, strict
     try:
         config = _mkdocs_config(config_file, site_url=site_url, strict=strict)
         target = Path(site_dir) if site_dir else Path(config.site_dir)
+        project = config_file.resolve().parent
+        custom_dir = config.theme.custom_dir
+        sources = [project / "course", project / QUIZZES_DIR, Path(config.docs_dir)]
+        check_output(target, project=project, sources=[*sources, *([Path(custom_dir)] if custom_dir else [])])
         with replacing(target) as staging:
             config.site_dir = str(staging)
             mkdocs_build(config)
+    except OutputError as exc:
+        click.echo(f"error: {exc}; nothing was written.", err=True)
+        sys.exit(1)
     except (Abort, ConfigurationError, PluginError) as exc:
         click.echo(f"error: {exc}", err=True)
         click.echo("The build failed; the previous site is unchanged.", err=True)
@@ -117,6 +125,9 @@ def render(out: Path, root: Path, site_url: str | None) -> None:
     """Write a plain MkDocs project (no coursegen plugin) to OUT, for any engine."""
     try:
         rendered = render_project(root, out, site_url=site_url)
+    except OutputError as exc:
+        click.echo(f"error: {exc}; nothing was written.", err=True)
+        sys.exit(1)
     except CourseError as exc:
         _fail(exc)
         return

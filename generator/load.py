@@ -14,7 +14,6 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .checks import check_course
-from .heap import collector_paused
 from .models import Course, Lesson, Quiz
 from .problems import CourseError, Problem, SourceError
 from .schema_errors import problems_from
@@ -62,10 +61,6 @@ def _read(root: Path, path: Path, model: type[M], problems: list[Problem]) -> tu
     try:
         doc = read_document(path, display)
         valid, found = _validate(model, doc)
-        if valid is None and not doc.reference:
-            # The quick reader read this file: report as the reference reader reads it.
-            doc = doc.reread()
-            valid, found = _validate(model, doc)
     except SourceError as exc:
         problems.append(exc.problem)
         return None
@@ -84,11 +79,7 @@ def _validate(model: type[M], doc: Document) -> tuple[M | None, list[Problem]]:
 
 def load_course(root: Path) -> CourseBundle:
     """Read and validate the whole course; raise CourseError listing every problem found."""
-    with collector_paused():
-        return _load_course(root.resolve())
-
-
-def _load_course(root: Path) -> CourseBundle:
+    root = root.resolve()
     problems: list[Problem] = []
     course_path = root / COURSE_FILE
     if not course_path.is_file():

@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .load import QUIZZES_DIR, load_course
+from .output import mark_as_ours
 from .problems import CourseError
 from .render import RenderedCourse, render_course
 
@@ -78,6 +79,11 @@ class CoursegenPlugin(BasePlugin[CoursegenConfig]):  # type: ignore[no-untyped-c
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         assert self.rendered is not None
         return self.rendered.finish(page.file.src_uri, output)
+
+    # on_post_build runs once the site is complete: the marker lets a later
+    # `coursegen build` replace this folder, which it refuses for one it did not write.
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        mark_as_ours(Path(config.site_dir))
 
     @staticmethod
     def _add(files: Files, file: File) -> None:

@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .load import CourseBundle, load_course
+from .load import QUIZZES_DIR, CourseBundle, load_course
+from .output import check_output, replacing
 from .render import RenderedCourse, render_course
 
 PLUGIN_NAME = "coursegen"
@@ -70,27 +68,6 @@ def site_language(config: dict[str, Any], bundle: CourseBundle) -> str:
     return bundle.course.language
 
 
-@contextmanager
-def replacing(target: Path) -> Iterator[Path]:
-    """Yield a fresh folder beside `target`; swap it into place only if the block succeeds.
-
-    Whatever fails while the new output is written leaves the old one exactly as it was.
-    """
-    target = target.resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
-    try:
-        yield staging
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    old = target.with_name(f".{target.name}.old-{os.getpid()}")
-    if target.exists():
-        target.rename(old)
-    staging.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
-
-
 def write_rendered(rendered: RenderedCourse, docs: Path) -> None:
     for src, text in rendered.pages.items():
         path = docs / src
@@ -103,10 +80,23 @@ def write_rendered(rendered: RenderedCourse, docs: Path) -> None:
 
 
 def render_project(source: Path, out: Path, *, site_url: str | None = None) -> RenderedCourse:
-    """Validate the course in `source` and write a plain MkDocs project to `out`."""
+    """Validate the course in `source` and write a plain MkDocs project to `out`.
+
+    Raises OutputError for an `out` that is not coursegen's to replace, and
+    CourseError for a course with problems, both before anything is written.
+    """
     source = source.resolve()
-    bundle = load_course(source)  # raises CourseError before anything is written
     config = read_site_config(source / "mkdocs.yml")
+    docs_dir = source / str(config.get("docs_dir", "course"))
+    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {"name": "material"}
+    theme = dict(theme or {})
+    custom_dir = source / theme["custom_dir"] if theme.get("custom_dir") else None
+    check_output(
+        out,
+        project=source,
+        sources=[p for p in (source / "course", source / QUIZZES_DIR, docs_dir, custom_dir) if p is not None],
+    )
+    bundle = load_course(source)
     options = plugin_options(config)
     rendered = render_course(
         bundle,
@@ -114,17 +104,14 @@ def render_project(source: Path, out: Path, *, site_url: str | None = None) -> R
         directory_urls=bool(config.get("use_directory_urls", True)),
         ui_overrides=options.get("strings"),
     )
-    docs_dir = source / str(config.get("docs_dir", "course"))
     with replacing(out) as staging:
         docs = staging / "docs"
         # Pictures and other files a trainer keeps beside the lessons come along.
         if docs_dir.is_dir():
             shutil.copytree(docs_dir, docs, ignore=shutil.ignore_patterns("*.yaml", "*.yml"))
         write_rendered(rendered, docs)
-        theme = config.get("theme") if isinstance(config.get("theme"), dict) else {"name": "material"}
-        theme = dict(theme or {})
-        if theme.get("custom_dir") and (source / theme["custom_dir"]).is_dir():
-            shutil.copytree(source / theme["custom_dir"], staging / "overrides")
+        if custom_dir is not None and custom_dir.is_dir():
+            shutil.copytree(custom_dir, staging / "overrides")
             theme["custom_dir"] = "overrides"
         plain = {
             key: value for key, value in config.items() if key not in ("plugins", "nav", "docs_dir", "exclude_docs")

@@ -19,7 +19,6 @@ import jinja2
 import rjsmin
 from markupsafe import Markup, escape
 
-from .heap import collector_paused
 from .load import CourseBundle
 from .markdown_render import MarkdownRenderer, is_safe_url
 from .models import Module, Quiz
@@ -146,24 +145,6 @@ def render_course(
     With `inline_quizzes` false, each quiz's HTML is left out of its page's Markdown, with a
     placeholder in its stead, and kept in `fragments`, for a caller that can put it into the
     engine's HTML (`RenderedCourse.finish`): the engine then never parses it."""
-    with collector_paused():
-        return _render_course(
-            bundle,
-            language=language,
-            directory_urls=directory_urls,
-            ui_overrides=ui_overrides,
-            inline_quizzes=inline_quizzes,
-        )
-
-
-def _render_course(
-    bundle: CourseBundle,
-    *,
-    language: str,
-    directory_urls: bool,
-    ui_overrides: Mapping[str, str] | None,
-    inline_quizzes: bool,
-) -> RenderedCourse:
     from .i18n import ui_strings
     from .quiz_html import QuizContext, quiz_digest, render_quiz
 

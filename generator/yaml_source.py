@@ -31,7 +31,6 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
 from .problems import Problem, SourceError
-from .yaml_rust import UNREAD, read_plain
 
 try:
     from yaml._yaml import CParser as _Parser
@@ -52,6 +51,9 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_BYTES = 1_000_000
 MAX_NODES = 100_000
 MAX_DEPTH = 64
+# Ours, whatever the YAML library says: PyYAML 6.0.4 added a nesting limit of
+# its own with its own wording, which a trainer should never have to decode.
+TOO_DEEP = f"values are nested more than {MAX_DEPTH} levels deep; flatten the file"
 
 Path_ = tuple[str | int, ...]
 
@@ -106,9 +108,6 @@ class Document:
     path: str
     data: Any
     text: str | None = field(default=None, repr=False)
-    # False when yaml-rs read the data: the loader then re-reads the file with
-    # the reference reader before it reports a problem in it.
-    reference: bool = True
     _values: dict[Path_, Mark] | None = field(default=None, repr=False)
     _keys: dict[Path_, Mark] | None = field(default=None, repr=False)
 
@@ -129,10 +128,6 @@ class Document:
     def _locate(self) -> None:
         located = _parse_with_positions(self.text or "", self.path)
         self._values, self._keys = located.values, located.keys
-
-    def reread(self) -> Document:
-        """The same file read by the reference reader."""
-        return parse_text(self.text or "", self.path, reference=True)
 
     def value_at(self, loc: Path_) -> Any:
         value = self.data
@@ -221,7 +216,7 @@ class _Builder:
                 f"the file expands to more than {MAX_NODES:,} values (check its aliases '*'); write the values out",
             )
         if len(loc) > MAX_DEPTH:
-            raise self.fail(node, f"values are nested more than {MAX_DEPTH} levels deep; flatten the file")
+            raise self.fail(node, TOO_DEEP)
         self.doc.values.setdefault(loc, _mark(node))
         if isinstance(node, ScalarNode):
             return _scalar(node, self.doc.path)
@@ -257,15 +252,8 @@ class _Builder:
         return result
 
 
-def parse_text(text: str, path: str, *, reference: bool = False) -> Document:
-    """Parse YAML text; raise SourceError with a trainer-readable message on any problem.
-
-    With reference=True, only the libyaml readers below are used (see yaml_rust).
-    """
-    if not reference:
-        data = read_plain(text, MAX_DEPTH, MAX_NODES)
-        if data is not UNREAD:
-            return Document(path=path, data=data, text=text, reference=False)
+def parse_text(text: str, path: str) -> Document:
+    """Parse YAML text; raise SourceError with a trainer-readable message on any problem."""
     data = _plain_data(text)
     if data is not _UNUSUAL:
         return Document(path=path, data=data, text=text)
@@ -372,13 +360,12 @@ def _parse_with_positions(text: str, path: str) -> Document:
             # unclosed quote or bracket is.
             mark = exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise SourceError(Problem(path, line, column, _syntax_message(exc, text))) from None
+        message = TOO_DEEP if "nesting depth" in (exc.problem or "") else _syntax_message(exc, text)
+        raise SourceError(Problem(path, line, column, message)) from None
     except yaml.YAMLError as exc:
         raise SourceError(Problem(path, 1, 1, f"not valid YAML: {exc}")) from None
     except RecursionError:
-        raise SourceError(
-            Problem(path, 1, 1, f"values are nested more than {MAX_DEPTH} levels deep; flatten the file")
-        ) from None
+        raise SourceError(Problem(path, 1, 1, TOO_DEEP)) from None
     finally:
         loader.dispose()
     if node is None:
