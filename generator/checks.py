@@ -16,6 +16,15 @@ from .yaml_source import Document, Path_
 
 OUTLINE = "course/course.yaml"
 
+# Lessons and quizzes become pages named after their ids, beside pages coursegen
+# or the engine writes itself: an id here would overwrite one of those (a quiz
+# called `index` replaced the course home, so the course could not be completed).
+RESERVED_IDS = {
+    "index": "the course home page",
+    "certificate": "the certificate page",
+    "404": "the page shown for a missing address",
+}
+
 
 def _at(doc: Document, loc: Path_, message: str) -> Problem:
     # A list or mapping is pointed at by its key, which is where a trainer
@@ -45,6 +54,7 @@ def check_course(
     problems: list[Problem] = []
     problems += _file_names(lessons) + _file_names(quizzes)
     problems += _unique_ids(lessons, quizzes)
+    problems += _reserved_ids([*lessons, *quizzes])
 
     lesson_ids = {lesson.id for lesson, _ in lessons}
     quiz_ids = {quiz.id for quiz, _ in quizzes}
@@ -119,6 +129,18 @@ def _file_names(items: Iterable[tuple[Lesson | Quiz, Document]]) -> list[Problem
                 )
             )
     return problems
+
+
+def _reserved_ids(items: Iterable[tuple[Lesson | Quiz, Document]]) -> list[Problem]:
+    return [
+        _at(
+            doc,
+            ("id",),
+            f"the id '{model.id}' is taken by {RESERVED_IDS[model.id]}; choose another id and rename the file",
+        )
+        for model, doc in items
+        if model.id in RESERVED_IDS
+    ]
 
 
 def _unique_ids(lessons: list[tuple[Lesson, Document]], quizzes: list[tuple[Quiz, Document]]) -> list[Problem]:

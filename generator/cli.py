@@ -16,7 +16,7 @@ import click
 from .load import QUIZZES_DIR, load_course
 from .output import OutputError, check_output, replacing
 from .problems import CourseError
-from .project import render_project
+from .project import ConfigError, render_project
 from .schema import write_schemas
 
 # Material prints a banner about MkDocs 2 on every build; trainers cannot act on it.
@@ -125,6 +125,9 @@ def render(out: Path, root: Path, site_url: str | None) -> None:
     """Write a plain MkDocs project (no coursegen plugin) to OUT, for any engine."""
     try:
         rendered = render_project(root, out, site_url=site_url)
+    except ConfigError as exc:
+        click.echo(f"error: {exc}; nothing was written.", err=True)
+        sys.exit(1)
     except OutputError as exc:
         click.echo(f"error: {exc}; nothing was written.", err=True)
         sys.exit(1)

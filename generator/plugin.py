@@ -15,8 +15,8 @@ from mkdocs.structure.pages import Page
 
 from .load import QUIZZES_DIR, load_course
 from .output import mark_as_ours
-from .problems import CourseError
-from .render import RenderedCourse, render_course
+from .problems import CourseError, shown_path
+from .render import MissingQuiz, RenderedCourse, render_course
 
 if TYPE_CHECKING:  # only `mkdocs serve` needs the live-reload server; builds need not import it
     from mkdocs.livereload import LiveReloadServer
@@ -57,6 +57,10 @@ class CoursegenPlugin(BasePlugin[CoursegenConfig]):  # type: ignore[no-untyped-c
             ) from None
         except ValueError as exc:  # an unknown key under `strings`
             raise PluginError(f"mkdocs.yml: plugins.coursegen.strings: {exc}") from None
+        docs_dir = Path(config.docs_dir)
+        clashes = self.rendered.clashes(docs_dir, shown_path(docs_dir, self.root))
+        if clashes:
+            raise PluginError("\n".join(str(problem) for problem in clashes))
         # The generated outline comes first; pages the site lists itself follow.
         config.nav = [*self.rendered.nav, *(config.nav or [])]
         return config
@@ -78,7 +82,10 @@ class CoursegenPlugin(BasePlugin[CoursegenConfig]):  # type: ignore[no-untyped-c
     # build of `coursegen render` makes (tests/test_build.py).
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         assert self.rendered is not None
-        return self.rendered.finish(page.file.src_uri, output)
+        try:
+            return self.rendered.finish(page.file.src_uri, output)
+        except MissingQuiz as exc:
+            raise PluginError(str(exc)) from None
 
     # on_post_build runs once the site is complete: the marker lets a later
     # `coursegen build` replace this folder, which it refuses for one it did not write.
@@ -87,6 +94,8 @@ class CoursegenPlugin(BasePlugin[CoursegenConfig]):  # type: ignore[no-untyped-c
 
     @staticmethod
     def _add(files: Files, file: File) -> None:
+        # A hand-written page at a generated page's address was refused in
+        # on_config; what is left here is a file MkDocs excluded (the YAML).
         existing = files.get_file_from_path(file.src_uri)
         if existing is not None:
             files.remove(existing)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,13 +18,32 @@ import yaml
 
 from .load import QUIZZES_DIR, CourseBundle, load_course
 from .output import check_output, replacing
+from .problems import CourseError, shown_path
 from .render import RenderedCourse, render_course
 
 PLUGIN_NAME = "coursegen"
 
 
 class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml as MkDocs does for the tags a course project may use."""
+    """Reads mkdocs.yml without running anything it names.
+
+    MkDocs reads `!!python/name:` tags (Material's emoji and superfences setup)
+    by importing what they name; the plain project only has to carry them over,
+    so they are kept as they are (Tagged) and written back unchanged.
+    """
+
+
+class _ConfigDumper(yaml.SafeDumper):
+    """Writes the plain project's mkdocs.yml, tags read by _ConfigLoader included."""
+
+
+@dataclass(frozen=True)
+class Tagged:
+    """A value under a tag MkDocs resolves itself, such as `!!python/name:pkg.attr`."""
+
+    tag: str
+    value: Any
+    kind: str  # "scalar", "sequence" or "mapping": how the value was written
 
 
 def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
@@ -39,13 +59,43 @@ def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     return default
 
 
+def _keep_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Tagged:
+    if isinstance(node, yaml.MappingNode):
+        return Tagged(node.tag, loader.construct_mapping(node, deep=True), "mapping")
+    if isinstance(node, yaml.SequenceNode):
+        return Tagged(node.tag, loader.construct_sequence(node, deep=True), "sequence")
+    return Tagged(node.tag, loader.construct_scalar(node), "scalar")  # type: ignore[arg-type]
+
+
+def _write_tagged(dumper: yaml.SafeDumper, data: Tagged) -> yaml.Node:
+    if data.kind == "mapping":
+        return dumper.represent_mapping(data.tag, data.value)
+    if data.kind == "sequence":
+        return dumper.represent_sequence(data.tag, data.value)
+    return dumper.represent_scalar(data.tag, data.value)
+
+
 _ConfigLoader.add_constructor("!ENV", _env_tag)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _keep_tag)
+_ConfigLoader.add_multi_constructor("!", _keep_tag)
+_ConfigDumper.add_representer(Tagged, _write_tagged)
+
+
+class ConfigError(ValueError):
+    """mkdocs.yml cannot be read; the message is one located line."""
 
 
 def read_site_config(path: Path) -> dict[str, Any]:
     if not path.is_file():
         return {}
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{mark.line + 1}:{mark.column + 1}" if mark else "1:1"
+        raise ConfigError(f"{path.name}:{where}: {exc.problem or exc.context}; fix mkdocs.yml there") from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path.name}:1:1: {exc}; fix mkdocs.yml") from None
     return data if isinstance(data, dict) else {}
 
 
@@ -104,6 +154,9 @@ def render_project(source: Path, out: Path, *, site_url: str | None = None) -> R
         directory_urls=bool(config.get("use_directory_urls", True)),
         ui_overrides=options.get("strings"),
     )
+    clashes = rendered.clashes(docs_dir, shown_path(docs_dir, source))
+    if clashes:
+        raise CourseError(clashes)
     with replacing(out) as staging:
         docs = staging / "docs"
         # Pictures and other files a trainer keeps beside the lessons come along.
@@ -126,7 +179,7 @@ def render_project(source: Path, out: Path, *, site_url: str | None = None) -> R
             plain["site_url"] = site_url
         (staging / "mkdocs.yml").write_text(
             "# Written by `coursegen render`: a plain MkDocs project, no coursegen plugin needed.\n"
-            + yaml.safe_dump(plain, sort_keys=False, allow_unicode=True),
+            + yaml.dump(plain, Dumper=_ConfigDumper, sort_keys=False, allow_unicode=True),
             encoding="utf-8",
         )
     return rendered

@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -23,6 +24,7 @@ from .load import CourseBundle
 from .markdown_render import MarkdownRenderer, is_safe_url
 from .models import Module, Quiz
 from .page_labels import SCRIPT_KEYS, labels_for, progress_labels
+from .problems import Problem
 from .progress import CERTIFICATE_SRC, Tracker, dashboard_data
 from .urls import ASSETS_DIR, relative_url
 
@@ -53,10 +55,51 @@ class RenderedCourse:
     fragments: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def finish(self, src: str, html: str) -> str:
-        """The HTML an engine made of page `src`, with its quizzes put in place."""
+        """The HTML an engine made of page `src`, with its quizzes put in place.
+
+        Raises MissingQuiz when a placeholder did not reach the HTML (a theme or
+        Markdown extension dropped it): a quiz must never vanish without a word.
+        """
         for placeholder, fragment in self.fragments.get(src, {}).items():
+            if placeholder not in html:
+                quiz_id = _SLOT_QUIZ.search(placeholder)
+                raise MissingQuiz(
+                    f"{src}: the quiz '{quiz_id.group(1) if quiz_id else '?'}' could not be put on its page, because "
+                    "the page the engine made has lost its placeholder; check the theme's and Markdown extensions' "
+                    "changes to this page"
+                )
             html = html.replace(placeholder, fragment, 1)
         return html
+
+    def clashes(self, docs_dir: Path, shown_as: str) -> list[Problem]:
+        """Hand-written files in `docs_dir` that a generated page or runtime file would replace."""
+        return [
+            Problem(
+                f"{shown_as}/{src}",
+                1,
+                1,
+                f"coursegen writes {_what(src)} at this address, which would replace this file; rename or move it",
+            )
+            for src in [*self.pages, *self.assets]
+            if (docs_dir / src).exists()
+        ]
+
+
+class MissingQuiz(ValueError):
+    """A quiz placeholder that did not survive the engine's rendering of its page."""
+
+
+_SLOT_QUIZ = re.compile(r'data-quiz="([^"]*)"')
+
+
+def _what(src: str) -> str:
+    if src == "index.md":
+        return "the course home page"
+    if src == CERTIFICATE_SRC:
+        return "the certificate page"
+    if src.startswith(ASSETS_DIR + "/"):
+        return "the quiz runtime"
+    return "a lesson or quiz page"
 
 
 @dataclass(frozen=True)
@@ -126,10 +169,8 @@ def runtime_assets() -> dict[str, bytes]:
 
 def certificate_src(bundle: CourseBundle) -> str | None:
     """Where the certificate page goes; None for a course without a final assessment."""
-    if not bundle.course.final_assessment:
-        return None
-    taken = {page.src for page in page_paths(bundle).values()}
-    return CERTIFICATE_SRC if CERTIFICATE_SRC not in taken else "coursegen-" + CERTIFICATE_SRC
+    # No lesson or quiz can take this page: `certificate` is a reserved id (checks.RESERVED_IDS).
+    return CERTIFICATE_SRC if bundle.course.final_assessment else None
 
 
 def render_course(
