@@ -176,6 +176,10 @@ class Sites:
     text: Path  # the reading plus every quiz as plain text: same pages and text, no quiz
     peer: Path | None = None  # the same course for mkdocs-quiz (100 lessons only)
     modules: Path | None = None  # the course in the layout older generators read (--compare only)
+    # The same lessons with their quizzes on module quiz pages (synth's "pages" layout), as
+    # coursegen's input and as the plain project `coursegen render` writes of it.
+    pages_ours: Path | None = None
+    pages_rendered: Path | None = None
     pages: dict[str, int] = field(default_factory=dict)
 
 
@@ -194,6 +198,16 @@ def prepare(size: int, *, peer: bool, modules: bool) -> Sites:
     reading = synth.write_reading(course, base / "reading", extra_features=FEATURES)
     text = synth.write_reading(course, base / "text", extra_features=FEATURES, quiz_text=True)
     sites = Sites(size, ours, rendered, reading, text)
+    if size >= 100:
+        sites.pages_ours = synth.write_ours(synth.make_course(size, layout="pages", module_size=2), base / "pages-ours")
+        sites.pages_rendered = base / "pages-rendered"
+        subprocess.run(
+            [sys.executable, "-m", "generator", "render", str(sites.pages_rendered), "--root", str(sites.pages_ours)],
+            env=ENV,
+            check=True,
+            capture_output=True,
+        )
+        sites.pages["pages"] = sum(1 for _ in (sites.pages_rendered / "docs").rglob("*.md"))
     sites.pages["rendered"] = sum(1 for _ in (rendered / "docs").rglob("*.md"))
     sites.pages["reading"] = sum(1 for _ in (reading / "docs").rglob("*.md"))
     sites.pages["text"] = sum(1 for _ in (text / "docs").rglob("*.md"))
@@ -268,6 +282,11 @@ def measure(
                 ("reading", sys.executable, sites.reading),
                 ("text", sys.executable, sites.text),
             ]
+            if sites.pages_ours is not None and sites.pages_rendered is not None:
+                builds += [
+                    ("ours-pages", sys.executable, sites.pages_ours),
+                    ("rendered-pages", sys.executable, sites.pages_rendered),
+                ]
             if sites.peer is not None:
                 builds += [
                     ("peer", peer, sites.peer),
@@ -417,12 +436,22 @@ def report(
         ratio = series.ratio(f"ours/{n}", f"rendered/{n}")
         target = f"≤ {TARGET_PLAIN:.2f}× {mark(ratio <= TARGET_PLAIN)}" if n >= 100 else ""
         row(f"plugin build ÷ plain build of the rendered pages, {n} lessons", f"{ratio:.2f}×", target)
+        if f"ours-pages/{n}" in series.runs:
+            row(
+                f"`mkdocs build` with the plugin, {n} lessons, quizzes on module pages ({pages['pages']} pages)",
+                f"{series.median(f'ours-pages/{n}'):.2f} s",
+            )
+            ratio = series.ratio(f"ours-pages/{n}", f"rendered-pages/{n}")
+            row(
+                f"plugin build ÷ plain build of the rendered pages, {n} lessons, quizzes on module pages",
+                f"{ratio:.2f}×",
+                f"≤ {TARGET_PLAIN:.2f}× {mark(ratio <= TARGET_PLAIN)}",
+            )
         ratio = series.ratio(f"ours/{n}", f"reading/{n}")
         target = f"≤ {TARGET_READING:.2f}× {mark(ratio <= TARGET_READING)}" if n >= 100 else ""
         row(f"plugin build ÷ no-quiz reading build, {n} lessons", f"{ratio:.2f}×", target)
         row(
-            f"plain `mkdocs build` of the reading plus every quiz as plain text, {n} lessons"
-            f" ({pages['text']} pages)",
+            f"plain `mkdocs build` of the reading plus every quiz as plain text, {n} lessons ({pages['text']} pages)",
             f"{series.median(f'text/{n}'):.2f} s",
         )
         row(

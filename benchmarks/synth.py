@@ -6,7 +6,8 @@ the lesson's own page (a lesson's `quiz:`); lessons are grouped in modules of te
 `module_quizzes` has its quiz on a page of its own instead (its module's `quiz:`), so a site can have
 a lesson page without a quiz and a quiz page beside the lesson pages with one. `layout="module"`
 writes the layout that generators before lesson quizzes read: every lesson a module of one lesson
-with its quiz on the module's quiz page (the before/after timings use it).
+with its quiz on the module's quiz page (the before/after timings use it). `layout="pages"` groups
+lessons in modules of two with one quiz page per module and no lesson quiz.
 
 Every lesson's text differs (names, accounts, figures and numbers are drawn from a seeded generator
 and include the lesson number), so no cache anywhere can make repeated text artificially cheap.
@@ -479,6 +480,32 @@ def make_course(
                 else:
                     lesson["quiz"] = quiz["id"]
             modules.append(module)
+    elif layout == "pages":
+        # The shape of a course that keeps its quizzes apart from the reading: modules of
+        # `module_size` lessons, no lesson quiz, one quiz page per module holding the questions
+        # of its lessons' quizzes. No page carries quiz HTML inside the reading, which is what
+        # flatters the plugin's ratio in the "lesson" layout.
+        merged: list[dict[str, Any]] = []
+        for start in range(0, size, module_size):
+            m = start // module_size + 1
+            members = range(start, min(start + module_size, size))
+            quiz = {
+                "id": f"module-quiz-{m:04d}",
+                "title": f"Module {m} quiz",
+                "intro": quizzes[start]["intro"],
+                "questions": [{**q, "id": f"l{i + 1}-{q['id']}"} for i in members for q in quizzes[i]["questions"]],
+            }
+            merged.append(quiz)
+            modules.append(
+                {
+                    "id": f"module-{m:04d}",
+                    "title": f"Module {m}",
+                    "summary": lessons[start]["summary"],
+                    "lessons": [lessons[i]["id"] for i in members],
+                    "quiz": quiz["id"],
+                }
+            )
+        quizzes = merged
     else:
         raise ValueError(f"unknown layout {layout!r}")
     course: dict[str, Any] = {
