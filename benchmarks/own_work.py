@@ -22,8 +22,8 @@ def main() -> None:
     root = Path(sys.argv[1])
     profile = sys.argv[3] if len(sys.argv) > 3 and sys.argv[2] == "--profile" else None
     import generator
-    from generator.load import load_course
-    from generator.render import render_course
+    from generator.model.load import load_course
+    from generator.pages.course import render_course
 
     if profile:
         import cProfile

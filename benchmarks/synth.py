@@ -564,7 +564,7 @@ def site_config(
     """The repository's mkdocs.yml settings, with the given plugins and docs folder.
 
     Every variant of the benchmark uses the same theme, features and Markdown extensions."""
-    from generator.project import read_site_config
+    from generator.engines.plain_project import read_site_config
 
     config = read_site_config(REPO / "mkdocs.yml")
     config = {k: v for k, v in config.items() if k not in ("plugins", "nav", "exclude_docs", "docs_dir")}

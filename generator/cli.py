@@ -13,11 +13,11 @@ from typing import Any
 
 import click
 
-from .load import QUIZZES_DIR, load_course
-from .output import OutputError, check_output, replacing
-from .problems import CourseError
-from .project import ConfigError, render_project
-from .schema import write_schemas
+from generator.engines.output import OutputError, check_output, replacing
+from generator.engines.plain_project import ConfigError, render_project
+from generator.model.load import QUIZZES_DIR, load_course
+from generator.model.schema import write_schemas
+from generator.read.problems import CourseError
 
 # Material prints a banner about MkDocs 2 on every build; trainers cannot act on it.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -160,7 +160,7 @@ def verify(
     someone who ran its public code) with exactly these values; it does not
     prove who the learner is or that they passed.
     """
-    from .certificate import check_date, parse_score, verify
+    from generator.pages.certificate import check_date, parse_score, verify
 
     if not code or name is None or date_ is None or score is None:
         click.echo("error: give the code, --name, --date and --score, each exactly as printed on the certificate")

@@ -7,7 +7,7 @@ import re
 from importlib import resources
 from pathlib import Path
 
-from generator.project import render_project
+from generator.engines.plain_project import render_project
 
 BUDGET = 8 * 1024
 FIXTURE = Path(__file__).parent / "fixtures" / "quizcourse"

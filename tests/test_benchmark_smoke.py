@@ -5,9 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from generator.load import load_course
-from generator.models import QUESTION_TYPES
-from generator.render import render_course
+from generator.model.load import load_course
+from generator.model.models import QUESTION_TYPES
+from generator.pages.course import render_course
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 

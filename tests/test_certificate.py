@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from generator.certificate import (
+from generator.cli import main
+from generator.pages.certificate import (
     ALPHABET,
     certificate_code,
     check_date,
@@ -23,7 +24,6 @@ from generator.certificate import (
     parse_score,
     verify,
 )
-from generator.cli import main
 
 FIXTURE = Path(__file__).parent / "fixtures" / "quizcourse"
 ASSETS = resources.files("generator") / "assets"
@@ -176,7 +176,8 @@ def test_javascript_computes_the_same_codes() -> None:
 def test_javascript_names_normalise_the_same_way() -> None:
     # The twin's whitespace class is spelt out in both languages; keep them the same.
     py = re.search(
-        r'_SPACE = re.compile\("(.+?)"\)', (Path(__file__).parents[1] / "generator" / "certificate.py").read_text()
+        r'_SPACE = re.compile\("(.+?)"\)',
+        (Path(__file__).parents[1] / "generator" / "pages" / "certificate.py").read_text(),
     )
     js = re.search(r"const SPACE = /(.+?)/\n", (ASSETS / "dashboard.js").read_text(encoding="utf-8"))
     assert py and js and py[1] == js[1]

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_course
-from generator.problems import CourseError
+from generator.model.load import load_course
+from generator.read.problems import CourseError
 
 LESSON = "course/lessons/first-lesson.yaml"
 QUIZ = "quizzes/basics-quiz.yaml"

@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from generator.markdown_render import MarkdownRenderer, is_safe_url
+from generator.pages.markdown import MarkdownRenderer, is_safe_url
 
 PAYLOADS = [
     "<script>alert(1)</script>",

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from test_build import run, snapshot
 
 from generator.cli import main
-from generator.output import MARKER, OutputError, check_output
+from generator.engines.output import MARKER, OutputError, check_output
 
 
 @pytest.fixture

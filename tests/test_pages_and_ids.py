@@ -8,10 +8,10 @@ import pytest
 from test_build import run, snapshot
 from test_error_table import report
 
-from generator.load import load_course
-from generator.problems import CourseError
-from generator.project import ConfigError, read_site_config, render_project
-from generator.render import MissingQuiz, render_course
+from generator.engines.plain_project import ConfigError, read_site_config, render_project
+from generator.model.load import load_course
+from generator.pages.course import MissingQuiz, render_course
+from generator.read.problems import CourseError
 
 
 def _rename_final(mini: Path, new_id: str) -> None:

@@ -14,9 +14,9 @@ import re
 from importlib import resources
 from pathlib import Path
 
-from generator.project import render_project
-from generator.render import runtime_assets
-from generator.urls import ASSETS_DIR
+from generator.engines.plain_project import render_project
+from generator.pages.course import runtime_assets
+from generator.pages.urls import ASSETS_DIR
 
 BUDGET = 1024
 REPO = Path(__file__).parent.parent

@@ -13,11 +13,10 @@ from typing import Any
 import markdown
 import pytest
 
-from generator.i18n import LANGUAGES, STRINGS, ui_strings
-from generator.load import load_course
-from generator.markdown_render import MarkdownRenderer
-from generator.models import Quiz, RolePlay
-from generator.quiz_html import (
+from generator.model.load import load_course
+from generator.model.models import Quiz, RolePlay
+from generator.pages.markdown import MarkdownRenderer
+from generator.pages.quiz_html import (
     PRACTICE_NOTE,
     QuizContext,
     blob_seed,
@@ -27,6 +26,7 @@ from generator.quiz_html import (
     render_quiz,
     roleplay_max,
 )
+from generator.pages.ui_strings import LANGUAGES, STRINGS, ui_strings
 
 FIXTURE = Path(__file__).parent / "fixtures" / "quizcourse"
 EVIL = '<script>alert("x")</script> & "quoted" <img src=x onerror=alert(1)>'
@@ -499,7 +499,7 @@ def _runtime_stream(seed: str) -> list[int]:
 def test_keystream_is_the_runtime_key_repeated_at_every_size() -> None:
     # quiz.js XORs byte i with byte i % 256 of the stream: each xorshift32 state from the
     # seed gives four bytes, low byte first.
-    from generator import quiz_html
+    from generator.pages import quiz_html
 
     rng = random.Random(7)
     for size in [1, 3, 255, 256, 257, 8193, 40000] * 6:

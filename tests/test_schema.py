@@ -7,7 +7,7 @@ import jsonschema
 import pytest
 import yaml
 
-from generator.schema import SCHEMAS, schema_text
+from generator.model.schema import SCHEMAS, schema_text
 
 ROOT = Path(__file__).parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "mini"

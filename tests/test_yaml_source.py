@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.problems import SourceError
-from generator.yaml_source import Mark, parse_text
+from generator.read.problems import SourceError
+from generator.read.yaml_source import Mark, parse_text
 
 
 def test_yaml_12_scalars() -> None:

@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import BrowserContext, Page
 
-from generator.project import render_project
+from generator.engines.plain_project import render_project
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "quizcourse"
 PREFIX = "/training/"

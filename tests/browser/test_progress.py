@@ -18,13 +18,8 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import BrowserContext, Locator, Page, expect
-
-from generator.load import load_course
-from generator.quiz_html import content_hash
-
-from .conftest import FIXTURE, SCREENSHOTS, Site, Watch
-from .test_quiz_runtime import (
+from generator.conftest import FIXTURE, SCREENSHOTS, Site, Watch
+from generator.test_quiz_runtime import (
     ALPHA,
     BETA,
     BROKEN_GET,
@@ -43,6 +38,10 @@ from .test_quiz_runtime import (
     summary,
     wait_ready,
 )
+from playwright.sync_api import BrowserContext, Locator, Page, expect
+
+from generator.model.load import load_course
+from generator.pages.quiz_html import content_hash
 
 OPENING, CLOSING, CERT = "first/opening-calls/", "second/closing-calls/", "certificate/"
 KEY = "coursegen-progress:quizcourse"

@@ -30,7 +30,7 @@ from yaml.events import (
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
-from .problems import Problem, SourceError
+from generator.read.problems import Problem, SourceError
 
 try:
     from yaml._yaml import CParser as _Parser

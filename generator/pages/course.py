@@ -20,13 +20,13 @@ import jinja2
 import rjsmin
 from markupsafe import Markup, escape
 
-from .load import CourseBundle
-from .markdown_render import MarkdownRenderer, is_safe_url
-from .models import Module, Quiz
-from .page_labels import SCRIPT_KEYS, labels_for, progress_labels
-from .problems import Problem
-from .progress import CERTIFICATE_SRC, Tracker, dashboard_data
-from .urls import ASSETS_DIR, relative_url
+from generator.model.load import CourseBundle
+from generator.model.models import Module, Quiz
+from generator.pages.markdown import MarkdownRenderer, is_safe_url
+from generator.pages.page_labels import SCRIPT_KEYS, labels_for, progress_labels
+from generator.pages.progress import CERTIFICATE_SRC, Tracker, dashboard_data
+from generator.pages.urls import ASSETS_DIR, relative_url
+from generator.read.problems import Problem
 
 NavEntry = dict[str, Any]
 RUNTIME_ASSETS = ("quiz.js", "quiz.css", "progress.js", "results.js", "dashboard.js", "dashboard.css")
@@ -186,8 +186,8 @@ def render_course(
     With `inline_quizzes` false, each quiz's HTML is left out of its page's Markdown, with a
     placeholder in its stead, and kept in `fragments`, for a caller that can put it into the
     engine's HTML (`RenderedCourse.finish`): the engine then never parses it."""
-    from .i18n import ui_strings
-    from .quiz_html import QuizContext, quiz_digest, render_quiz
+    from generator.pages.quiz_html import QuizContext, quiz_digest, render_quiz
+    from generator.pages.ui_strings import ui_strings
 
     course = bundle.course
     md = MarkdownRenderer(allow_html=course.allow_html)

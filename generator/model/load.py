@@ -13,11 +13,11 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .checks import check_course
-from .models import Course, Lesson, Quiz
-from .problems import CourseError, Problem, SourceError
-from .schema_errors import problems_from
-from .yaml_source import Document, read_document
+from generator.model.checks import check_course
+from generator.model.models import Course, Lesson, Quiz
+from generator.model.validation_errors import problems_from
+from generator.read.problems import CourseError, Problem, SourceError
+from generator.read.yaml_source import Document, read_document
 
 COURSE_FILE = "course/course.yaml"
 LESSONS_DIR = "course"

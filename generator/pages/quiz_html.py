@@ -32,8 +32,8 @@ from typing import Any
 
 import pydantic_core
 
-from .markdown_render import MarkdownRenderer
-from .models import Matching, MultipleChoice, Option, Ordering, Quiz, RolePlay, SingleChoice
+from generator.model.models import Matching, MultipleChoice, Option, Ordering, Quiz, RolePlay, SingleChoice
+from generator.pages.markdown import MarkdownRenderer
 
 PRACTICE_NOTE = (
     "Quizzes are graded in the learner's browser, so they are for practice and self-assessment, "
@@ -61,7 +61,7 @@ _PRE = re.compile(r"(<pre\b.*?</pre>)", re.DOTALL)
 class QuizContext:
     pass_mark: int  # quiz.pass_mark or the course default, already resolved
     markdown: MarkdownRenderer  # shared instance, honours the course's allow_html
-    strings: Mapping[str, str]  # UI strings for the site language (from generator.i18n)
+    strings: Mapping[str, str]  # UI strings for the site language (from generator.pages.ui_strings)
     assets_url: str  # relative URL from this page to the assets dir, ends with "/"
     objective_links: Mapping[str, tuple[str, str]]  # objective id -> (lesson title, relative URL)
     course_id: str

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .models import Course, Lesson, Quiz
+from generator.model.models import Course, Lesson, Quiz
 
 SCHEMAS: dict[str, type[BaseModel]] = {"course": Course, "lesson": Lesson, "quiz": Quiz}
 

@@ -9,10 +9,20 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator
 
-from .models import Course, Lesson, Matching, Module, MultipleChoice, Ordering, Quiz, RolePlay, SingleChoice
-from .problems import Problem
-from .schema_errors import format_loc
-from .yaml_source import Document, Path_
+from generator.model.models import (
+    Course,
+    Lesson,
+    Matching,
+    Module,
+    MultipleChoice,
+    Ordering,
+    Quiz,
+    RolePlay,
+    SingleChoice,
+)
+from generator.model.validation_errors import format_loc
+from generator.read.problems import Problem
+from generator.read.yaml_source import Document, Path_
 
 OUTLINE = "course/course.yaml"
 

@@ -41,7 +41,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from .urls import ASSETS_DIR, relative_url
+from generator.pages.urls import ASSETS_DIR, relative_url
 
 CERTIFICATE_SRC = "certificate.md"
 

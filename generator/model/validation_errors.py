@@ -12,9 +12,9 @@ from typing import Any, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from .models import QUESTION_TYPES
-from .problems import Problem
-from .yaml_source import Document, Path_
+from generator.model.models import QUESTION_TYPES
+from generator.read.problems import Problem
+from generator.read.yaml_source import Document, Path_
 
 _PATTERN_HINTS = {
     r"^[a-z0-9][a-z0-9-]*$": "use only lowercase letters, digits and hyphens, like 'dimmer-switch'",

@@ -16,10 +16,10 @@ from typing import Any
 
 import yaml
 
-from .load import QUIZZES_DIR, CourseBundle, load_course
-from .output import check_output, replacing
-from .problems import CourseError, shown_path
-from .render import RenderedCourse, render_course
+from generator.engines.output import check_output, replacing
+from generator.model.load import QUIZZES_DIR, CourseBundle, load_course
+from generator.pages.course import RenderedCourse, render_course
+from generator.read.problems import CourseError, shown_path
 
 PLUGIN_NAME = "coursegen"
 

@@ -13,10 +13,10 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .load import QUIZZES_DIR, load_course
-from .output import mark_as_ours
-from .problems import CourseError, shown_path
-from .render import MissingQuiz, RenderedCourse, render_course
+from generator.engines.output import mark_as_ours
+from generator.model.load import QUIZZES_DIR, load_course
+from generator.pages.course import MissingQuiz, RenderedCourse, render_course
+from generator.read.problems import CourseError, shown_path
 
 if TYPE_CHECKING:  # only `mkdocs serve` needs the live-reload server; builds need not import it
     from mkdocs.livereload import LiveReloadServer
