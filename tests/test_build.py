@@ -147,3 +147,21 @@ def test_plugin_puts_quizzes_in_after_markdown_with_the_same_result(mini: Path, 
     docs = [sorted(json.loads(text)["docs"], key=lambda d: d["location"]) for text in (index, plain_index)]
     assert docs[0] == docs[1]  # the same entries (built in another order)
     assert "Check the first lesson" in index and "Only in the closing email" not in index
+
+
+def test_edit_this_page_opens_the_yaml_the_page_is_made_from(mini: Path) -> None:
+    config = mini / "mkdocs.yml"
+    text = config.read_text().replace(
+        "features: [navigation.instant]", "features: [navigation.instant, content.action.edit]"
+    )
+    config.write_text(text + "repo_url: https://git.example.com/training/course\nedit_uri: edit/main/course/\n")
+    assert run("-m", "mkdocs", "build", "--strict", cwd=mini).returncode == 0
+    site = mini / "site"
+    base = "https://git.example.com/training/course/edit/main/"
+    for page, source in (
+        ("basics/first-lesson/index.html", "course/lessons/first-lesson.yaml"),
+        ("basics/basics-quiz/index.html", "quizzes/basics-quiz.yaml"),
+        ("final-check/index.html", "quizzes/final-check.yaml"),
+        ("index.html", "course/course.yaml"),
+    ):
+        assert f'href="{base}{source}"' in (site / page).read_text(), page

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+import os
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +23,10 @@ from generator.read.problems import CourseError, shown_path
 
 if TYPE_CHECKING:  # only `mkdocs serve` needs the live-reload server; builds need not import it
     from mkdocs.livereload import LiveReloadServer
+
+# Under "mkdocs.plugins", as MkDocs names its plugins' loggers: its own handler prints them,
+# and `mkdocs build --strict` counts our warnings.
+log = logging.getLogger("mkdocs.plugins.coursegen")
 
 
 class CoursegenConfig(Config):  # type: ignore[no-untyped-call]
@@ -40,6 +47,7 @@ class CoursegenPlugin(BasePlugin[CoursegenConfig]):  # type: ignore[no-untyped-c
     # stops the build while the previous site is still intact.
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
+        started = time.perf_counter()
         try:
             bundle = load_course(self.root)
             self.rendered = render_course(
@@ -57,6 +65,13 @@ class CoursegenPlugin(BasePlugin[CoursegenConfig]):  # type: ignore[no-untyped-c
             ) from None
         except ValueError as exc:  # an unknown key under `strings`
             raise PluginError(f"mkdocs.yml: plugins.coursegen.strings: {exc}") from None
+        log.info(
+            "coursegen: %d lessons, %d quizzes, %d pages in %.2f s",
+            len(bundle.lessons),
+            len(bundle.quizzes),
+            len(self.rendered.pages),
+            time.perf_counter() - started,
+        )
         docs_dir = Path(config.docs_dir)
         clashes = self.rendered.clashes(docs_dir, shown_path(docs_dir, self.root))
         if clashes:
@@ -69,8 +84,15 @@ class CoursegenPlugin(BasePlugin[CoursegenConfig]):  # type: ignore[no-untyped-c
     # so they are built, searched and linked like hand-written ones.
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.rendered is not None
+        docs_dir = Path(config.docs_dir)
         for src, text in self.rendered.pages.items():
-            self._add(files, File.generated(config, src, content=text))
+            file = File.generated(config, src, content=text)
+            # "Edit this page" opens the YAML the page is made from, as mkdocs-gen-files'
+            # set_edit_path does: relative to docs_dir, which edit_uri points at.
+            source = self.rendered.sources.get(src)
+            if source is not None:
+                file.edit_uri = Path(os.path.relpath(self.root / source, docs_dir)).as_posix()
+            self._add(files, file)
         for src, data in self.rendered.assets.items():
             self._add(files, File.generated(config, src, content=data))
         return files

@@ -27,26 +27,15 @@ M = TypeVar("M", bound=BaseModel)
 MAPPING_NEEDED = "the file must be a mapping of fields (name: value), not a list or a single value"
 
 
-@dataclass(frozen=True)
-class Loaded:
-    """A validated model and the document it came from (for positions in later checks)."""
-
-    model: BaseModel
-    doc: Document
-
-
 @dataclass
 class CourseBundle:
     root: Path
     course: Course
     lessons: dict[str, Lesson] = field(default_factory=dict)
     quizzes: dict[str, Quiz] = field(default_factory=dict)
-
-
-def yaml_files(root: Path) -> list[Path]:
-    """Every file the course is made of; the plugin watches the same list."""
-    lessons, quizzes = _lesson_and_quiz_files(root)
-    return [root / COURSE_FILE, *lessons, *quizzes]
+    # Lesson or quiz id -> its file, relative to root (COURSE_FILE for the outline), so
+    # that a page can point a trainer at the YAML it was made from.
+    files: dict[str, str] = field(default_factory=dict)
 
 
 def _lesson_and_quiz_files(root: Path) -> tuple[list[Path], list[Path]]:
@@ -55,7 +44,7 @@ def _lesson_and_quiz_files(root: Path) -> tuple[list[Path], list[Path]]:
 
 
 def _read(root: Path, path: Path, model: type[M], problems: list[Problem]) -> tuple[M, Document] | None:
-    # Every path here comes from yaml_files(root), so it starts with root: slicing
+    # Every path here comes from _lesson_and_quiz_files(root), so it starts with root: slicing
     # the string is what pathlib's relative_to does, minus its cost per call.
     display = str(path)[len(str(root)) + 1 :].replace("\\", "/")
     try:
@@ -105,4 +94,5 @@ def load_course(root: Path) -> CourseBundle:
         course=model,
         lessons={lesson.id: lesson for lesson, _ in lessons},
         quizzes={quiz.id: quiz for quiz, _ in quizzes},
+        files={**{lesson.id: doc.path for lesson, doc in lessons}, **{quiz.id: doc.path for quiz, doc in quizzes}},
     )

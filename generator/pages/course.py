@@ -20,7 +20,7 @@ import jinja2
 import rjsmin
 from markupsafe import Markup, escape
 
-from generator.model.load import CourseBundle
+from generator.model.load import COURSE_FILE, CourseBundle
 from generator.model.models import Module, Quiz
 from generator.pages.markdown import MarkdownRenderer, is_safe_url
 from generator.pages.page_labels import SCRIPT_KEYS, labels_for, progress_labels
@@ -53,6 +53,8 @@ class RenderedCourse:
     nav: list[NavEntry] = field(default_factory=list)
     # With render_course(inline_quizzes=False): page src -> {placeholder: quiz HTML}.
     fragments: dict[str, dict[str, str]] = field(default_factory=dict)
+    # Page src -> the YAML file it is made from, relative to the project (for "edit this page").
+    sources: dict[str, str] = field(default_factory=dict)
 
     def finish(self, src: str, html: str) -> str:
         """The HTML an engine made of page `src`, with its quizzes put in place.
@@ -370,4 +372,8 @@ def render_course(
             scripts=[tracker.script(cert_src), tracker.script(cert_src, "dashboard.js")],
             stylesheet=tracker.stylesheet(cert_src),
         )
+    out.sources = {
+        page.src: bundle.files[item] for item, page in paths.items() if not page.anchor and item in bundle.files
+    }
+    out.sources.update({src: COURSE_FILE for src in out.pages if src not in out.sources})
     return out

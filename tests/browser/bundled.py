@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from generator.conftest import PREFIX, Server, _free_port, _Handler, build_site
 
 from generator.pages.markdown import MarkdownRenderer
+
+from .conftest import PREFIX, Server, _free_port, _Handler, build_site
 
 ROOT = Path(__file__).resolve().parents[2]
 _MD = MarkdownRenderer()

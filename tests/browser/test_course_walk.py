@@ -13,14 +13,15 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from generator.bundled import ROOT, bundled, plain
-from generator.test_quiz_runtime import arrange, check, focused_text, say, summary, wait_ready
 from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from generator.model.load import load_course
 from generator.model.models import Matching, MultipleChoice, Ordering, Question, Quiz, RolePlay, SingleChoice
 from generator.pages.course import page_paths
 from generator.pages.urls import page_url
+
+from .bundled import ROOT, bundled, plain
+from .test_quiz_runtime import arrange, check, focused_text, say, summary, wait_ready
 
 __all__ = ["bundled"]
 

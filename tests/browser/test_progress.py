@@ -18,8 +18,13 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from generator.conftest import FIXTURE, SCREENSHOTS, Site, Watch
-from generator.test_quiz_runtime import (
+from playwright.sync_api import BrowserContext, Locator, Page, expect
+
+from generator.model.load import load_course
+from generator.pages.quiz_html import content_hash
+
+from .conftest import FIXTURE, SCREENSHOTS, Site, Watch
+from .test_quiz_runtime import (
     ALPHA,
     BETA,
     BROKEN_GET,
@@ -38,10 +43,6 @@ from generator.test_quiz_runtime import (
     summary,
     wait_ready,
 )
-from playwright.sync_api import BrowserContext, Locator, Page, expect
-
-from generator.model.load import load_course
-from generator.pages.quiz_html import content_hash
 
 OPENING, CLOSING, CERT = "first/opening-calls/", "second/closing-calls/", "certificate/"
 KEY = "coursegen-progress:quizcourse"

@@ -13,13 +13,14 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from generator.conftest import FIXTURE, SCREENSHOTS, Site, Watch
 from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from generator.model.load import load_course
 from generator.model.models import Matching, MultipleChoice, Ordering, RolePlay, SingleChoice
 from generator.pages.markdown import MarkdownRenderer
 from generator.pages.quiz_html import content_hash
+
+from .conftest import FIXTURE, SCREENSHOTS, Site, Watch
 
 ALPHA, BETA, FINAL = "first/alpha-quiz/", "second/beta-quiz/", "final-check/"
 OPENER_RIGHT = "Greet Dana by name and ask how the quarter went"

@@ -13,8 +13,9 @@ from typing import Any
 
 import pytest
 import yaml
-from generator.conftest import Site
 from playwright.sync_api import BrowserContext, Page
+
+from .conftest import Site
 
 PAYLOADS = [
     "<script>window.__pwned=1</script>",
