@@ -76,15 +76,29 @@ class QuizContext:
 # ------------------------------------------------------------------ hashing
 
 
-def quiz_digest(quiz: Quiz) -> str:
-    """SHA-256 of the quiz's JSON: keys the option tokens; its first 12 hex are content_hash.
+# Bumped only when what the hash covers changes on purpose: every learner's saved
+# answers for every quiz are dropped when it does.
+HASH_FORMAT = b"coursegen-quiz-v1\n"
 
-    pydantic writes the fields in the models' order whatever order the YAML had
-    them in, and the models hold no free-form mappings, so the same content
-    always gives the same JSON; and it does so several times faster than
-    dumping to Python and sorting keys in `json`.
+
+def canonical_quiz(quiz: Quiz) -> bytes:
+    """The quiz as the trainer wrote it, in one canonical byte form: what the version hash covers.
+
+    Fields left at their defaults are left out, so that a release adding a field with a
+    default (which no existing quiz sets) changes no hash, and writing a default out in
+    full changes none either. Left out by value, not by "was it in the YAML"
+    (exclude_unset), so that equal quizzes always hash alike, however they were built.
+    Keys are sorted and the JSON written by the standard library, so neither the order
+    of the models' fields nor the JSON output of a pydantic release matters.
     """
-    return hashlib.sha256(quiz.model_dump_json().encode("utf-8")).hexdigest()
+    data = quiz.model_dump(mode="json", exclude_defaults=True)
+    text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return HASH_FORMAT + text.encode("utf-8")
+
+
+def quiz_digest(quiz: Quiz) -> str:
+    """SHA-256 of canonical_quiz(quiz): keys the option tokens; its first 12 hex are content_hash."""
+    return hashlib.sha256(canonical_quiz(quiz)).hexdigest()
 
 
 def content_hash(quiz: Quiz) -> str:
