@@ -8,6 +8,7 @@ writes it, with the machine it ran on, to benchmarks/results.md.
     python benchmarks/run.py                  # the full run (about 15 minutes on 2 cores)
     python benchmarks/run.py --quick          # 10 and 100 lessons, 2 runs: a smoke run
     python benchmarks/run.py --compare before=REV   # also time the generator at git REV
+    python benchmarks/run.py --weights-only   # only the page weights (seconds): prints them
 
 Everything it writes goes to benchmarks/work/ (git-ignored); mkdocs-quiz is installed into
 benchmarks/.venv-peer (git-ignored) with the same MkDocs, Material and Markdown versions.
@@ -44,6 +45,7 @@ sys.path.insert(0, str(HERE))
 import browser  # noqa: E402 - the helpers live beside this script
 import serve  # noqa: E402
 import synth  # noqa: E402
+import weights  # noqa: E402
 
 # Every variant is built with the repository's theme settings, but with navigation.prune instead
 # of navigation.sections. navigation.sections renders every module expanded into every page:
@@ -360,6 +362,46 @@ def measure_browser(peer: Path, runs: int) -> BrowserResults:
     return BrowserResults(version_, pages, ready, ready_small)
 
 
+# ------------------------------------------------------------------ page weights
+
+
+def measure_weights() -> weights.Report:
+    """The HTML of pages as served and the JS + CSS each loads (the budgets of tests/test_page_weight.py)."""
+    log("building the bundled course and a lesson with and without its quiz, to weigh their pages")
+    return weights.measure(REPO, WORK / "weights")
+
+
+def weight_rows(r: weights.Report) -> list[tuple[str, str, str]]:
+    added = r.with_quiz.html - r.without_quiz.html
+    rows = [
+        (
+            f"HTML of the bundled final assessment page (`{r.final.page}`, 20 questions), gzip -9",
+            kb(r.final.html),
+            f"≤ {kb(weights.FINAL_PAGE)} {mark(r.final.html <= weights.FINAL_PAGE)}",
+        ),
+        (f"HTML of a bundled lesson page (`{r.lesson.page}`, no quiz), gzip -9", kb(r.lesson.html), ""),
+        (
+            "HTML a five-question quiz adds to its lesson's page (synthetic lesson with it − without it), gzip -9",
+            f"{kb(added)} ({kb(r.with_quiz.html)} − {kb(r.without_quiz.html)})",
+            f"≤ {kb(weights.LESSON_QUIZ_ADDS)} {mark(added <= weights.LESSON_QUIZ_ADDS)}",
+        ),
+    ]
+    labels = {"quiz": "a page with a quiz", "dashboard": "the home or certificate page", "other": "any other page"}
+    for k, label in labels.items():
+        page = r.runtime.get(k)
+        if page is None:
+            continue
+        files = ", ".join(f"{name.rsplit('/', 1)[-1]} {kb(size)}" for name, size in sorted(page.files.items()))
+        rows.append(
+            (
+                f"our JS + CSS files on {label}, as the HTML names them, gzip -9 each (most: `{page.page}`: {files})",
+                kb(page.runtime),
+                f"≤ {kb(weights.RUNTIME[k])} {mark(page.runtime <= weights.RUNTIME[k])}",
+            )
+        )
+    return rows
+
+
 # ----------------------------------------------------------------------- report
 
 
@@ -380,6 +422,7 @@ def report(
     series: Series,
     all_sites: list[Sites],
     web: BrowserResults | None,
+    page_weights: weights.Report | None,
     reload: serve.Reload | str | None,
     compare: dict[str, Path],
     notes: dict[str, str],
@@ -528,6 +571,8 @@ def report(
                 f"binding every quiz (quiz-ready − the runtime's first look for quizzes), {label} page",
                 f"{ready.binding:.1f} ms" if ready.binding is not None else "n/a",
             )
+    if page_weights is not None:
+        rows.extend(weight_rows(page_weights))
     if isinstance(reload, serve.Reload):
         row(
             f"`mkdocs serve` edit-to-reload, bundled course{f' ({reload.note})' if reload.note else ''}"
@@ -589,6 +634,12 @@ def report(
         "  which runs before DOMContentLoaded, so a negative figure means the quizzes were ready before it.",
         "  The runtime's own binding time is measured from its first `querySelectorAll('.cg-quiz')` (seen",
         "  through a hook the page's init script installs) to the mark; each run is a fresh browser profile.",
+        "- Page weights (no browser; `benchmarks/weights.py`, the budgets of `tests/test_page_weight.py`): the",
+        "  HTML file MkDocs wrote, gzip -9, for the bundled course built as `make site` builds it, and for a",
+        "  synthetic lesson built with its five-question quiz on its page and with the quiz on a page of its",
+        "  own; and, for every page of those sites, each of our JS and CSS files it names (not Material's),",
+        "  plus what those load (the script `data-js` names, `import`s), gzip -9 each, the heaviest page of",
+        "  each kind shown.",
         "- Edit-to-reload: `mkdocs serve` on a copy of the bundled course; the first lesson's title is changed",
         "  and saved, then its page is fetched every 10 ms until the new title is served.",
     ]
@@ -645,12 +696,17 @@ def main() -> None:
     parser.add_argument("--compare-runs", type=int, default=3)
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--no-serve", action="store_true")
+    parser.add_argument("--weights-only", action="store_true", help="only build and weigh pages; print the rows")
     parser.add_argument("--out", type=Path, default=HERE / "results.md")
     args = parser.parse_args()
     sizes = [int(s) for s in (args.sizes or ("10,100" if args.quick else "10,100,1000")).split(",")]
     runs = args.runs or (2 if args.quick else 5)
 
     WORK.mkdir(exist_ok=True)
+    if args.weights_only:
+        print("| Measure | Result | Target |\n| --- | --- | --- |")
+        print("\n".join(f"| {a} | {b} | {c} |" for a, b, c in weight_rows(measure_weights())))
+        return
     load_before = load_average()
     peer = peer_python()
     compare: dict[str, Path] = {}
@@ -671,6 +727,8 @@ def main() -> None:
     web = None
     if not args.no_browser and 100 in sizes:
         web = measure_browser(peer, 3 if args.quick else 15)
+
+    page_weights = measure_weights()
 
     reload: serve.Reload | str | None = None
     if not args.no_serve:
@@ -701,6 +759,7 @@ def main() -> None:
         series,
         all_sites,
         web,
+        page_weights,
         reload,
         compare,
         dict(note.partition("=")[::2] for note in args.compare_note),

@@ -395,6 +395,23 @@ def test_blob_is_not_plain_json_or_base64_json() -> None:
         decode_blob(blob_of(fragment), "demo:000000000000")
 
 
+def test_blob_is_compressed_then_obfuscated_as_the_runtime_undoes_it() -> None:
+    # quiz.js: base64 → XOR with the key → DecompressionStream("deflate-raw") → JSON.
+    import base64
+    import zlib
+
+    from generator import quiz_html
+
+    quiz = load_course(FIXTURE).quizzes["alpha-quiz"]
+    ctx = context()
+    blob = blob_of(render_quiz(quiz, ctx))
+    packed = quiz_html._xor_keystream(base64.b64decode(blob), blob_seed(quiz))
+    raw = zlib.decompress(packed, wbits=-15)
+    assert json.loads(raw) == quiz_data(quiz, ctx)
+    # Compressed before the XOR, so it is much smaller than the JSON; XOR-ed bytes would not shrink.
+    assert len(packed) < len(raw) / 2
+
+
 # ------------------------------------------------------------ hashes, scores
 
 

@@ -13,22 +13,23 @@ const nf = n => { try { return r2(n).toLocaleString(D.documentElement.lang || un
 const ls = f => { try { return f(localStorage) } catch {} }
 const btn = (text, act) => { const b = h('button', 'cg-b', text); b.type = 'button'; b.dataset.act = act; return b }
 
-// Mirrors quiz_html.encode_blob: FNV-1a seed, then 64 xorshift32 states, each four key bytes
-// low byte first; the 256-byte key repeats.
-const decode = (b64, seed) => {
+// Mirrors quiz_html.encode_blob: base64, then XOR with the key (FNV-1a seed, then 64 xorshift32
+// states, each four key bytes low byte first; the 256-byte key repeats), then raw DEFLATE,
+// which the browser inflates natively.
+const decode = async (b64, seed) => {
   let x = 2166136261
   for (const c of new TextEncoder().encode(seed)) x = Math.imul(x ^ c, 16777619) >>> 0
   x = x || 1
   const k = new Uint8Array(256), b = Uint8Array.from(atob(b64), c => c.charCodeAt(0))
   for (let i = 0; i < 256; i += 4) { x ^= x << 13; x ^= x >>> 17; x ^= x << 5; k[i] = x; k[i + 1] = x >> 8; k[i + 2] = x >> 16; k[i + 3] = x >>> 24 }
   for (let i = 0; i < b.length; i++) b[i] ^= k[i & 255]
-  return JSON.parse(new TextDecoder().decode(b))
+  return JSON.parse(await new Response(new Blob([b]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).text())
 }
 
-function bind(root) {
+async function bind(root) {
   done.add(root)
   const { quiz, course, hash } = root.dataset, pass = +root.dataset.pass, draw = +root.dataset.draw
-  const T = JSON.parse(root.dataset.strings), Q = decode(root.dataset.key, quiz + ':' + hash).q
+  const T = JSON.parse(root.dataset.strings), Q = (await decode(root.dataset.key, quiz + ':' + hash)).q
   const P = `coursegen:${course}:${quiz}:`, K = P + hash
   const els = $$('.cg-q', root), live = $('.cg-live', root), sum = $('.cg-sum', root)
   const say = t => { live.textContent = live.textContent == t ? t + '\u00a0' : t }
@@ -252,10 +253,10 @@ function bind(root) {
   }
 }
 
-const run = () => {
-  let n = 0
-  for (const r of $$('.cg-quiz', D)) if (!done.has(r)) { try { bind(r); n++ } catch (e) { console.error('coursegen quiz', e) } }
-  if (n) performance.mark('coursegen:quiz-ready')
+const run = async () => {
+  const roots = $$('.cg-quiz', D).filter(r => !done.has(r))
+  const bound = await Promise.all(roots.map(r => bind(r).then(() => 1, e => console.error('coursegen quiz', e))))
+  if (bound.includes(1)) performance.mark('coursegen:quiz-ready')
 }
 run()
 // Material's instant navigation swaps the page without reloading this module.

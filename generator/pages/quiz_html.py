@@ -3,11 +3,13 @@
 The public structure (questions, native inputs, buttons) is server-rendered so
 the page reads and navigates like a form. What the grader needs — right
 answers, feedback, explanations, points, the role-play graph and the lesson
-links — travels in one blob in `data-key`: JSON, XOR-ed with a keystream seeded
-from the quiz id and content hash, then base64. That keeps the key out of the
-page source and out of reach of a casual look or an in-page search; it is not
-encryption. Browser-graded quizzes are for practice and self-assessment, not
-proctoring: anyone who reads the runtime can decode the blob.
+links — travels in one blob in `data-key`: JSON compressed with raw DEFLATE,
+XOR-ed with a keystream seeded from the quiz id and content hash, then base64.
+That keeps the key out of the page source and out of reach of a casual look or
+an in-page search; it is not encryption. Compressing comes first because
+XOR-ed bytes look random to the server's gzip, and the blob is most of a quiz
+page's weight. Browser-graded quizzes are for practice and self-assessment,
+not proctoring: anyone who reads the runtime can decode the blob.
 
 Option values are short hashes keyed by the full content digest (which the
 page never shows), so they reveal neither correctness nor authored position.
@@ -23,6 +25,7 @@ import hashlib
 import json
 import re
 import struct
+import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -76,15 +79,29 @@ class QuizContext:
 # ------------------------------------------------------------------ hashing
 
 
-def quiz_digest(quiz: Quiz) -> str:
-    """SHA-256 of the quiz's JSON: keys the option tokens; its first 12 hex are content_hash.
+# Bumped only when what the hash covers changes on purpose: every learner's saved
+# answers for every quiz are dropped when it does.
+HASH_FORMAT = b"coursegen-quiz-v1\n"
 
-    pydantic writes the fields in the models' order whatever order the YAML had
-    them in, and the models hold no free-form mappings, so the same content
-    always gives the same JSON; and it does so several times faster than
-    dumping to Python and sorting keys in `json`.
+
+def canonical_quiz(quiz: Quiz) -> bytes:
+    """The quiz as the trainer wrote it, in one canonical byte form: what the version hash covers.
+
+    Fields left at their defaults are left out, so that a release adding a field with a
+    default (which no existing quiz sets) changes no hash, and writing a default out in
+    full changes none either. Left out by value, not by "was it in the YAML"
+    (exclude_unset), so that equal quizzes always hash alike, however they were built.
+    Keys are sorted and the JSON written by the standard library, so neither the order
+    of the models' fields nor the JSON output of a pydantic release matters.
     """
-    return hashlib.sha256(quiz.model_dump_json().encode("utf-8")).hexdigest()
+    data = quiz.model_dump(mode="json", exclude_defaults=True)
+    text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return HASH_FORMAT + text.encode("utf-8")
+
+
+def quiz_digest(quiz: Quiz) -> str:
+    """SHA-256 of canonical_quiz(quiz): keys the option tokens; its first 12 hex are content_hash."""
+    return hashlib.sha256(canonical_quiz(quiz)).hexdigest()
 
 
 def content_hash(quiz: Quiz) -> str:
@@ -143,16 +160,26 @@ def _xor_keystream(data: bytes, seed: str) -> bytes:
     return (int.from_bytes(data, "big") ^ int.from_bytes(key[: len(data)], "big")).to_bytes(len(data), "big")
 
 
+def _deflate(data: bytes) -> bytes:
+    # Raw DEFLATE (no zlib header), which the browser's DecompressionStream("deflate-raw") reads.
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    return packer.compress(data) + packer.flush()
+
+
 def encode_blob(data: Any, seed: str) -> str:
     # pydantic-core's encoder writes the same compact UTF-8 JSON as json.dumps(...,
     # separators=(",", ":"), ensure_ascii=False), in half the time.
     raw = pydantic_core.to_json(data)
-    return base64.b64encode(_xor_keystream(raw, seed)).decode("ascii")
+    return base64.b64encode(_xor_keystream(_deflate(raw), seed)).decode("ascii")
 
 
 def decode_blob(blob: str, seed: str) -> Any:
-    """The Python twin of the runtime's decoder (tests, debugging)."""
-    return json.loads(_xor_keystream(base64.b64decode(blob), seed).decode("utf-8"))
+    """The Python twin of the runtime's decoder (tests, debugging); ValueError if it does not decode."""
+    try:
+        raw = zlib.decompress(_xor_keystream(base64.b64decode(blob), seed), -15)
+    except zlib.error as exc:
+        raise ValueError(f"not a quiz blob for seed {seed!r}: {exc}") from exc
+    return json.loads(raw.decode("utf-8"))
 
 
 def blob_seed(quiz: Quiz, hash12: str | None = None) -> str:

@@ -1,0 +1,186 @@
+"""Page weights as served: each built page's HTML, and the coursegen JS + CSS it loads, gzip -9.
+
+No browser: the weights are read from the site MkDocs wrote. A page's own scripts and stylesheets
+are the `<script src>` and `<link rel="stylesheet">` it names that Material does not ship, plus
+what those load in turn: quiz.js adds the script its page's progress element names (`data-js`),
+and results.js and dashboard.js import progress.js. Each file is counted on its own, as a server
+sends it.
+
+tests/test_page_weight.py holds the budgets; `make bench` (run.py) reports the same figures.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path, PurePosixPath
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+KB = 1024
+# The budgets (tests/test_page_weight.py explains the first).
+FINAL_PAGE = 28 * KB  # the bundled final assessment page's HTML
+LESSON_QUIZ_ADDS = 5 * KB  # a five-question quiz on a lesson's page, over the same page without it
+RUNTIME = {"quiz": 8 * KB, "dashboard": 6 * KB, "other": 1 * KB}  # our JS + CSS, by kind of page
+LESSON = "module-0001/lesson-0001/index.html"  # the synthetic lesson weighed with and without its quiz
+_IMPORT = re.compile(r"""\bfrom\s*['"](\./[^'"]+)['"]""")
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def build(project: Path, site: Path) -> Path:
+    """`mkdocs build` of the project whose mkdocs.yml is in `project`, into `site`."""
+    site.parent.mkdir(parents=True, exist_ok=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        # Not run from a checkout, whose generator/ would come first on sys.path: the build uses
+        # the generator this Python imports (PYTHONPATH can point it at another copy).
+        cwd=site.parent,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    if result.returncode:
+        raise RuntimeError(f"mkdocs build of {project} failed:\n{result.stderr[-3000:]}")
+    return site
+
+
+def _material_assets() -> Path:
+    import material
+
+    return Path(material.__file__).parent / "templates"
+
+
+class _Refs(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.scripts: list[str] = []
+        self.styles: list[str] = []
+        self.data_js: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "script" and a.get("src"):
+            self.scripts.append(a["src"] or "")
+        elif tag == "link" and (a.get("rel") or "").lower() == "stylesheet" and a.get("href"):
+            self.styles.append(a["href"] or "")
+        if "cg-pg" in (a.get("class") or "").split() and a.get("data-js"):
+            self.data_js.append(a["data-js"] or "")
+
+
+def _resolve(site: Path, base: PurePosixPath, url: str) -> str | None:
+    """`url` as a path relative to the site root, from a file served at `base`; None if off-site."""
+    if re.match(r"^[a-z][a-z0-9+.-]*:|^//", url, re.IGNORECASE):
+        return None
+    path = url.split("#", 1)[0].split("?", 1)[0]
+    parts: list[str] = []
+    for part in (*base.parent.parts, *path.split("/")):
+        if part in ("", "."):
+            continue
+        if part == "..":
+            if parts:
+                parts.pop()
+        else:
+            parts.append(part)
+    return "/".join(parts)
+
+
+@dataclass
+class PageWeight:
+    page: str  # the HTML file, relative to the site root
+    html: int  # the HTML file, gzip -9
+    files: dict[str, int] = field(default_factory=dict)  # our JS and CSS it loads: path -> gzip -9
+
+    @property
+    def runtime(self) -> int:
+        return sum(self.files.values())
+
+
+def weigh(site: Path, page: str) -> PageWeight:
+    """The weight of `page` (e.g. "final-assessment/index.html") of the built `site`."""
+    material = _material_assets()
+    html = (site / page).read_bytes()
+    refs = _Refs()
+    refs.feed(html.decode("utf-8"))
+    base = PurePosixPath(page)
+    todo = [(base, url) for url in refs.scripts + refs.styles]
+    if any((_resolve(site, base, s) or "").endswith("coursegen/quiz.js") for s in refs.scripts):
+        todo += [(base, url) for url in refs.data_js]
+    files: dict[str, int] = {}
+    while todo:
+        at, url = todo.pop()
+        path = _resolve(site, at, url)
+        if path is None or path in files or (material / path).is_file():
+            continue
+        data = (site / path).read_bytes()
+        files[path] = gz(data)
+        if path.endswith(".js"):
+            todo += [(PurePosixPath(path), imported) for imported in _IMPORT.findall(data.decode("utf-8"))]
+    return PageWeight(page, gz(html), files)
+
+
+def pages(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+
+
+def kind(site: Path, page: str) -> str:
+    """ "quiz" (a page that holds a quiz), "dashboard" (home, certificate) or "other"."""
+    text = (site / page).read_text(encoding="utf-8")
+    if 'class="cg-quiz"' in text:
+        return "quiz"
+    if "coursegen/dashboard.js" in text:
+        return "dashboard"
+    return "other"
+
+
+@dataclass
+class Report:
+    final: PageWeight  # the bundled course's final assessment page
+    lesson: PageWeight  # the bundled course's first lesson page (no quiz)
+    with_quiz: PageWeight  # the synthetic lesson with its five-question quiz on its page
+    without_quiz: PageWeight  # the same lesson, its quiz on a page of its own
+    runtime: dict[str, PageWeight]  # by kind of page: the page that loads the most of our JS + CSS
+
+
+def lesson_quiz_courses(work: Path) -> tuple[Path, Path]:
+    """The same two-lesson synthetic course twice: lesson 1's quiz on its page, then on its module's quiz
+    page. Each has one module quiz page, so the navigation around lesson 1 is alike in both."""
+    import synth
+
+    with_quiz = synth.write_ours(synth.make_course(2, module_quizzes=(2,)), work / "with-quiz")
+    without = synth.write_ours(synth.make_course(2, module_quizzes=(1,)), work / "without-quiz")
+    return with_quiz, without
+
+
+def measure(repo: Path, work: Path) -> Report:
+    """Build the bundled course and the synthetic pair into `work` and weigh their pages."""
+    from generator.load import load_course
+
+    bundle = load_course(repo)
+    bundled = build(repo, work / "site-bundled")
+    with_project, without_project = lesson_quiz_courses(work)
+    with_site, without_site = (
+        build(with_project, work / "site-with-quiz"),
+        build(without_project, work / "site-without-quiz"),
+    )
+    heaviest: dict[str, PageWeight] = {}
+    for site in (bundled, with_site, without_site):
+        for page in pages(site):
+            weight, k = weigh(site, page), kind(site, page)
+            if k not in heaviest or weight.runtime > heaviest[k].runtime:
+                heaviest[k] = weight
+    first = bundle.course.modules[0]
+    return Report(
+        final=weigh(bundled, f"{bundle.course.final_assessment}/index.html"),
+        lesson=weigh(bundled, f"{first.id}/{first.lessons[0]}/index.html"),
+        with_quiz=weigh(with_site, LESSON),
+        without_quiz=weigh(without_site, LESSON),
+        runtime=heaviest,
+    )

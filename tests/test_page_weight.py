@@ -1,0 +1,98 @@
+"""Whole pages as served: real `mkdocs build`s, each HTML file and the JS + CSS it loads, gzip -9.
+
+The bundled course is built as `make site` builds it; the lesson-quiz budget compares the same
+synthetic lesson (benchmarks/synth.py: five questions, one of each type) built with its quiz on
+its page and without. benchmarks/weights.py does the weighing; `make bench` reports the same.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.load import load_course
+from generator.quiz_html import decode_blob
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+
+import weights
+
+REPO = Path(__file__).resolve().parent.parent
+
+# The bundled final assessment page is held to weights.FINAL_PAGE, 28 KB (KB = 1024 B, as in every
+# budget here): it was 45,914 B before the grader's data was compressed and is 27,596 B now. The 22 KB
+# the issue asked for is out of reach without cutting content: gzip -9 on their own, Material's page
+# around the quiz is 4,874 B, the text of the 20 questions and their options 7,803 B, and the
+# grader's data (mostly feedback) 10,057 B even as plain JSON: 22,734 B before the form's first tag.
+FINAL_PAGE = weights.FINAL_PAGE
+LESSON_QUIZ_ADDS = weights.LESSON_QUIZ_ADDS
+RUNTIME = weights.RUNTIME
+LESSON = weights.LESSON
+
+
+@pytest.fixture(scope="module")
+def bundled(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return weights.build(REPO, tmp_path_factory.mktemp("bundled") / "site")
+
+
+@pytest.fixture(scope="module")
+def lesson_sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """Lesson 1 of the same synthetic course with its quiz on its page, and with it on a page of its own."""
+    work = tmp_path_factory.mktemp("lesson-quiz")
+    with_quiz, without = weights.lesson_quiz_courses(work)
+    return weights.build(with_quiz, work / "site-with"), weights.build(without, work / "site-without")
+
+
+def final_page() -> str:
+    final = load_course(REPO).course.final_assessment
+    assert final
+    return f"{final}/index.html"
+
+
+def test_the_final_assessment_page_fits_its_budget(bundled: Path) -> None:
+    page = weights.weigh(bundled, final_page())
+    assert page.html <= FINAL_PAGE, f"{page.page}: {page.html} B gzip -9, over {FINAL_PAGE} B"
+
+
+def test_the_quiz_data_compresses_in_the_page(bundled: Path) -> None:
+    # The data costs the page about what the same data as plain JSON costs, gzip -9 on its own
+    # (1.08 times that today; 2.75 times when it was XOR-ed without being compressed first).
+    html = (bundled / final_page()).read_text(encoding="utf-8")
+    match = re.search(r'data-quiz="([^"]+)"[^>]*data-hash="([^"]+)"[^>]*data-key="([^"]+)"', html)
+    assert match
+    data = decode_blob(match[3], f"{match[1]}:{match[2]}")
+    assert len(data["q"]) == 20
+    plain = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    cost = weights.gz(html.encode("utf-8")) - weights.gz(html.replace(match[3], "").encode("utf-8"))
+    assert cost <= 1.15 * weights.gz(plain), (cost, weights.gz(plain))
+    assert len(match[3]) < len(plain) / 2
+
+
+def test_a_five_question_lesson_quiz_adds_at_most_5_kb(lesson_sites: tuple[Path, Path]) -> None:
+    with_quiz, without = (weights.weigh(site, LESSON) for site in lesson_sites)
+    text = (lesson_sites[0] / LESSON).read_text(encoding="utf-8")
+    assert text.count('class="cg-q"') == 5 and 'class="cg-quiz"' not in (lesson_sites[1] / LESSON).read_text()
+    added = with_quiz.html - without.html
+    assert 0 < added <= LESSON_QUIZ_ADDS, f"the quiz adds {added} B gzip -9 to {LESSON}, over {LESSON_QUIZ_ADDS} B"
+
+
+def test_the_runtime_each_page_loads_fits_its_budget(bundled: Path, lesson_sites: tuple[Path, Path]) -> None:
+    seen = dict.fromkeys(RUNTIME, 0)
+    for site in (bundled, *lesson_sites):
+        for page in weights.pages(site):
+            kind, weight = weights.kind(site, page), weights.weigh(site, page)
+            seen[kind] += 1
+            assert weight.runtime <= RUNTIME[kind], (page, kind, weight.files)
+            # Every page loads the theme's stylesheet: the weighing does find our files.
+            assert "assets/stylesheets/coursegen-site.css" in weight.files, page
+            if kind == "quiz":
+                names = {path.rsplit("/", 1)[-1] for path in weight.files}
+                assert names >= {"quiz.js", "quiz.css", "results.js", "progress.js"}, page
+            if kind == "dashboard":
+                names = {path.rsplit("/", 1)[-1] for path in weight.files}
+                assert names >= {"dashboard.js", "dashboard.css", "progress.js"}, page
+    assert seen["quiz"] >= 8 and seen["dashboard"] >= 4 and seen["other"] >= 12, seen
