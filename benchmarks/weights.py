@@ -161,7 +161,7 @@ def lesson_quiz_courses(work: Path) -> tuple[Path, Path]:
 
 def measure(repo: Path, work: Path) -> Report:
     """Build the bundled course and the synthetic pair into `work` and weigh their pages."""
-    from generator.load import load_course
+    from generator.model.load import load_course
 
     bundle = load_course(repo)
     bundled = build(repo, work / "site-bundled")

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_course
-from generator.quiz_html import decode_blob
+from generator.model.load import load_course
+from generator.pages.quiz_html import decode_blob
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 

@@ -13,8 +13,8 @@ from typing import Annotated, Any
 
 from pydantic import Field
 
-from generator.load import QUIZZES_DIR, load_course
-from generator.models import (
+from generator.model.load import QUIZZES_DIR, load_course
+from generator.model.models import (
     Choice,
     Ending,
     Matching,
@@ -28,8 +28,8 @@ from generator.models import (
     SingleChoice,
     Step,
 )
-from generator.quiz_html import HASH_FORMAT, canonical_quiz, content_hash
-from generator.yaml_source import read_document
+from generator.pages.quiz_html import HASH_FORMAT, canonical_quiz, content_hash
+from generator.read.yaml_source import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = {
