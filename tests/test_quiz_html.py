@@ -400,7 +400,7 @@ def test_blob_is_compressed_then_obfuscated_as_the_runtime_undoes_it() -> None:
     import base64
     import zlib
 
-    from generator import quiz_html
+    from generator.pages import quiz_html
 
     quiz = load_course(FIXTURE).quizzes["alpha-quiz"]
     ctx = context()
