@@ -60,7 +60,7 @@ def _wait_for(url: str, text: str, timeout: float) -> float | None:
 def edit_to_reload(repo: Path, work: Path, edits: int) -> Reload:
     """Serve a copy of the bundled course and time `edits` saves of its first lesson."""
     from generator.model.load import load_course
-    from generator.pages.course import page_paths
+    from generator.pages.addresses import page_paths
     from generator.read.problems import CourseError
 
     project = work / "serve-copy"

@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from generator.engines.plain_project import render_project
-from generator.pages.course import runtime_assets
+from generator.pages.runtime_files import runtime_assets
 from generator.pages.urls import ASSETS_DIR
 
 BUDGET = 1024

@@ -17,7 +17,7 @@ from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from generator.model.load import load_course
 from generator.model.models import Matching, MultipleChoice, Ordering, Question, Quiz, RolePlay, SingleChoice
-from generator.pages.course import page_paths
+from generator.pages.addresses import page_paths
 from generator.pages.urls import page_url
 
 from .bundled import ROOT, bundled, plain

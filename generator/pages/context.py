@@ -1,0 +1,42 @@
+"""What every page builder of one course shares: the course, its addresses, words and templates."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import jinja2
+
+from generator.model.load import CourseBundle
+from generator.model.models import Quiz
+from generator.pages.addresses import Links, PageRef
+from generator.pages.markdown import MarkdownRenderer
+from generator.pages.progress import Tracker
+
+
+@dataclass
+class PageContext:
+    bundle: CourseBundle
+    paths: Mapping[str, PageRef]
+    links: Links
+    md: MarkdownRenderer
+    env: jinja2.Environment
+    labels: Mapping[str, str]  # page wording (page_labels.labels_for)
+    progress_labels: Mapping[str, str]  # progress and certificate wording
+    strings: Mapping[str, str]  # the quiz runtime's UI strings, overrides applied
+    tracker: Tracker
+    digests: Mapping[str, str]  # quiz id -> quiz_digest, computed once per build
+    inline_quizzes: bool
+    objective_lessons: Mapping[str, str]  # objective id -> the id of the lesson that teaches it
+    # With inline_quizzes false: page src -> {placeholder: quiz HTML}, filled as pages are built.
+    fragments: dict[str, dict[str, str]] = field(default_factory=dict)
+    _templates: dict[str, jinja2.Template] = field(default_factory=dict)
+
+    def template(self, name: str) -> jinja2.Template:
+        # Looked up once: get_template checks the template file on disk at every call.
+        if name not in self._templates:
+            self._templates[name] = self.env.get_template(name)
+        return self._templates[name]
+
+    def pass_mark(self, quiz: Quiz) -> int:
+        return quiz.pass_mark if quiz.pass_mark is not None else self.bundle.course.pass_mark
