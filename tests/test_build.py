@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+REPO = Path(__file__).resolve().parents[1]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 EXPECTED_PAGES = [
     "index.html",
@@ -165,3 +166,20 @@ def test_edit_this_page_opens_the_yaml_the_page_is_made_from(mini: Path) -> None
         ("index.html", "course/course.yaml"),
     ):
         assert f'href="{base}{source}"' in (site / page).read_text(), page
+
+
+def test_a_theme_can_override_a_page_template(mini: Path, tmp_path: Path) -> None:
+    overrides = mini / "theme" / "coursegen"
+    overrides.mkdir(parents=True)
+    template = (REPO / "generator" / "templates" / "lesson.md.j2").read_text()
+    (overrides / "lesson.md.j2").write_text(template + "\n<p>Ask your coach about this lesson.</p>\n")
+    config = mini / "mkdocs.yml"
+    config.write_text(config.read_text().replace("name: material", "name: material\n  custom_dir: theme"))
+    assert run("-m", "mkdocs", "build", "--strict", cwd=mini).returncode == 0
+    assert "Ask your coach" in (mini / "site" / "basics" / "first-lesson" / "index.html").read_text()
+    assert "Ask your coach" not in (mini / "site" / "basics" / "basics-quiz" / "index.html").read_text()
+    assert not (mini / "site" / "coursegen").exists(), "the override is a template, not a file of the site"
+    out = tmp_path / "plain"
+    assert run("-m", "generator", "render", str(out), cwd=mini).returncode == 0
+    assert "Ask your coach" in (out / "docs" / "basics" / "first-lesson.md").read_text()
+    assert not (out / "overrides" / "coursegen").exists()

@@ -18,7 +18,7 @@ import yaml
 
 from generator.engines.output import check_output, replacing
 from generator.model.load import QUIZZES_DIR, CourseBundle, load_course
-from generator.pages.course import RenderedCourse, render_course
+from generator.pages.course import OVERRIDES_FOLDER, RenderedCourse, render_course
 from generator.read.problems import CourseError, shown_path
 
 PLUGIN_NAME = "coursegen"
@@ -153,6 +153,7 @@ def render_project(source: Path, out: Path, *, site_url: str | None = None) -> R
         language=site_language(config, bundle),
         directory_urls=bool(config.get("use_directory_urls", True)),
         ui_overrides=options.get("strings"),
+        template_dirs=[d for d in [custom_dir / OVERRIDES_FOLDER] if d.is_dir()] if custom_dir else [],
     )
     clashes = rendered.clashes(docs_dir, shown_path(docs_dir, source))
     if clashes:
@@ -164,7 +165,8 @@ def render_project(source: Path, out: Path, *, site_url: str | None = None) -> R
             shutil.copytree(docs_dir, docs, ignore=shutil.ignore_patterns("*.yaml", "*.yml"))
         write_rendered(rendered, docs)
         if custom_dir is not None and custom_dir.is_dir():
-            shutil.copytree(custom_dir, staging / "overrides")
+            # The template overrides are applied already; the engine must not publish them.
+            shutil.copytree(custom_dir, staging / "overrides", ignore=_top_level(OVERRIDES_FOLDER, custom_dir))
             theme["custom_dir"] = "overrides"
         plain = {
             key: value for key, value in config.items() if key not in ("plugins", "nav", "docs_dir", "exclude_docs")
@@ -183,3 +185,8 @@ def render_project(source: Path, out: Path, *, site_url: str | None = None) -> R
             encoding="utf-8",
         )
     return rendered
+
+
+def _top_level(name: str, root: Path) -> Any:
+    """A copytree `ignore` that leaves out `root/name` and nothing else of that name."""
+    return lambda folder, names: [name] if Path(folder) == root and name in names else []

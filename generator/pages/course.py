@@ -10,7 +10,7 @@ contents and search sections from them.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -113,9 +113,16 @@ def _what(src: str) -> str:
     return "a lesson or quiz page"
 
 
-def _environment(md: MarkdownRenderer) -> jinja2.Environment:
+# A site changes a page's layout by putting its own copy of a template from
+# generator/templates into this folder of its theme's custom_dir.
+OVERRIDES_FOLDER = "coursegen"
+
+
+def _environment(md: MarkdownRenderer, template_dirs: Sequence[Path]) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("generator", "templates"),
+        loader=jinja2.ChoiceLoader(
+            [*(jinja2.FileSystemLoader(str(d)) for d in template_dirs), jinja2.PackageLoader("generator", "templates")]
+        ),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -134,13 +141,15 @@ def render_course(
     directory_urls: bool = True,
     ui_overrides: Mapping[str, str] | None = None,
     inline_quizzes: bool = True,
+    template_dirs: Sequence[Path] = (),
 ) -> RenderedCourse:
     """The course as pages for an engine that reads mkdocs.yml.
 
     With `inline_quizzes` false, each quiz's HTML is left out of its page's Markdown, with a
     placeholder in its stead, and kept in `fragments`, for a caller that can put it into the
-    engine's HTML (`RenderedCourse.finish`): the engine then never parses it."""
-    ctx = _context(bundle, language, directory_urls, ui_overrides, inline_quizzes)
+    engine's HTML (`RenderedCourse.finish`): the engine then never parses it. A template found
+    in one of `template_dirs` is used instead of coursegen's own (see OVERRIDES_FOLDER)."""
+    ctx = _context(bundle, language, directory_urls, ui_overrides, inline_quizzes, template_dirs)
     out = RenderedCourse(assets=runtime_assets(), fragments=ctx.fragments)
     for module in all_modules(bundle):
         children: list[NavEntry] = []
@@ -176,6 +185,7 @@ def _context(
     directory_urls: bool,
     ui_overrides: Mapping[str, str] | None,
     inline_quizzes: bool,
+    template_dirs: Sequence[Path],
 ) -> PageContext:
     md = MarkdownRenderer(allow_html=bundle.course.allow_html)
     paths = page_paths(bundle)
@@ -186,7 +196,7 @@ def _context(
         paths=paths,
         links=Links(paths, directory_urls),
         md=md,
-        env=_environment(md),
+        env=_environment(md, template_dirs),
         labels=labels_for(language),
         progress_labels=labels,
         strings=ui_strings(language, ui_overrides),
