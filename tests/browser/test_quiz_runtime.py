@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import urllib.request
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -457,6 +458,83 @@ def test_retry_wrong_only_then_whole_quiz(site: Site, page: Page) -> None:
     expect(opener.get_by_label(OPENER_RIGHT)).not_to_be_checked()
     expect(roleplay(page).get_by_role("group", name="Your response")).to_have_count(1)
     expect(roleplay(page).get_by_text("Score:")).to_have_count(0)
+
+
+def with_foreign_buttons(course: Path) -> Path:
+    """The fixture course with buttons in its questions that are not the runtime's: a trainer's own
+    (allow_html) in the first question's scenario, and Material's copy button on a code block in the
+    second's."""
+    (course / "course" / "course.yaml").write_text(
+        (course / "course" / "course.yaml").read_text() + "allow_html: true\n"
+    )
+    quiz = course / "quizzes" / "alpha-quiz.yaml"
+    text = quiz.read_text()
+    opener = "    scenario: Dana Price from **Harbour Freight** rings about her renewal.\n"
+    signals = "    type: multiple\n    objectives: [listen-first]\n"
+    assert opener in text and signals in text
+    text = text.replace(
+        opener,
+        "    scenario: |\n"
+        "      Dana Price from **Harbour Freight** rings about her renewal.\n"
+        '      <button type="button" onclick="this.textContent = \'Her email is open\'">Show her last email</button>\n',
+    )
+    text = text.replace(
+        signals,
+        signals + "    scenario: |\n      Your notes:\n\n      ```text\n      asked about the quarter\n      ```\n",
+    )
+    quiz.write_text(text)
+    config = course / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace(
+            "    - navigation.sections\n", "    - navigation.sections\n    - content.code.copy\n"
+        )
+    )
+    return course
+
+
+def test_other_buttons_in_a_quiz_leave_answers_alone(
+    site: Site, make_context: Callable[..., BrowserContext], course_copy: Path
+) -> None:
+    built = site.build(with_foreign_buttons(course_copy))
+    # Material's copy button writes to the clipboard.
+    page = make_context(permissions=["clipboard-read", "clipboard-write"]).new_page()
+    with site.serving(built):
+        open_quiz(page, site, ALPHA)
+        opener = question(page, "How do you open the call?")
+        signals = question(page, "Which of these show that you are listening?")
+        trainers = opener.get_by_role("button", name="Show her last email")
+        copy = signals.get_by_role("button", name="Copy to clipboard")
+
+        def still_answered(*, both: bool) -> None:
+            expect(opener.get_by_text("Incorrect — Score: 0 of 1")).to_be_visible()
+            expect(opener.get_by_label(OPENER_WRONG)).to_be_checked()
+            expect(opener.get_by_label(OPENER_WRONG)).to_be_disabled()
+            expect(opener.get_by_text("Price first makes the call a transaction.")).to_be_visible()
+            if both:
+                expect(signals.get_by_text("Incorrect — Score: 0 of 3")).to_be_visible()
+                for label in SIGNALS_WRONG:
+                    expect(signals.get_by_label(label)).to_be_checked()
+
+        opener.get_by_label(OPENER_WRONG).check()
+        assert check(opener).startswith("Incorrect")
+        # A button in a question not answered yet: no retry of the missed ones.
+        copy.click()
+        still_answered(both=False)
+
+        for label in SIGNALS_WRONG:
+            signals.get_by_label(label).check()
+        assert check(signals).startswith("Incorrect")
+        # A button in an answered question: answering disabled the question's own controls only.
+        expect(trainers).to_be_enabled()
+        trainers.click()
+        expect(opener.get_by_role("button", name="Her email is open")).to_be_visible()
+        expect(copy).to_be_enabled()
+        copy.click()
+
+        still_answered(both=True)
+        page.reload()
+        wait_ready(page)
+        still_answered(both=True)
 
 
 def test_shuffle_per_attempt_keeps_pinned_option(site: Site, make_context: Callable[..., BrowserContext]) -> None:
