@@ -266,9 +266,20 @@ async function bind(root) {
   }
 }
 
+// A quiz whose data does not decode (a damaged page, a browser without DecompressionStream) says
+// so where the learner looks, instead of leaving a form that does nothing.
+const broken = (r, e) => {
+  console.error('coursegen quiz', e)
+  $$(CTL, r).forEach(c => { c.disabled = true })
+  let t
+  try { t = JSON.parse(r.dataset.strings).broken } catch {}
+  const p = h('p', 'cg-v cg-wrong', t || '')
+  p.setAttribute('role', 'alert')
+  r.prepend(p)
+}
 const run = async () => {
   const roots = $$('.cg-quiz', D).filter(r => !done.has(r))
-  const bound = await Promise.all(roots.map(r => bind(r).then(() => 1, e => console.error('coursegen quiz', e))))
+  const bound = await Promise.all(roots.map(r => bind(r).then(() => 1, e => broken(r, e))))
   if (bound.includes(1)) performance.mark('coursegen:quiz-ready')
 }
 run()

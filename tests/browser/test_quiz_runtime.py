@@ -7,6 +7,7 @@ off the machine fails it.
 from __future__ import annotations
 
 import re
+import shutil
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +17,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import BrowserContext, Locator, Page, expect
 
+from generator.i18n import STRINGS
 from generator.load import load_course
 from generator.markdown_render import MarkdownRenderer
 from generator.models import Matching, MultipleChoice, Ordering, RolePlay, SingleChoice
@@ -659,6 +661,32 @@ def test_corrupt_saved_progress_is_ignored(site: Site, page: Page, saved: str) -
     q = question(page, "How do you open the call?")
     q.get_by_label(OPENER_RIGHT).check()
     assert check(q).startswith("Correct")
+
+
+@pytest.mark.parametrize("damage", ["not-base64", "truncated"])
+def test_quiz_data_that_does_not_decode_is_reported_in_the_quiz(
+    site: Site, page: Page, watch: Watch, tmp_path: Path, damage: str
+) -> None:
+    copy = tmp_path / "site"
+    shutil.copytree(site.server.root, copy)
+    final = copy / FINAL / "index.html"
+    html = final.read_text(encoding="utf-8")
+    (blob,) = re.findall(r'data-key="([^"]+)"', html)
+    damaged = "%not base64%" if damage == "not-base64" else blob[: len(blob) // 8 * 4]
+    final.write_text(html.replace(blob, damaged), encoding="utf-8")
+    with site.serving(copy):
+        page.goto(site.url + FINAL)
+        expect(page.get_by_role("alert")).to_have_text(STRINGS["en"]["broken"])
+    # Inside the quiz, above its questions; its controls are off, not left to do nothing.
+    alert = page.get_by_role("alert")
+    assert alert.evaluate("(el) => el.closest('[data-quiz]')?.dataset.quiz") == "final-check"
+    buttons = page.get_by_role("button", name="Check answer")
+    expect(buttons.first).to_be_visible()
+    for button in buttons.all():
+        expect(button).to_be_disabled()
+    # The reason is logged for whoever looks into it; nothing else went wrong.
+    assert len(watch.errors) == 1 and watch.errors[0].startswith("console: coursegen quiz"), watch.errors
+    watch.errors.clear()
 
 
 def test_instant_navigation_between_quiz_pages(site: Site, page: Page) -> None:
