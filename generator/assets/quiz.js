@@ -253,17 +253,28 @@ async function bind(root) {
     if (el && e.target.matches(CTL) && !e.target.closest('.cg-rp')) { S.a[el.dataset.i] = X[el.dataset.i].get(); save() }
   })
 
-  const saved = ls(s => JSON.parse(s.getItem(K)))
+  // Saved progress (JSON text) that does not fit this quiz starts a fresh attempt instead.
+  const restore = v => {
+    try {
+      const s = JSON.parse(v)
+      if (!s?.d?.length || !s.d.every(i => Q[i]) || !s.o || !s.a || !s.c) throw 0
+      S = s
+      apply()
+    } catch {
+      fresh()
+      apply()
+    }
+  }
+  restore(ls(s => s.getItem(K)))
   // Progress saved for an older version of this quiz is dropped, never restored.
   ls(s => { for (let j = s.length; j--;) { const k = s.key(j); k.startsWith(P) && k != K && s.removeItem(k) } })
-  try {
-    if (!saved?.d?.length || !saved.d.every(i => Q[i]) || !saved.o || !saved.a || !saved.c) throw 0
-    S = saved
-    apply()
-  } catch {
-    fresh()
-    apply()
+  // The quiz open in several tabs is one attempt: each takes over what another saves (or deletes)
+  // the moment it is saved, so the next answer here is saved on top of it, not over it.
+  const sync = e => {
+    if (!root.isConnected) return removeEventListener('storage', sync)
+    if (e.key == K || e.key === null) restore(e.newValue)
   }
+  addEventListener('storage', sync)
 }
 
 // A quiz whose data does not decode (a damaged page, a browser without DecompressionStream) says

@@ -599,6 +599,60 @@ def test_progress_persists_across_reload(site: Site, page: Page) -> None:
     expect(rp.get_by_label("Apologise and propose a weekly delivery check.")).to_be_visible()
 
 
+def test_two_tabs_of_one_browser_share_one_attempt(site: Site, make_context: Callable[..., BrowserContext]) -> None:
+    # Both tabs open the quiz before either answers: each must take over what the other saves.
+    context = make_context()
+    first, second = context.new_page(), context.new_page()
+    open_quiz(first, site, ALPHA)
+    open_quiz(second, site, ALPHA)
+
+    opener = question(first, "How do you open the call?")
+    opener.get_by_label(OPENER_RIGHT).check()
+    assert check(opener).startswith("Correct")
+    # The second tab shows the first tab's answer without a reload ...
+    there = question(second, "How do you open the call?")
+    expect(there.get_by_text("Correct — Score: 1 of 1")).to_be_visible()
+    expect(there.get_by_label(OPENER_RIGHT)).to_be_checked()
+    # ... so what is answered there next is saved on top of it, and the first tab takes that over.
+    signals = question(second, "Which of these show that you are listening?")
+    for label in SIGNALS:
+        signals.get_by_label(label).check()
+    assert check(signals).startswith("Correct")
+    expect(
+        question(first, "Which of these show that you are listening?").get_by_text("Correct — Score: 3 of 3")
+    ).to_be_visible()
+    # An answer begun but not yet checked is shared as well.
+    question(first, "Match each attitude with the behaviour that shows it.").get_by_label("Curiosity").select_option(
+        label=PAIRS["Curiosity"]
+    )
+    curiosity = question(second, "Match each attitude with the behaviour that shows it.").get_by_label("Curiosity")
+    expect(curiosity.get_by_role("option", selected=True)).to_have_text(PAIRS["Curiosity"])
+
+    for page in (first, second):
+        page.reload()
+        wait_ready(page)
+        expect(question(page, "How do you open the call?").get_by_text("Correct — Score: 1 of 1")).to_be_visible()
+        expect(
+            question(page, "Which of these show that you are listening?").get_by_text("Correct — Score: 3 of 3")
+        ).to_be_visible()
+        curiosity = question(page, "Match each attitude with the behaviour that shows it.").get_by_label("Curiosity")
+        expect(curiosity.get_by_role("option", selected=True)).to_have_text(PAIRS["Curiosity"])
+    assert storage_keys(first) == [alpha_key()]
+
+    # Progress deleted in one tab (the dashboard's "Delete all progress") is gone from the other too,
+    # not saved back by its next answer.
+    second.evaluate(f"localStorage.removeItem({alpha_key()!r})")
+    expect(question(first, "How do you open the call?").get_by_text("Score:")).to_have_count(0)
+    expect(question(first, "How do you open the call?").get_by_label(OPENER_RIGHT)).not_to_be_checked()
+    signals = question(first, "Which of these show that you are listening?")
+    signals.get_by_label(SIGNALS_WRONG[0]).check()
+    assert check(signals).startswith("Incorrect")
+    second.reload()
+    wait_ready(second)
+    expect(question(second, "Which of these show that you are listening?").get_by_text("Score: 0 of 3")).to_be_visible()
+    expect(question(second, "How do you open the call?").get_by_text("Score:")).to_have_count(0)
+
+
 def test_stale_progress_is_discarded_after_a_content_change(site: Site, page: Page, course_copy: Any) -> None:
     open_quiz(page, site, ALPHA)
     q = question(page, "How do you open the call?")
