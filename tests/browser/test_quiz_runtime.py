@@ -866,6 +866,19 @@ def test_assets_load_only_on_quiz_pages(site: Site, page: Page) -> None:
     assert {u.rsplit("/", 1)[-1] for u in seen if "/coursegen/quiz." in u} == {"quiz.js", "quiz.css"}
 
 
+def test_quizzes_are_bound_before_domcontentloaded(site: Site, page: Page) -> None:
+    # The quiz data is inflated in microtasks right after quiz.js runs, so every quiz is bound (its
+    # options in their shuffled order, saved answers back) before the page is first shown.
+    for path in (ALPHA, FINAL):
+        page.goto(site.url + path, wait_until="load")
+        wait_ready(page)
+        ready, dcl = page.evaluate(
+            "[performance.getEntriesByName('coursegen:quiz-ready')[0].startTime,"
+            " performance.getEntriesByType('navigation')[0].domContentLoadedEventStart]"
+        )
+        assert ready <= dcl, (path, ready, dcl)
+
+
 def test_narrow_screen_has_no_horizontal_scroll(site: Site, make_context: Callable[..., BrowserContext]) -> None:
     page = make_context(viewport={"width": 375, "height": 800}).new_page()
     open_quiz(page, site, ALPHA)
