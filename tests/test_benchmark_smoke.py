@@ -72,3 +72,28 @@ def test_reading_text_and_peer_sites_have_the_same_pages_and_reading(tmp_path: P
             assert (sites["text"] / src).read_text().startswith(reading)
     lesson = (sites["peer"] / "module-0001" / "lesson-0001.md").read_text()
     assert lesson.count("<quiz>") == 5 and lesson.count("</quiz>") == 5 and "- [x] " in lesson
+
+
+def test_the_benchmark_reports_page_weights_against_their_budgets() -> None:
+    import run
+    import weights
+
+    def page(name: str, html: int, **files: int) -> weights.PageWeight:
+        return weights.PageWeight(name, html, {f"assets/coursegen/{k.replace('_', '.')}": v for k, v in files.items()})
+
+    report = weights.Report(
+        final=page("final-assessment/index.html", weights.FINAL_PAGE + 1),
+        lesson=page("m/l/index.html", 8000),
+        with_quiz=page(weights.LESSON, 11000),
+        without_quiz=page(weights.LESSON, 7000),
+        runtime={
+            "quiz": page("q/index.html", 0, quiz_js=4000, quiz_css=1500),
+            "other": page("l/index.html", 0, progress_js=900),
+        },
+    )
+    rows = run.weight_rows(report)
+    assert len(rows) == 5  # final, lesson, what the quiz adds, runtime on the two kinds of page given
+    final, lesson, added, quiz, other = rows
+    assert final[2].endswith("❌") and added[2].endswith("✅") and quiz[2].endswith("✅") and other[2].endswith("✅")
+    assert added[1].startswith("3.9 KB") and quiz[1] == "5.4 KB" and "quiz.js 3.9 KB" in quiz[0]
+    assert lesson[2] == ""

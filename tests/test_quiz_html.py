@@ -494,7 +494,10 @@ def test_unknown_override_key_is_named() -> None:
 def test_strings_reach_the_runtime_in_the_site_language() -> None:
     fragment = render_quiz(make_quiz(), context(strings=ui_strings("de", None)))
     root = parse(fragment).tags[0][1]
-    assert json.loads(root["data-strings"] or "")["retry_all"] == "Das ganze Quiz wiederholen"
+    strings = json.loads(root["data-strings"] or "")
+    assert strings["retry_all"] == "Das ganze Quiz wiederholen"
+    # What the runtime shows when the quiz's data does not decode travels with the others.
+    assert strings["broken"].startswith("Dieses Quiz konnte nicht geladen werden.")
     assert "Frage 1 von 5" in fragment and ">Antwort prüfen</button>" in fragment
 
 

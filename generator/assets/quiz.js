@@ -12,6 +12,9 @@ const nf = n => { try { return r2(n).toLocaleString(D.documentElement.lang || un
 // Private mode, quota, disabled or throwing storage: the quiz works, unsaved.
 const ls = f => { try { return f(localStorage) } catch {} }
 const btn = (text, act) => { const b = h('button', 'cg-b', text); b.type = 'button'; b.dataset.act = act; return b }
+// The runtime's own controls. A quiz can hold others (Material's copy button on a code block, a
+// trainer's own with allow_html): those are never disabled, and their clicks are none of ours.
+const CTL = '.cg-o>input,.cg-mr>select,button[data-act],button[data-mv]'
 
 // Mirrors quiz_html.encode_blob: base64, then XOR with the key (FNV-1a seed, then 64 xorshift32
 // states, each four key bytes low byte first; the 256-byte key repeats), then raw DEFLATE,
@@ -23,7 +26,16 @@ const decode = async (b64, seed) => {
   const k = new Uint8Array(256), b = Uint8Array.from(atob(b64), c => c.charCodeAt(0))
   for (let i = 0; i < 256; i += 4) { x ^= x << 13; x ^= x >>> 17; x ^= x << 5; k[i] = x; k[i + 1] = x >> 8; k[i + 2] = x >> 16; k[i + 3] = x >>> 24 }
   for (let i = 0; i < b.length; i++) b[i] ^= k[i & 255]
-  return JSON.parse(await new Response(new Blob([b]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).text())
+  // Straight through the stream's writer and reader, which settle in microtasks: the quiz is bound
+  // before DOMContentLoaded. Through a Blob or a Response, each read waits for a later task, behind
+  // the rest of the page's start-up (about 100 ms on the final assessment page).
+  const z = new DecompressionStream('deflate-raw'), w = z.writable.getWriter(), r = z.readable.getReader(), t = new TextDecoder()
+  // Data that does not inflate rejects these as well as the read below, which reports it.
+  w.write(b).catch(() => 0)
+  w.close().catch(() => 0)
+  let s = ''
+  for (let c; !(c = await r.read()).done;) s += t.decode(c.value, { stream: true })
+  return JSON.parse(s + t.decode())
 }
 
 async function bind(root) {
@@ -143,7 +155,7 @@ async function bind(root) {
   }
   const show = i => {
     const q = Q[i], el = els[i], f = S.c[i] = X[i].grade(S.a[i]), [k, v] = verdict(i, f)
-    $$('input,select,button', el).forEach(c => { c.disabled = true })
+    $$(CTL, el).forEach(c => { c.disabled = true })
     const res = $('.cg-r', el)
     res.replaceChildren(h('p', 'cg-v cg-' + k, v + ' — ' + fill(T.score, { score: nf(f * q.p), max: nf(q.p) })), ...X[i].show(S.a[i]))
     if (q.e) res.append(h('p', 'cg-l', T.explanation), raw('div', 'cg-ex', q.e))
@@ -153,7 +165,7 @@ async function bind(root) {
   const reset = i => {
     const el = els[i]
     $$('.cg-m', el).forEach(m => m.remove())
-    $$('input,select,button', el).forEach(c => { c.disabled = false })
+    $$(CTL, el).forEach(c => { c.disabled = false })
     $('.cg-r', el).replaceChildren()
     X[i].order(S.o[i])
     X[i].set(S.a[i] || [])
@@ -204,22 +216,23 @@ async function bind(root) {
     say(complete() ? t + ' ' + finish() : t)
   }
 
-  root.addEventListener('click', e => {
-    const b = e.target.closest('button'), el = b?.closest('.cg-q'), i = el && +el.dataset.i, act = b?.dataset.act
-    if (!b) return
-    if (act == 'check') {
+  // Each of the runtime's buttons names its action; a click on any other button does nothing here.
+  const acts = {
+    check: i => {
       const a = X[i].get()
       if (!X[i].ok(a)) return say(T[Q[i].t == 'matching' ? 'need_all' : 'need_answer'])
       S.a[i] = a
       checked(i)
-    } else if (act == 'choose') {
+    },
+    choose: (i, el) => {
       const c = $('.cg-rp input:checked', el)
       if (!c) return say(T.need_answer)
       const a = S.a[i] = [...X[i].get(), +c.value]
       X[i].set(a)
       if (X[i].end(a)) checked(i)
       else { save(); $('.cg-say[tabindex]', el).focus() }
-    } else if (b.dataset.mv) {
+    },
+    mv: (i, el, b) => {
       const li = b.closest('li'), up = b.dataset.mv < 0, sib = up ? li.previousElementSibling : li.nextElementSibling
       // Move the neighbour, not the item, so the pressed button keeps focus.
       if (sib) up ? li.after(sib) : li.before(sib)
@@ -227,35 +240,66 @@ async function bind(root) {
       say(fill(T.moved, { n: all.indexOf(li) + 1, total: all.length }))
       S.a[i] = X[i].get()
       save()
-    } else {
-      const redo = act == 'all' ? (fresh(), S.d) : S.d.filter(i => S.c[i] < 1)
-      if (act != 'all') for (const i of redo) { delete S.a[i]; delete S.c[i]; S.o[i] = X[i].shuf() }
-      apply()
-      save()
-      $('.cg-n', els[redo[0]]).focus()
-    }
+    },
+    all: () => { fresh(); retry(S.d) },
+    wrong: () => {
+      const redo = S.d.filter(i => S.c[i] < 1)
+      for (const i of redo) { delete S.a[i]; delete S.c[i]; S.o[i] = X[i].shuf() }
+      retry(redo)
+    },
+  }
+  const retry = redo => {
+    apply()
+    save()
+    $('.cg-n', els[redo[0]]).focus()
+  }
+  root.addEventListener('click', e => {
+    const b = e.target.closest('button'), act = b && (b.dataset.mv ? 'mv' : b.dataset.act), el = b?.closest('.cg-q')
+    if (Object.hasOwn(acts, act ?? '')) acts[act](el && +el.dataset.i, el, b)
   })
   root.addEventListener('change', e => {
     const el = e.target.closest('.cg-q')
-    if (el && !e.target.closest('.cg-rp')) { S.a[el.dataset.i] = X[el.dataset.i].get(); save() }
+    if (el && e.target.matches(CTL) && !e.target.closest('.cg-rp')) { S.a[el.dataset.i] = X[el.dataset.i].get(); save() }
   })
 
-  const saved = ls(s => JSON.parse(s.getItem(K)))
+  // Saved progress (JSON text) that does not fit this quiz starts a fresh attempt instead.
+  const restore = v => {
+    try {
+      const s = JSON.parse(v)
+      if (!s?.d?.length || !s.d.every(i => Q[i]) || !s.o || !s.a || !s.c) throw 0
+      S = s
+      apply()
+    } catch {
+      fresh()
+      apply()
+    }
+  }
+  restore(ls(s => s.getItem(K)))
   // Progress saved for an older version of this quiz is dropped, never restored.
   ls(s => { for (let j = s.length; j--;) { const k = s.key(j); k.startsWith(P) && k != K && s.removeItem(k) } })
-  try {
-    if (!saved?.d?.length || !saved.d.every(i => Q[i]) || !saved.o || !saved.a || !saved.c) throw 0
-    S = saved
-    apply()
-  } catch {
-    fresh()
-    apply()
+  // The quiz open in several tabs is one attempt: each takes over what another saves (or deletes)
+  // the moment it is saved, so the next answer here is saved on top of it, not over it.
+  const sync = e => {
+    if (!root.isConnected) return removeEventListener('storage', sync)
+    if (e.key == K || e.key === null) restore(e.newValue)
   }
+  addEventListener('storage', sync)
 }
 
+// A quiz whose data does not decode (a damaged page, a browser without DecompressionStream) says
+// so where the learner looks, instead of leaving a form that does nothing.
+const broken = (r, e) => {
+  console.error('coursegen quiz', e)
+  $$(CTL, r).forEach(c => { c.disabled = true })
+  let t
+  try { t = JSON.parse(r.dataset.strings).broken } catch {}
+  const p = h('p', 'cg-v cg-wrong', t || '')
+  p.setAttribute('role', 'alert')
+  r.prepend(p)
+}
 const run = async () => {
   const roots = $$('.cg-quiz', D).filter(r => !done.has(r))
-  const bound = await Promise.all(roots.map(r => bind(r).then(() => 1, e => console.error('coursegen quiz', e))))
+  const bound = await Promise.all(roots.map(r => bind(r).then(() => 1, e => broken(r, e))))
   if (bound.includes(1)) performance.mark('coursegen:quiz-ready')
 }
 run()

@@ -52,6 +52,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "failed": "Not passed yet",
         "retry_all": "Retry the whole quiz",
         "retry_wrong": "Retry the questions you missed",
+        "broken": "This quiz could not be loaded. Reload the page; if that does not help, tell your trainer.",
     },
     "de": {
         "question": "Frage {n} von {total}",
@@ -93,6 +94,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "failed": "Noch nicht bestanden",
         "retry_all": "Das ganze Quiz wiederholen",
         "retry_wrong": "Nur die falsch beantworteten Fragen wiederholen",
+        "broken": "Dieses Quiz konnte nicht geladen werden. Laden Sie die Seite neu; hilft das nicht, wenden Sie sich an die Kursleitung.",
     },
     "fr": {
         "question": "Question {n} sur {total}",
@@ -134,6 +136,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "failed": "Pas encore réussi",
         "retry_all": "Recommencer tout le quiz",
         "retry_wrong": "Reprendre les questions manquées",
+        "broken": "Ce quiz n’a pas pu être chargé. Rechargez la page"
+        + NBSP
+        + "; si le problème persiste, signalez-le à votre formateur.",
     },
     "es": {
         "question": "Pregunta {n} de {total}",
@@ -175,6 +180,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "failed": "Aún no aprobado",
         "retry_all": "Repetir todo el cuestionario",
         "retry_wrong": "Repetir solo las preguntas falladas",
+        "broken": "No se ha podido cargar este cuestionario. Vuelva a cargar la página; si el problema continúa, avise a quien imparte el curso.",
     },
 }
 

@@ -7,8 +7,10 @@ off the machine fails it.
 from __future__ import annotations
 
 import re
+import shutil
 import urllib.request
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,6 +21,7 @@ from generator.model.load import load_course
 from generator.model.models import Matching, MultipleChoice, Ordering, RolePlay, SingleChoice
 from generator.pages.markdown import MarkdownRenderer
 from generator.pages.quiz_html import content_hash
+from generator.pages.ui_strings import STRINGS
 
 from .conftest import FIXTURE, SCREENSHOTS, Site, Watch
 
@@ -459,6 +462,83 @@ def test_retry_wrong_only_then_whole_quiz(site: Site, page: Page) -> None:
     expect(roleplay(page).get_by_text("Score:")).to_have_count(0)
 
 
+def with_foreign_buttons(course: Path) -> Path:
+    """The fixture course with buttons in its questions that are not the runtime's: a trainer's own
+    (allow_html) in the first question's scenario, and Material's copy button on a code block in the
+    second's."""
+    (course / "course" / "course.yaml").write_text(
+        (course / "course" / "course.yaml").read_text() + "allow_html: true\n"
+    )
+    quiz = course / "quizzes" / "alpha-quiz.yaml"
+    text = quiz.read_text()
+    opener = "    scenario: Dana Price from **Harbour Freight** rings about her renewal.\n"
+    signals = "    type: multiple\n    objectives: [listen-first]\n"
+    assert opener in text and signals in text
+    text = text.replace(
+        opener,
+        "    scenario: |\n"
+        "      Dana Price from **Harbour Freight** rings about her renewal.\n"
+        '      <button type="button" onclick="this.textContent = \'Her email is open\'">Show her last email</button>\n',
+    )
+    text = text.replace(
+        signals,
+        signals + "    scenario: |\n      Your notes:\n\n      ```text\n      asked about the quarter\n      ```\n",
+    )
+    quiz.write_text(text)
+    config = course / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace(
+            "    - navigation.sections\n", "    - navigation.sections\n    - content.code.copy\n"
+        )
+    )
+    return course
+
+
+def test_other_buttons_in_a_quiz_leave_answers_alone(
+    site: Site, make_context: Callable[..., BrowserContext], course_copy: Path
+) -> None:
+    built = site.build(with_foreign_buttons(course_copy))
+    # Material's copy button writes to the clipboard.
+    page = make_context(permissions=["clipboard-read", "clipboard-write"]).new_page()
+    with site.serving(built):
+        open_quiz(page, site, ALPHA)
+        opener = question(page, "How do you open the call?")
+        signals = question(page, "Which of these show that you are listening?")
+        trainers = opener.get_by_role("button", name="Show her last email")
+        copy = signals.get_by_role("button", name="Copy to clipboard")
+
+        def still_answered(*, both: bool) -> None:
+            expect(opener.get_by_text("Incorrect — Score: 0 of 1")).to_be_visible()
+            expect(opener.get_by_label(OPENER_WRONG)).to_be_checked()
+            expect(opener.get_by_label(OPENER_WRONG)).to_be_disabled()
+            expect(opener.get_by_text("Price first makes the call a transaction.")).to_be_visible()
+            if both:
+                expect(signals.get_by_text("Incorrect — Score: 0 of 3")).to_be_visible()
+                for label in SIGNALS_WRONG:
+                    expect(signals.get_by_label(label)).to_be_checked()
+
+        opener.get_by_label(OPENER_WRONG).check()
+        assert check(opener).startswith("Incorrect")
+        # A button in a question not answered yet: no retry of the missed ones.
+        copy.click()
+        still_answered(both=False)
+
+        for label in SIGNALS_WRONG:
+            signals.get_by_label(label).check()
+        assert check(signals).startswith("Incorrect")
+        # A button in an answered question: answering disabled the question's own controls only.
+        expect(trainers).to_be_enabled()
+        trainers.click()
+        expect(opener.get_by_role("button", name="Her email is open")).to_be_visible()
+        expect(copy).to_be_enabled()
+        copy.click()
+
+        still_answered(both=True)
+        page.reload()
+        wait_ready(page)
+        still_answered(both=True)
+
+
 def test_shuffle_per_attempt_keeps_pinned_option(site: Site, make_context: Callable[..., BrowserContext]) -> None:
     with urllib.request.urlopen(site.url + FINAL) as response:
         source = response.read().decode("utf-8")
@@ -517,6 +597,60 @@ def test_progress_persists_across_reload(site: Site, page: Page) -> None:
     rp = roleplay(page)
     expect(rp.get_by_text("Two pallets, two days late")).to_be_visible()
     expect(rp.get_by_label("Apologise and propose a weekly delivery check.")).to_be_visible()
+
+
+def test_two_tabs_of_one_browser_share_one_attempt(site: Site, make_context: Callable[..., BrowserContext]) -> None:
+    # Both tabs open the quiz before either answers: each must take over what the other saves.
+    context = make_context()
+    first, second = context.new_page(), context.new_page()
+    open_quiz(first, site, ALPHA)
+    open_quiz(second, site, ALPHA)
+
+    opener = question(first, "How do you open the call?")
+    opener.get_by_label(OPENER_RIGHT).check()
+    assert check(opener).startswith("Correct")
+    # The second tab shows the first tab's answer without a reload ...
+    there = question(second, "How do you open the call?")
+    expect(there.get_by_text("Correct — Score: 1 of 1")).to_be_visible()
+    expect(there.get_by_label(OPENER_RIGHT)).to_be_checked()
+    # ... so what is answered there next is saved on top of it, and the first tab takes that over.
+    signals = question(second, "Which of these show that you are listening?")
+    for label in SIGNALS:
+        signals.get_by_label(label).check()
+    assert check(signals).startswith("Correct")
+    expect(
+        question(first, "Which of these show that you are listening?").get_by_text("Correct — Score: 3 of 3")
+    ).to_be_visible()
+    # An answer begun but not yet checked is shared as well.
+    question(first, "Match each attitude with the behaviour that shows it.").get_by_label("Curiosity").select_option(
+        label=PAIRS["Curiosity"]
+    )
+    curiosity = question(second, "Match each attitude with the behaviour that shows it.").get_by_label("Curiosity")
+    expect(curiosity.get_by_role("option", selected=True)).to_have_text(PAIRS["Curiosity"])
+
+    for page in (first, second):
+        page.reload()
+        wait_ready(page)
+        expect(question(page, "How do you open the call?").get_by_text("Correct — Score: 1 of 1")).to_be_visible()
+        expect(
+            question(page, "Which of these show that you are listening?").get_by_text("Correct — Score: 3 of 3")
+        ).to_be_visible()
+        curiosity = question(page, "Match each attitude with the behaviour that shows it.").get_by_label("Curiosity")
+        expect(curiosity.get_by_role("option", selected=True)).to_have_text(PAIRS["Curiosity"])
+    assert storage_keys(first) == [alpha_key()]
+
+    # Progress deleted in one tab (the dashboard's "Delete all progress") is gone from the other too,
+    # not saved back by its next answer.
+    second.evaluate(f"localStorage.removeItem({alpha_key()!r})")
+    expect(question(first, "How do you open the call?").get_by_text("Score:")).to_have_count(0)
+    expect(question(first, "How do you open the call?").get_by_label(OPENER_RIGHT)).not_to_be_checked()
+    signals = question(first, "Which of these show that you are listening?")
+    signals.get_by_label(SIGNALS_WRONG[0]).check()
+    assert check(signals).startswith("Incorrect")
+    second.reload()
+    wait_ready(second)
+    expect(question(second, "Which of these show that you are listening?").get_by_text("Score: 0 of 3")).to_be_visible()
+    expect(question(second, "How do you open the call?").get_by_text("Score:")).to_have_count(0)
 
 
 def test_stale_progress_is_discarded_after_a_content_change(site: Site, page: Page, course_copy: Any) -> None:
@@ -581,6 +715,32 @@ def test_corrupt_saved_progress_is_ignored(site: Site, page: Page, saved: str) -
     q = question(page, "How do you open the call?")
     q.get_by_label(OPENER_RIGHT).check()
     assert check(q).startswith("Correct")
+
+
+@pytest.mark.parametrize("damage", ["not-base64", "truncated"])
+def test_quiz_data_that_does_not_decode_is_reported_in_the_quiz(
+    site: Site, page: Page, watch: Watch, tmp_path: Path, damage: str
+) -> None:
+    copy = tmp_path / "site"
+    shutil.copytree(site.server.root, copy)
+    final = copy / FINAL / "index.html"
+    html = final.read_text(encoding="utf-8")
+    (blob,) = re.findall(r'data-key="([^"]+)"', html)
+    damaged = "%not base64%" if damage == "not-base64" else blob[: len(blob) // 8 * 4]
+    final.write_text(html.replace(blob, damaged), encoding="utf-8")
+    with site.serving(copy):
+        page.goto(site.url + FINAL)
+        expect(page.get_by_role("alert")).to_have_text(STRINGS["en"]["broken"])
+    # Inside the quiz, above its questions; its controls are off, not left to do nothing.
+    alert = page.get_by_role("alert")
+    assert alert.evaluate("(el) => el.closest('[data-quiz]')?.dataset.quiz") == "final-check"
+    buttons = page.get_by_role("button", name="Check answer")
+    expect(buttons.first).to_be_visible()
+    for button in buttons.all():
+        expect(button).to_be_disabled()
+    # The reason is logged for whoever looks into it; nothing else went wrong.
+    assert len(watch.errors) == 1 and watch.errors[0].startswith("console: coursegen quiz"), watch.errors
+    watch.errors.clear()
 
 
 def test_instant_navigation_between_quiz_pages(site: Site, page: Page) -> None:
@@ -704,6 +864,19 @@ def test_assets_load_only_on_quiz_pages(site: Site, page: Page) -> None:
     assert not [u for u in seen if "/coursegen/quiz." in u]
     open_quiz(page, site, ALPHA)
     assert {u.rsplit("/", 1)[-1] for u in seen if "/coursegen/quiz." in u} == {"quiz.js", "quiz.css"}
+
+
+def test_quizzes_are_bound_before_domcontentloaded(site: Site, page: Page) -> None:
+    # The quiz data is inflated in microtasks right after quiz.js runs, so every quiz is bound (its
+    # options in their shuffled order, saved answers back) before the page is first shown.
+    for path in (ALPHA, FINAL):
+        page.goto(site.url + path, wait_until="load")
+        wait_ready(page)
+        ready, dcl = page.evaluate(
+            "[performance.getEntriesByName('coursegen:quiz-ready')[0].startTime,"
+            " performance.getEntriesByType('navigation')[0].domContentLoadedEventStart]"
+        )
+        assert ready <= dcl, (path, ready, dcl)
 
 
 def test_narrow_screen_has_no_horizontal_scroll(site: Site, make_context: Callable[..., BrowserContext]) -> None:
