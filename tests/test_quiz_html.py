@@ -17,7 +17,6 @@ from generator.model.load import load_course
 from generator.model.models import Quiz, RolePlay
 from generator.pages.markdown import MarkdownRenderer
 from generator.pages.quiz_html import (
-    PRACTICE_NOTE,
     QuizContext,
     blob_seed,
     content_hash,
@@ -26,7 +25,7 @@ from generator.pages.quiz_html import (
     render_quiz,
     roleplay_max,
 )
-from generator.pages.ui_strings import LANGUAGES, STRINGS, ui_strings
+from generator.pages.strings import LANGUAGES, PAGE, PROGRESS, QUIZ, strings_for
 
 FIXTURE = Path(__file__).parent / "fixtures" / "quizcourse"
 EVIL = '<script>alert("x")</script> & "quoted" <img src=x onerror=alert(1)>'
@@ -36,7 +35,7 @@ def context(**overrides: Any) -> QuizContext:
     values: dict[str, Any] = {
         "pass_mark": 70,
         "markdown": MarkdownRenderer(),
-        "strings": ui_strings("en", None),
+        "strings": strings_for("en").quiz,
         "assets_url": "../../assets/coursegen/",
         "objective_links": {"o-one": ("Lesson <one>", "../lesson-one/"), "o-two": ("Lesson two", "../lesson-two/")},
         "course_id": "course",
@@ -241,7 +240,7 @@ def test_text_from_yaml_is_escaped_everywhere() -> None:
     )
     ctx = context(
         course_id="course",
-        strings={**ui_strings("en", None), "check": '"><script>bad()</script>'},
+        strings={**strings_for("en").quiz, "check": '"><script>bad()</script>'},
         objective_links={},
     )
     fragment = render_quiz(quiz, ctx)
@@ -456,43 +455,53 @@ def test_quiz_settings_are_on_the_root() -> None:
     assert root["data-hash"] == content_hash(quiz)
 
 
-def test_practice_note_is_plain_about_what_this_is() -> None:
-    assert "practice and self-assessment" in PRACTICE_NOTE and "not for proctored" in PRACTICE_NOTE
-
-
 # ----------------------------------------------------------------- UI strings
 
 
-def test_every_language_has_every_string_with_the_same_placeholders() -> None:
-    assert set(LANGUAGES) == {"en", "de", "fr", "es"}
-    english = STRINGS["en"]
+@pytest.mark.parametrize("table", [QUIZ, PAGE, PROGRESS], ids=["quiz", "page", "progress"])
+def test_every_language_has_every_string_with_the_same_placeholders(table: dict[str, dict[str, str]]) -> None:
+    assert set(LANGUAGES) == set(table) == {"en", "de", "fr", "es"}
+    english = table["en"]
     for language in LANGUAGES:
-        strings = STRINGS[language]
+        strings = table[language]
         assert set(strings) == set(english), language
         for key, text in strings.items():
             assert set(re.findall(r"\{\w+\}", text)) == set(re.findall(r"\{\w+\}", english[key])), (language, key)
             assert text.strip() == text and text
 
 
+def test_keys_are_unique_across_the_tables_so_one_flat_override_reaches_any() -> None:
+    keys = [key for table in (QUIZ, PAGE, PROGRESS) for key in table["en"]]
+    assert len(keys) == len(set(keys))
+
+
 def test_ui_strings_pick_language_and_apply_overrides() -> None:
-    assert ui_strings("de", None)["check"] == "Antwort prüfen"
-    assert ui_strings("fr-CA", None)["check"] == "Vérifier la réponse"
-    assert ui_strings("es_MX", None)["check"] == "Comprobar respuesta"
-    assert ui_strings("pt", None) == STRINGS["en"]
-    custom = ui_strings("en", {"check": "Submit", "passed": "Well done"})
+    assert strings_for("de").quiz["check"] == "Antwort prüfen"
+    assert strings_for("fr-CA").quiz["check"] == "Vérifier la réponse"
+    assert strings_for("es_MX").quiz["check"] == "Comprobar respuesta"
+    assert strings_for("pt").quiz == QUIZ["en"]
+    custom = strings_for("en", {"check": "Submit", "passed": "Well done"}).quiz
     assert custom["check"] == "Submit" and custom["passed"] == "Well done"
-    assert STRINGS["en"]["check"] == "Check answer", "overrides do not leak into the defaults"
+    assert QUIZ["en"]["check"] == "Check answer", "overrides do not leak into the defaults"
+
+
+def test_every_word_on_a_page_is_overridable_by_one_flat_key() -> None:
+    words = strings_for("de", {"takeaways": "Das Wichtigste", "mark_done": "Erledigt", "check": "Prüfen"})
+    assert words.page["takeaways"] == "Das Wichtigste"
+    assert words.progress["mark_done"] == "Erledigt"
+    assert words.quiz["check"] == "Prüfen"
+    assert words.page["sources"] == strings_for("de").page["sources"], "the rest stays German"
 
 
 def test_unknown_override_key_is_named() -> None:
     with pytest.raises(ValueError) as error:
-        ui_strings("en", {"chek": "Submit"})
+        strings_for("en", {"chek": "Submit"})
     message = str(error.value)
     assert "'chek'" in message and "check" in message and "retry_all" in message
 
 
 def test_strings_reach_the_runtime_in_the_site_language() -> None:
-    fragment = render_quiz(make_quiz(), context(strings=ui_strings("de", None)))
+    fragment = render_quiz(make_quiz(), context(strings=strings_for("de").quiz))
     root = parse(fragment).tags[0][1]
     strings = json.loads(root["data-strings"] or "")
     assert strings["retry_all"] == "Das ganze Quiz wiederholen"

@@ -76,7 +76,7 @@ function dashboard(root) {
       if (!it) continue
       const k = state(it), o = it.k == 'q' && result(it.id)
       el.className = 'cg-st cg-s' + k
-      el.textContent = label[k] + (o ? ' · ' + fill(S.best, { s: nf(o.s), m: nf(o.m), p: pct(o.s, o.m) }) + ' · ' + (o.p ? S.passed : S.failed) : '')
+      el.textContent = label[k] + (o ? ' · ' + fill(S.best, { s: nf(o.s), m: nf(o.m), p: pct(o.s, o.m) }) + ' · ' + (o.p ? S.result_passed : S.result_failed) : '')
       el.hidden = false
     }
     for (const el of $$('.cg-ms[data-ms]')) {

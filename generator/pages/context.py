@@ -21,9 +21,11 @@ class PageContext:
     links: Links
     md: MarkdownRenderer
     env: jinja2.Environment
-    labels: Mapping[str, str]  # page wording (page_labels.labels_for)
-    progress_labels: Mapping[str, str]  # progress and certificate wording
-    strings: Mapping[str, str]  # the quiz runtime's UI strings, overrides applied
+    # The site's words (strings.strings_for), overrides applied: page labels, the progress
+    # tracker's and certificate's words, and the quiz runtime's.
+    labels: Mapping[str, str]
+    progress_labels: Mapping[str, str]
+    strings: Mapping[str, str]
     tracker: Tracker
     digests: Mapping[str, str]  # quiz id -> quiz_digest, computed once per build
     inline_quizzes: bool

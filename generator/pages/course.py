@@ -30,11 +30,10 @@ from generator.pages.dashboard_pages import (
 )
 from generator.pages.lesson_page import lesson_page, quiz_page
 from generator.pages.markdown import MarkdownRenderer, is_safe_url
-from generator.pages.page_labels import labels_for, progress_labels
 from generator.pages.progress import CERTIFICATE_SRC, Tracker
 from generator.pages.quiz_html import quiz_digest
 from generator.pages.runtime_files import runtime_assets
-from generator.pages.ui_strings import ui_strings
+from generator.pages.strings import strings_for
 from generator.pages.urls import ASSETS_DIR
 from generator.read.problems import Problem
 
@@ -190,21 +189,21 @@ def _context(
     md = MarkdownRenderer(allow_html=bundle.course.allow_html)
     paths = page_paths(bundle)
     digests = {quiz_id: quiz_digest(bundle.quizzes[quiz_id]) for quiz_id, page in paths.items() if page.kind == "quiz"}
-    labels = progress_labels(language)
+    words = strings_for(language, ui_overrides)
     return PageContext(
         bundle=bundle,
         paths=paths,
         links=Links(paths, directory_urls),
         md=md,
         env=_environment(md, template_dirs),
-        labels=labels_for(language),
-        progress_labels=labels,
-        strings=ui_strings(language, ui_overrides),
+        labels=words.page,
+        progress_labels=words.progress,
+        strings=words.quiz,
         tracker=Tracker(
             course_id=bundle.course.id,
             version=bundle.course.version,
             quiz_hashes={quiz_id: digest[:12] for quiz_id, digest in digests.items()},
-            labels=labels,
+            labels=words.progress,
             directory_urls=directory_urls,
         ),
         digests=digests,

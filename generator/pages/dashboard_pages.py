@@ -12,8 +12,8 @@ from typing import Any
 
 from generator.pages.addresses import all_modules
 from generator.pages.context import PageContext
-from generator.pages.page_labels import SCRIPT_KEYS
 from generator.pages.progress import CERTIFICATE_SRC, dashboard_data
+from generator.pages.strings import SCRIPT_KEYS
 
 HOME_SRC = "index.md"
 

@@ -57,7 +57,7 @@ class Tracker:
     course_id: str
     version: str
     quiz_hashes: Mapping[str, str]  # quiz id -> content hash, every quiz of the outline
-    labels: Mapping[str, str]  # page_labels.progress_labels(language)
+    labels: Mapping[str, str]  # strings.strings_for(language).progress
     directory_urls: bool
 
     def asset(self, src: str, name: str) -> str:

@@ -15,7 +15,7 @@ Option values are short hashes keyed by the full content digest (which the
 page never shows), so they reveal neither correctness nor authored position.
 
 When a learner finishes a quiz the runtime dispatches `coursegen:quiz-complete`
-on `document`; see COMPLETE_EVENT_NOTE for its detail.
+on `document`; the README's "Sending results elsewhere" describes its detail.
 """
 
 from __future__ import annotations
@@ -38,24 +38,6 @@ import pydantic_core
 from generator.model.models import Matching, MultipleChoice, Option, Ordering, Quiz, RolePlay, SingleChoice
 from generator.pages.markdown import MarkdownRenderer
 
-PRACTICE_NOTE = (
-    "Quizzes are graded in the learner's browser, so they are for practice and self-assessment, "
-    "not for proctored exams: the answer key is not readable in the page before answering, but it "
-    "is only obfuscated, not encrypted, and anyone who reads the quiz runtime can decode it. "
-    "Progress is kept in the browser's localStorage only, per course, quiz and quiz version."
-)
-
-COMPLETE_EVENT_NOTE = (
-    "When a learner has answered every question of a quiz, the page dispatches a "
-    "`coursegen:quiz-complete` event on `document` whose `detail` is "
-    "`{quizId, score, max, passed, answers}`; `answers` lists the questions asked, in order, as "
-    "`{id, type, score, max, answer}`, where `answer` holds authored positions (0-based): the chosen "
-    "options of a single or multiple choice question, the steps of an ordering question in the "
-    "learner's order, for each pair of a matching question the chosen right-hand item (pairs first, "
-    "then distractors; -1 for none), and for a role-play the choice made at each step. An intranet "
-    "page can listen for it to record results elsewhere."
-)
-
 _BLOCK = re.compile(r"<(?:p|ul|ol|li|blockquote|pre|h[1-6]|table|hr|div|dl)\b")
 _PRE = re.compile(r"(<pre\b.*?</pre>)", re.DOTALL)
 
@@ -64,7 +46,7 @@ _PRE = re.compile(r"(<pre\b.*?</pre>)", re.DOTALL)
 class QuizContext:
     pass_mark: int  # quiz.pass_mark or the course default, already resolved
     markdown: MarkdownRenderer  # shared instance, honours the course's allow_html
-    strings: Mapping[str, str]  # UI strings for the site language (from generator.pages.ui_strings)
+    strings: Mapping[str, str]  # UI strings for the site language (strings.strings_for(...).quiz)
     assets_url: str  # relative URL from this page to the assets dir, ends with "/"
     objective_links: Mapping[str, tuple[str, str]]  # objective id -> (lesson title, relative URL)
     course_id: str

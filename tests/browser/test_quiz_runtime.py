@@ -21,7 +21,7 @@ from generator.model.load import load_course
 from generator.model.models import Matching, MultipleChoice, Ordering, RolePlay, SingleChoice
 from generator.pages.markdown import MarkdownRenderer
 from generator.pages.quiz_html import content_hash
-from generator.pages.ui_strings import STRINGS
+from generator.pages.strings import QUIZ
 
 from .conftest import FIXTURE, SCREENSHOTS, Site, Watch
 
@@ -730,7 +730,7 @@ def test_quiz_data_that_does_not_decode_is_reported_in_the_quiz(
     final.write_text(html.replace(blob, damaged), encoding="utf-8")
     with site.serving(copy):
         page.goto(site.url + FINAL)
-        expect(page.get_by_role("alert")).to_have_text(STRINGS["en"]["broken"])
+        expect(page.get_by_role("alert")).to_have_text(QUIZ["en"]["broken"])
     # Inside the quiz, above its questions; its controls are off, not left to do nothing.
     alert = page.get_by_role("alert")
     assert alert.evaluate("(el) => el.closest('[data-quiz]')?.dataset.quiz") == "final-check"

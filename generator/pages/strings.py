@@ -1,15 +1,196 @@
-"""Headings and labels that the generated pages print around the trainer's text.
+"""Every word coursegen prints around a trainer's text, in English, German, French and Spanish.
 
-The quiz runtime's own strings live in `i18n`; these are the static page words,
-in the same four languages. PROGRESS holds the words of the progress tracker:
-the lesson's "Mark as done" control, the dashboard on the course home, the
-certificate page, and the messages that assets/dashboard.js shows (those are
-handed to it in a data attribute; placeholders in braces are filled in there).
+Three tables, by where the words appear: QUIZ, the quiz runtime's buttons and messages (handed to
+quiz.js; placeholders in braces are filled by the renderer, {n} and {total}, or by the runtime);
+PAGE, the headings and labels of lesson, quiz and home pages; PROGRESS, the progress tracker's
+words (the lesson's "Mark as done" control, the dashboard, the certificate page, and the messages
+dashboard.js shows). Keys are unique across the three, so a site overrides any of them by key
+under the plugin's `strings:` option. The site's `theme.language` picks the language, through one
+lookup (`base_language`); a language with no table gets English.
 """
 
 from __future__ import annotations
 
-LABELS: dict[str, dict[str, str]] = {
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+NBSP = "\u00a0"
+
+QUIZ: dict[str, dict[str, str]] = {
+    "en": {
+        "question": "Question {n} of {total}",
+        "multi_hint": "(Select all that apply.)",
+        "check": "Check answer",
+        "move_up": "Move up",
+        "move_down": "Move down",
+        "moved": "Position {n} of {total}",
+        "select": "Choose…",
+        "need_answer": "Choose an answer first.",
+        "need_all": "Choose a match for every item first.",
+        "correct": "Correct",
+        "partial": "Partly correct",
+        "wrong": "Incorrect",
+        "score": "Score: {score} of {max}",
+        "your_answer": "Your answer",
+        "right_answer": "Right answer",
+        "missed": "Right answer, not chosen",
+        "right_place": "In the right place",
+        "belongs": "Belongs at position {n}",
+        "right_order": "The right order",
+        "right_match": "Right match: {m}",
+        "explanation": "Why",
+        "review": "Review: {lesson}",
+        "customer": "Customer",
+        "you": "You",
+        "respond": "Your response",
+        "choose": "Choose",
+        "points": "Points: {n}",
+        "outcome_success": "Outcome: success",
+        "outcome_partial": "Outcome: partial success",
+        "outcome_failure": "Outcome: failure",
+        "debrief": "Debrief: your conversation",
+        "result": "Your result",
+        "total": "Score: {score} of {max} ({percent})",
+        "percent": "{n}%",
+        "pass_mark": "Pass mark: {mark}",
+        "passed": "Passed",
+        "failed": "Not passed yet",
+        "retry_all": "Retry the whole quiz",
+        "retry_wrong": "Retry the questions you missed",
+        "broken": "This quiz could not be loaded. Reload the page; if that does not help, tell your trainer.",
+    },
+    "de": {
+        "question": "Frage {n} von {total}",
+        "multi_hint": "(Wählen Sie alle zutreffenden Antworten.)",
+        "check": "Antwort prüfen",
+        "move_up": "Nach oben",
+        "move_down": "Nach unten",
+        "moved": "Position {n} von {total}",
+        "select": "Bitte wählen…",
+        "need_answer": "Wählen Sie zuerst eine Antwort.",
+        "need_all": "Wählen Sie zuerst für jeden Eintrag eine Zuordnung.",
+        "correct": "Richtig",
+        "partial": "Teilweise richtig",
+        "wrong": "Falsch",
+        "score": "Punkte: {score} von {max}",
+        "your_answer": "Ihre Antwort",
+        "right_answer": "Richtige Antwort",
+        "missed": "Richtige Antwort, nicht gewählt",
+        "right_place": "An der richtigen Stelle",
+        "belongs": "Gehört an Position {n}",
+        "right_order": "Die richtige Reihenfolge",
+        "right_match": "Richtige Zuordnung: {m}",
+        "explanation": "Warum",
+        "review": "Wiederholen: {lesson}",
+        "customer": "Kunde",
+        "you": "Sie",
+        "respond": "Ihre Reaktion",
+        "choose": "Auswählen",
+        "points": "Punkte: {n}",
+        "outcome_success": "Ergebnis: Erfolg",
+        "outcome_partial": "Ergebnis: Teilerfolg",
+        "outcome_failure": "Ergebnis: Misserfolg",
+        "debrief": "Nachbesprechung: Ihr Gespräch",
+        "result": "Ihr Ergebnis",
+        "total": "Punkte: {score} von {max} ({percent})",
+        "percent": "{n}" + NBSP + "%",
+        "pass_mark": "Bestehensgrenze: {mark}",
+        "passed": "Bestanden",
+        "failed": "Noch nicht bestanden",
+        "retry_all": "Das ganze Quiz wiederholen",
+        "retry_wrong": "Nur die falsch beantworteten Fragen wiederholen",
+        "broken": "Dieses Quiz konnte nicht geladen werden. Laden Sie die Seite neu; hilft das nicht, wenden Sie sich an die Kursleitung.",
+    },
+    "fr": {
+        "question": "Question {n} sur {total}",
+        "multi_hint": "(Plusieurs réponses possibles.)",
+        "check": "Vérifier la réponse",
+        "move_up": "Monter",
+        "move_down": "Descendre",
+        "moved": "Position {n} sur {total}",
+        "select": "Choisir…",
+        "need_answer": "Choisissez d’abord une réponse.",
+        "need_all": "Choisissez d’abord une correspondance pour chaque élément.",
+        "correct": "Correct",
+        "partial": "Partiellement correct",
+        "wrong": "Incorrect",
+        "score": "Score" + NBSP + ": {score} sur {max}",
+        "your_answer": "Votre réponse",
+        "right_answer": "Bonne réponse",
+        "missed": "Bonne réponse, non choisie",
+        "right_place": "À la bonne place",
+        "belongs": "Se place en position {n}",
+        "right_order": "Le bon ordre",
+        "right_match": "Bonne correspondance" + NBSP + ": {m}",
+        "explanation": "Pourquoi",
+        "review": "Revoir" + NBSP + ": {lesson}",
+        "customer": "Client",
+        "you": "Vous",
+        "respond": "Votre réponse",
+        "choose": "Choisir",
+        "points": "Points" + NBSP + ": {n}",
+        "outcome_success": "Issue" + NBSP + ": réussite",
+        "outcome_partial": "Issue" + NBSP + ": réussite partielle",
+        "outcome_failure": "Issue" + NBSP + ": échec",
+        "debrief": "Débriefing" + NBSP + ": votre conversation",
+        "result": "Votre résultat",
+        "total": "Score" + NBSP + ": {score} sur {max} ({percent})",
+        "percent": "{n}" + NBSP + "%",
+        "pass_mark": "Seuil de réussite" + NBSP + ": {mark}",
+        "passed": "Réussi",
+        "failed": "Pas encore réussi",
+        "retry_all": "Recommencer tout le quiz",
+        "retry_wrong": "Reprendre les questions manquées",
+        "broken": "Ce quiz n’a pas pu être chargé. Rechargez la page"
+        + NBSP
+        + "; si le problème persiste, signalez-le à votre formateur.",
+    },
+    "es": {
+        "question": "Pregunta {n} de {total}",
+        "multi_hint": "(Seleccione todas las respuestas correctas.)",
+        "check": "Comprobar respuesta",
+        "move_up": "Subir",
+        "move_down": "Bajar",
+        "moved": "Posición {n} de {total}",
+        "select": "Elija…",
+        "need_answer": "Elija primero una respuesta.",
+        "need_all": "Elija primero una pareja para cada elemento.",
+        "correct": "Correcto",
+        "partial": "Parcialmente correcto",
+        "wrong": "Incorrecto",
+        "score": "Puntuación: {score} de {max}",
+        "your_answer": "Su respuesta",
+        "right_answer": "Respuesta correcta",
+        "missed": "Respuesta correcta, no elegida",
+        "right_place": "En el lugar correcto",
+        "belongs": "Va en la posición {n}",
+        "right_order": "El orden correcto",
+        "right_match": "Pareja correcta: {m}",
+        "explanation": "Por qué",
+        "review": "Repasar: {lesson}",
+        "customer": "Cliente",
+        "you": "Usted",
+        "respond": "Su respuesta",
+        "choose": "Elegir",
+        "points": "Puntos: {n}",
+        "outcome_success": "Resultado: éxito",
+        "outcome_partial": "Resultado: éxito parcial",
+        "outcome_failure": "Resultado: fracaso",
+        "debrief": "Análisis: su conversación",
+        "result": "Su resultado",
+        "total": "Puntuación: {score} de {max} ({percent})",
+        "percent": "{n}" + NBSP + "%",
+        "pass_mark": "Nota para aprobar: {mark}",
+        "passed": "Aprobado",
+        "failed": "Aún no aprobado",
+        "retry_all": "Repetir todo el cuestionario",
+        "retry_wrong": "Repetir solo las preguntas falladas",
+        "broken": "No se ha podido cargar este cuestionario. Vuelva a cargar la página; si el problema continúa, avise a quien imparte el curso.",
+    },
+}
+
+
+PAGE: dict[str, dict[str, str]] = {
     "en": {
         "minutes": "About {n} min",
         "objectives": "In this lesson you will learn to",
@@ -113,43 +294,6 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
-def _base(language: str) -> str:
-    return language.split("-")[0].split("_")[0].lower()
-
-
-def labels_for(language: str) -> dict[str, str]:
-    return LABELS.get(_base(language), LABELS["en"])
-
-
-def progress_labels(language: str) -> dict[str, str]:
-    """The progress tracker's words for `language` (English when it has none)."""
-    return PROGRESS.get(_base(language), PROGRESS["en"])
-
-
-# Keys that dashboard.js uses at run time; the rest are printed into the pages.
-SCRIPT_KEYS = (
-    "st_new",
-    "st_started",
-    "st_done",
-    "best",
-    "passed",
-    "failed",
-    "overall",
-    "start",
-    "continue",
-    "complete",
-    "get_certificate",
-    "exported",
-    "imported",
-    "reset_q",
-    "reset_done",
-    "bad_file",
-    "other_course",
-    "newer",
-    "no_storage",
-    "name_missing",
-)
-
 PROGRESS: dict[str, dict[str, str]] = {
     "en": {
         # lesson pages and the navigation
@@ -164,8 +308,8 @@ PROGRESS: dict[str, dict[str, str]] = {
         "st_started": "In progress",
         "st_done": "Done",
         "best": "Best score: {s} of {m} ({p} %)",
-        "passed": "passed",
-        "failed": "not passed yet",
+        "result_passed": "passed",
+        "result_failed": "not passed yet",
         "overall": "{n} of {total} done ({p} %)",
         "start": "Start the course: {t}",
         "continue": "Continue where you left off: {t}",
@@ -196,7 +340,7 @@ PROGRESS: dict[str, dict[str, str]] = {
         "certifies": "This certifies that",
         "completed": "has completed the course",
         "date": "Date",
-        "score": "Final score",
+        "final_score": "Final score",
         "code": "Verification code",
         "course_version": "Course version",
         "verify_with": "A trainer can check this certificate with",
@@ -213,8 +357,8 @@ PROGRESS: dict[str, dict[str, str]] = {
         "st_started": "Begonnen",
         "st_done": "Erledigt",
         "best": "Bestes Ergebnis: {s} von {m} ({p} %)",
-        "passed": "bestanden",
-        "failed": "noch nicht bestanden",
+        "result_passed": "bestanden",
+        "result_failed": "noch nicht bestanden",
         "overall": "{n} von {total} erledigt ({p} %)",
         "start": "Kurs beginnen: {t}",
         "continue": "Weitermachen, wo Sie aufgehört haben: {t}",
@@ -244,7 +388,7 @@ PROGRESS: dict[str, dict[str, str]] = {
         "certifies": "Hiermit wird bestätigt, dass",
         "completed": "den folgenden Kurs abgeschlossen hat",
         "date": "Datum",
-        "score": "Abschlussergebnis",
+        "final_score": "Abschlussergebnis",
         "code": "Prüfcode",
         "course_version": "Kursversion",
         "verify_with": "Eine Trainerin oder ein Trainer kann dieses Zertifikat prüfen mit",
@@ -261,8 +405,8 @@ PROGRESS: dict[str, dict[str, str]] = {
         "st_started": "En cours",
         "st_done": "Terminé",
         "best": "Meilleur score : {s} sur {m} ({p} %)",
-        "passed": "réussi",
-        "failed": "pas encore réussi",
+        "result_passed": "réussi",
+        "result_failed": "pas encore réussi",
         "overall": "{n} sur {total} terminés ({p} %)",
         "start": "Commencer le cours : {t}",
         "continue": "Reprendre là où vous en étiez : {t}",
@@ -292,7 +436,7 @@ PROGRESS: dict[str, dict[str, str]] = {
         "certifies": "Nous certifions que",
         "completed": "a terminé le cours",
         "date": "Date",
-        "score": "Score final",
+        "final_score": "Score final",
         "code": "Code de vérification",
         "course_version": "Version du cours",
         "verify_with": "Un formateur peut vérifier ce certificat avec",
@@ -309,8 +453,8 @@ PROGRESS: dict[str, dict[str, str]] = {
         "st_started": "En curso",
         "st_done": "Completado",
         "best": "Mejor puntuación: {s} de {m} ({p} %)",
-        "passed": "aprobado",
-        "failed": "aún no aprobado",
+        "result_passed": "aprobado",
+        "result_failed": "aún no aprobado",
         "overall": "{n} de {total} completados ({p} %)",
         "start": "Empezar el curso: {t}",
         "continue": "Continuar donde lo dejó: {t}",
@@ -340,10 +484,69 @@ PROGRESS: dict[str, dict[str, str]] = {
         "certifies": "Se certifica que",
         "completed": "ha completado el curso",
         "date": "Fecha",
-        "score": "Puntuación final",
+        "final_score": "Puntuación final",
         "code": "Código de verificación",
         "course_version": "Versión del curso",
         "verify_with": "Un formador puede comprobar este certificado con",
         "name_missing": "Escriba su nombre arriba.",
     },
 }
+
+LANGUAGES = tuple(QUIZ)
+
+SCRIPT_KEYS = (
+    "st_new",
+    "st_started",
+    "st_done",
+    "best",
+    "result_passed",
+    "result_failed",
+    "overall",
+    "start",
+    "continue",
+    "complete",
+    "get_certificate",
+    "exported",
+    "imported",
+    "reset_q",
+    "reset_done",
+    "bad_file",
+    "other_course",
+    "newer",
+    "no_storage",
+    "name_missing",
+)
+
+
+@dataclass(frozen=True)
+class Strings:
+    """The words of one site: the three tables for its language, overrides applied."""
+
+    quiz: Mapping[str, str]
+    page: Mapping[str, str]
+    progress: Mapping[str, str]
+
+
+def base_language(language: str) -> str:
+    """'de-CH', 'de_CH' and 'DE' are 'de'; the tables are kept per base language."""
+    return language.replace("_", "-").split("-")[0].lower()
+
+
+def strings_for(language: str, overrides: Mapping[str, str] | None = None) -> Strings:
+    """The words for `language` (English when it has none), with `overrides` applied by key.
+
+    Raises ValueError for a key no table has (the message lists the valid ones) or a value
+    that is not text.
+    """
+    base = base_language(language)
+    tables = [dict(table.get(base, table["en"])) for table in (QUIZ, PAGE, PROGRESS)]
+    for key, value in (overrides or {}).items():
+        table = next((t for t in tables if key in t), None)
+        if table is None:
+            valid = ", ".join(sorted(k for t in tables for k in t))
+            raise ValueError(f"unknown UI string '{key}'; valid keys are: {valid}")
+        if not isinstance(value, str):
+            raise ValueError(f"UI string '{key}' must be text, not {type(value).__name__}")
+        table[key] = value
+    quiz, page, progress = tables
+    return Strings(quiz=quiz, page=page, progress=progress)
