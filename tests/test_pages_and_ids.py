@@ -128,3 +128,14 @@ def test_a_broken_mkdocs_yml_is_one_located_line(mini: Path, tmp_path: Path) -> 
     result = run("-m", "generator", "render", str(tmp_path / "plain"), cwd=mini)
     assert result.returncode == 1
     assert len(result.stderr.splitlines()) == 1 and result.stderr.startswith("error: mkdocs.yml:"), result.stderr
+
+
+def test_an_unknown_string_key_is_one_line_from_render_too(mini: Path, tmp_path: Path) -> None:
+    config = mini / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace("  - coursegen\n", "  - coursegen:\n      strings:\n        chek: Go\n")
+    )
+    result = run("-m", "generator", "render", str(tmp_path / "plain"), cwd=mini)
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: mkdocs.yml: plugins.coursegen.strings: unknown UI string 'chek'")
+    assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr

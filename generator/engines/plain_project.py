@@ -148,13 +148,16 @@ def render_project(source: Path, out: Path, *, site_url: str | None = None) -> R
     )
     bundle = load_course(source)
     options = plugin_options(config)
-    rendered = render_course(
-        bundle,
-        language=site_language(config, bundle),
-        directory_urls=bool(config.get("use_directory_urls", True)),
-        ui_overrides=options.get("strings"),
-        template_dirs=[d for d in [custom_dir / OVERRIDES_FOLDER] if d.is_dir()] if custom_dir else [],
-    )
+    try:
+        rendered = render_course(
+            bundle,
+            language=site_language(config, bundle),
+            directory_urls=bool(config.get("use_directory_urls", True)),
+            ui_overrides=options.get("strings"),
+            template_dirs=[d for d in [custom_dir / OVERRIDES_FOLDER] if d.is_dir()] if custom_dir else [],
+        )
+    except ValueError as exc:  # an unknown key under `strings`, as the plugin reports it
+        raise ConfigError(f"mkdocs.yml: plugins.coursegen.strings: {exc}") from None
     clashes = rendered.clashes(docs_dir, shown_path(docs_dir, source))
     if clashes:
         raise CourseError(clashes)
