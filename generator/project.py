@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from .load import CourseBundle, load_course
-from .render import RenderedCourse, render_course
+from .render import RenderedCourse, nav_title, render_course
 
 PLUGIN_NAME = "coursegen"
 
@@ -129,7 +129,8 @@ def render_project(source: Path, out: Path, *, site_url: str | None = None) -> R
         plain = {
             key: value for key, value in config.items() if key not in ("plugins", "nav", "docs_dir", "exclude_docs")
         }
-        plain["site_name"] = config.get("site_name", bundle.course.title)
+        # Themes print site_name as HTML, unescaped; the course title is text.
+        plain["site_name"] = config.get("site_name", nav_title(bundle.course.title))
         plain["theme"] = theme
         plain["docs_dir"] = "docs"
         plain["nav"] = rendered.nav
