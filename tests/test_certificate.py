@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
+import sys
 import unicodedata
 from importlib import resources
 from pathlib import Path
@@ -24,6 +26,7 @@ from generator.pages.certificate import (
     parse_score,
     verify,
 )
+from generator.pages.runtime_files import runtime_assets
 
 FIXTURE = Path(__file__).parent / "fixtures" / "quizcourse"
 ASSETS = resources.files("generator") / "assets"
@@ -119,15 +122,17 @@ def test_check_date_refuses(text: str) -> None:
 # ------------------------------------------------------- the JavaScript twin
 
 
-def _js_codes(cases: list[list[Any]]) -> list[str]:
-    """certCode from assets/dashboard.js on each case, run by Node if present, else by Chromium."""
+def _js(call: str, cases: list[list[Any]], folder: Path = Path(str(ASSETS))) -> list[Any]:
+    """`call`, an expression of `m` (dashboard.js's exports) and `c` (one case), on each case.
+
+    Run by Node if present, else by Chromium, on the scripts in `folder`."""
     node = shutil.which("node")
     if node:
         script = f"""
         globalThis.document = {{ querySelector: () => null, querySelectorAll: () => [], documentElement: {{}} }};
         globalThis.window = {{}};
-        const m = await import({json.dumps((Path(str(ASSETS)) / "dashboard.js").as_uri())});
-        console.log(JSON.stringify({json.dumps(cases)}.map(c => m.certCode(...c))));
+        const m = await import({json.dumps((folder / "dashboard.js").as_uri())});
+        console.log(JSON.stringify({json.dumps(cases)}.map(c => {call})));
         """
         result = subprocess.run(
             [node, "--input-type=module", "-e", script], capture_output=True, text=True, timeout=60, check=True
@@ -142,7 +147,7 @@ def _js_codes(cases: list[list[Any]]) -> list[str]:
     def serve(route: Route) -> None:
         name = route.request.url.rsplit("/", 1)[-1]
         if name.endswith(".js"):
-            route.fulfill(body=(ASSETS / name).read_bytes(), content_type="text/javascript")
+            route.fulfill(body=(folder / name).read_bytes(), content_type="text/javascript")
         else:
             route.fulfill(body="<!doctype html><title>t</title>", content_type="text/html")
 
@@ -151,12 +156,15 @@ def _js_codes(cases: list[list[Any]]) -> list[str]:
         page = browser.new_page()
         page.route("http://coursegen.test/**", serve)
         page.goto("http://coursegen.test/index.html")
-        codes = page.evaluate(
-            "async cases => { const m = await import('/dashboard.js'); return cases.map(c => m.certCode(...c)) }",
-            cases,
+        results = page.evaluate(
+            f"async cases => {{ const m = await import('/dashboard.js'); return cases.map(c => {call}) }}", cases
         )
         browser.close()
-    return list(codes)
+    return list(results)
+
+
+def _js_codes(cases: list[list[Any]]) -> list[str]:
+    return [str(code) for code in _js("m.certCode(...c)", cases)]
 
 
 def test_javascript_computes_the_same_codes() -> None:
@@ -231,3 +239,69 @@ def test_verify_reports_a_broken_course_like_check(tmp_path: Path) -> None:
     )
     assert result.exit_code == 1
     assert "course/course.yaml:1:1: the course outline is missing" in result.output
+
+
+# ------------------------------------------------ the command the page prints
+
+# Names a learner might type to run something on the trainer's machine, who
+# pastes the command from the certificate into a shell.
+SHELL_NAMES = [
+    "$(touch pwned)",
+    "`touch pwned`",
+    "O'Brien $(touch pwned) `touch pwned`",
+    "'; touch pwned; echo '",
+    '"; touch pwned; echo "$(touch pwned)"',
+    "\\'$(touch pwned)\\'",
+    "'\\''",
+    "Ada\nLovelace\n$(touch pwned)\n",
+    "${HOME:+$(touch pwned)} $HOME ~ * ? [a] & | > pwned < /dev/null #",
+    "--score=1 -x",
+    "",
+]
+DATE, SCORE = "2025-01-31", 85
+COURSEGEN = Path(sys.executable).with_name("coursegen")
+
+
+def _served_assets(folder: Path) -> Path:
+    """The runtime as a learner's browser gets it (minified), where a test can import it."""
+    folder.mkdir()
+    for src, data in runtime_assets().items():
+        (folder / Path(src).name).write_bytes(data)
+    return folder
+
+
+def _sh(function: str, command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """`command` run by a POSIX shell, `coursegen` in it being the shell function `function`."""
+    return subprocess.run(
+        ["sh", "-c", f"coursegen() {{ {function}; }}\n{command}"],
+        cwd=cwd,
+        env={**os.environ, "COURSEGEN": str(COURSEGEN), "ROOT": str(FIXTURE)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_the_printed_command_gives_verify_any_name_unchanged_and_runs_none_of_it(tmp_path: Path) -> None:
+    assert COURSEGEN.is_file(), f"{COURSEGEN} is missing: install the project (pip install -e .)"
+    cases: list[list[Any]] = [
+        [certificate_code("quizcourse", "1.0", name, DATE, SCORE), name, DATE, SCORE] for name in SHELL_NAMES
+    ]
+    commands = _js("m.verifyCommand(...c)", cases, _served_assets(tmp_path / "assets"))
+    work = tmp_path / "shell"
+    work.mkdir()
+    for (code, name, _, _), command in zip(cases, commands, strict=True):
+        assert command.startswith(f"coursegen verify {code} --name '"), command
+        argv = _sh("printf '%s\\0' \"$@\"", command, work)
+        assert argv.returncode == 0, argv.stderr
+        assert argv.stdout.split("\0") == ["verify", code, "--name", name, "--date", DATE, "--score", str(SCORE), ""]
+        result = _sh('"$COURSEGEN" "$@" --root "$ROOT"', command, work)
+        assert result.returncode == 0, command + result.stdout + result.stderr
+        assert result.stdout.startswith(f'valid: the code matches "{name.strip()}", {DATE}, {SCORE} %'), result.stdout
+    assert list(work.iterdir()) == [], "the shell ran part of a name"
+
+
+def test_the_certificate_prints_a_name_on_one_line_without_control_characters(tmp_path: Path) -> None:
+    typed = ["  Ada \t Lovelace\n", "Ada\r\nLovelace", "\x1b]0;owned\x07Ada\x1b[2J", "Zoë\x85O’Brien\x9b1m\x7f", "\x00"]
+    printed = _js("m.certName(c[0])", [[name] for name in typed], _served_assets(tmp_path / "assets"))
+    assert printed == ["Ada Lovelace", "Ada Lovelace", "]0;owned Ada [2J", "Zoë O’Brien 1m", ""]

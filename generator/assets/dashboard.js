@@ -36,6 +36,21 @@ export const certCode = (course, version, name, date, score) => {
   return s.slice(0, 5) + '-' + s.slice(5)
 }
 
+// The name as the certificate prints it and computes the code from: white space
+// in runs as one space (the code ignores spacing anyway), and control characters
+// count as white space: a name has none, and the trainer pastes it into a terminal.
+export const certName = v => v.replace(/[\0-\x1f\x7f-\x9f]/g, ' ').split(SPACE).filter(Boolean).join(' ')
+// The command a trainer pastes into a shell. The name, the learner's text, goes
+// in single quotes, where nothing is special but the quote itself, written '\''
+// (close, quoted quote, reopen): $(…), `…`, ; or a line break stay part of one
+// argument. The other values, which the page makes itself, too if they hold
+// anything but letters, digits, _, . and -. (Q is the quote, spelt so that no
+// string literal here holds one: tests/test_progress_budget.py reads them.)
+const Q = '\x27', quote = s => Q + s.split(Q).join(Q + '\\' + Q + Q) + Q
+const word = s => /^[\w.-]+$/.test(s) ? s : quote(s)
+export const verifyCommand = (code, name, date, score) =>
+  `coursegen verify ${word(code)} --name ${quote(name)} --date ${word(date)} --score ${word(String(score))}`
+
 // ----------------------------------------------------------------- the outline
 // C: {m: [{id, t, i: [{id, k: 'l' | 'q', t, u}]}], f: {id, t, u} | null, h: {quiz id: hash}, rq, cert}
 // Results that no longer count go first: one for an older version of a quiz
@@ -172,7 +187,7 @@ function certificate(root) {
   const t = Math.max(...required.map(id => +r.q[id].t || 0)) || Date.now(), date = iso(t)
   const f = name => $(`[data-f=${name}]`, cert)
   const update = () => {
-    const name = input.value.split(SPACE).filter(Boolean).join(' '), code = certCode(g.c, g.v, name, date, score)
+    const name = certName(input.value), code = certCode(g.c, g.v, name, date, score)
     f('name').textContent = name || S.name_missing
     f('name').classList.toggle('cg-none', !name)
     let long = date
@@ -180,7 +195,7 @@ function certificate(root) {
     f('date').textContent = `${long} (${date})`
     f('score').textContent = `${score} %`
     f('code').textContent = code
-    f('cmd').textContent = `coursegen verify ${code} --name "${name}" --date ${date} --score ${score}`
+    f('cmd').textContent = verifyCommand(code, name, date, score)
   }
   input.value = typeof r.n == 'string' ? r.n : ''
   input.addEventListener('input', () => { const r = load(g); r.n = input.value; save(r); update() })

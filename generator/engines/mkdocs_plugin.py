@@ -8,17 +8,19 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from generator.engines.output import mark_as_ours
 from generator.model.load import QUIZZES_DIR, load_course
-from generator.pages.course import OVERRIDES_FOLDER, MissingQuiz, RenderedCourse, render_course
+from generator.pages.course import OVERRIDES_FOLDER, MissingQuiz, NavEntry, RenderedCourse, render_course
 from generator.read.problems import CourseError, shown_path
 
 if TYPE_CHECKING:  # only `mkdocs serve` needs the live-reload server; builds need not import it
@@ -104,6 +106,19 @@ class CoursegenPlugin(BasePlugin[CoursegenConfig]):  # type: ignore[no-untyped-c
             self._add(files, File.generated(config, src, content=data))
         return files
 
+    # The core's titles are HTML already (render.nav_title); Markup says so to
+    # the theme's Jinja, whose `| e` then leaves them as they are: Material
+    # escapes page titles once more in the footer's link labels, where a title
+    # with "&" or a quote would otherwise be read out as "&amp;" or "&#34;".
+    # A title the site's own nav gives a generated page is left alone.
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        assert self.rendered is not None
+        titles = _titles(self.rendered.nav)
+        for page in nav.pages:
+            if page.title is not None and titles.get(page.file.src_uri) == page.title:
+                page.title = Markup(page.title)
+        return nav
+
     # on_post_page receives each page as written to disk, after Markdown, the
     # search index and the theme: quiz HTML is final and, marked
     # data-search-exclude, not indexed, so it goes in here and none of them
@@ -143,3 +158,15 @@ class CoursegenPlugin(BasePlugin[CoursegenConfig]):  # type: ignore[no-untyped-c
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+
+def _titles(nav: list[NavEntry]) -> dict[str, str]:
+    """Each page of a generated navigation, by source path, with its title."""
+    titles: dict[str, str] = {}
+    for entry in nav:
+        for title, target in entry.items():
+            if isinstance(target, str):
+                titles[target] = title
+            else:
+                titles.update(_titles(target))
+    return titles

@@ -18,7 +18,7 @@ import yaml
 
 from generator.engines.output import check_output, replacing
 from generator.model.load import QUIZZES_DIR, CourseBundle, load_course
-from generator.pages.course import OVERRIDES_FOLDER, RenderedCourse, render_course
+from generator.pages.course import OVERRIDES_FOLDER, RenderedCourse, nav_title, render_course
 from generator.read.problems import CourseError, shown_path
 
 PLUGIN_NAME = "coursegen"
@@ -174,7 +174,8 @@ def render_project(source: Path, out: Path, *, site_url: str | None = None) -> R
         plain = {
             key: value for key, value in config.items() if key not in ("plugins", "nav", "docs_dir", "exclude_docs")
         }
-        plain["site_name"] = config.get("site_name", bundle.course.title)
+        # Themes print site_name as HTML, unescaped; the course title is text.
+        plain["site_name"] = config.get("site_name", nav_title(bundle.course.title))
         plain["theme"] = theme
         plain["docs_dir"] = "docs"
         plain["nav"] = rendered.nav

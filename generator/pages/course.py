@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import yaml
 from markupsafe import Markup, escape
 
 from generator.model.load import COURSE_FILE, CourseBundle
@@ -49,9 +50,26 @@ def _heading(text: str) -> Markup:
 
 
 def nav_title(title: str) -> str:
-    """A title as the engine expects it in `nav`: HTML, which Material inserts unescaped
-    (into the navigation, the header, the footer's aria-label), so it is escaped here."""
+    """A title as the engine expects it in `nav`: HTML, which themes insert unescaped
+    (Material: the navigation, the header, the footer; MkDocs' readthedocs theme: a
+    title attribute too), so it is escaped here, quotes included."""
     return str(escape(title))
+
+
+# libyaml's emitter when PyYAML has it: this runs once for every page.
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+def front_matter_title(title: str) -> Markup:
+    """The front-matter line `title: …` that names a page's title to the engine, as HTML."""
+    # Material prints `page.meta.title` as it is, in <title> and the header;
+    # without one it runs the nav title through `striptags` for <title>, which
+    # unescapes it, and a title holding "</title><script>" would run. So every
+    # generated page names its title here, escaped as in the nav so it reads
+    # the same, for any theme. PyYAML writes it because MkDocs reads it with
+    # PyYAML (tests/test_titles.py: any title comes back unchanged).
+    line: str = yaml.dump({"title": nav_title(title)}, Dumper=_Dumper, allow_unicode=True, width=1 << 30)
+    return Markup(line.rstrip("\n"))
 
 
 @dataclass
@@ -130,6 +148,7 @@ def _environment(md: MarkdownRenderer, template_dirs: Sequence[Path]) -> jinja2.
     env.filters["heading"] = _heading
     env.filters["block"] = lambda text: Markup(md.block(text))
     env.filters["safe_url"] = is_safe_url
+    env.filters["front_matter_title"] = front_matter_title
     return env
 
 

@@ -9,6 +9,7 @@ navigation is Material's instant navigation (checked with `__sameDocument`).
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -336,7 +337,7 @@ def test_completion_certificate_and_verify(site: Site, make_context: Callable[..
     assert date, "the date is printed as YYYY-MM-DD for the trainer"
     command = cert.locator("code").inner_text()
     # Printed as a trainer would type it: runs of spaces as one.
-    assert command == f'coursegen verify {code} --name "Zoë O’Brien-Núñez" --date {date[1]} --score 100'
+    assert command == f"coursegen verify {code} --name 'Zoë O’Brien-Núñez' --date {date[1]} --score 100"
     assert record(page)["n"] == typed
 
     for name_as_typed in (typed, "Zoë O’Brien-Núñez", "zoë o’brien-núñez"):
@@ -370,6 +371,52 @@ def test_completion_certificate_and_verify(site: Site, make_context: Callable[..
     (SCREENSHOTS / "certificate.pdf").write_bytes(page.pdf(format="A4"))
     page.emulate_media(media="screen")
     shot(cert, "certificate")
+
+
+# Typed into the name field, and the name the certificate then prints: a text
+# field holds no line break (Chromium pastes one as a space), and the page
+# prints control characters as spaces.
+HOSTILE_NAMES = [
+    ("$(touch pwned) `touch pwned`", "$(touch pwned) `touch pwned`"),
+    ("O'Brien '; touch pwned; echo '", "O'Brien '; touch pwned; echo '"),
+    ('Ada "$(touch pwned)"\t' + r"\'\'", 'Ada "$(touch pwned)" ' + r"\'\'"),
+    ("Ada\n$(touch pwned)\nLovelace", "Ada $(touch pwned) Lovelace"),
+    ("\x1b[2J\x1b]0;title\x07Ada > pwned", "[2J ]0;title Ada > pwned"),
+]
+
+
+def test_the_printed_verify_command_runs_nothing_a_learner_typed(
+    site: Site, make_context: Callable[..., BrowserContext], tmp_path: Path
+) -> None:
+    # The trainer pastes the command into a shell; it must hand the printed name
+    # to `coursegen verify` as one argument, whatever the learner typed.
+    coursegen = Path(sys.executable).with_name("coursegen")
+    assert coursegen.is_file(), f"{coursegen} is missing: install the project (pip install -e .)"
+
+    def sh(function: str, command: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["sh", "-c", f"coursegen() {{ {function}; }}\n{command}"],
+            cwd=tmp_path,
+            env={**os.environ, "COURSEGEN": str(coursegen), "ROOT": str(FIXTURE)},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+
+    page = make_context().new_page()
+    complete_course(page, site)
+    page.goto(site.url + CERT)
+    field = page.get_by_label("Your name, as it should appear on the certificate")
+    for typed, printed in HOSTILE_NAMES:
+        field.fill(typed)
+        expect(page.get_by_text(printed, exact=True)).to_be_visible()
+        command = page.get_by_role("code").inner_text()
+        argv = sh("printf '%s\\0' \"$@\"", command)
+        assert argv.returncode == 0, argv.stderr
+        assert argv.stdout.split("\0")[2:5] == ["--name", printed, "--date"], command
+        result = sh('"$COURSEGEN" "$@" --root "$ROOT"', command)
+        assert result.returncode == 0 and result.stdout.startswith("valid: "), command + result.stdout + result.stderr
+    assert list(tmp_path.iterdir()) == [], "the shell ran part of a name"
 
 
 def test_every_module_quiz_is_required_when_the_outline_says_so(site: Site, page: Page, course_copy: Path) -> None:

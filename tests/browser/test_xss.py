@@ -2,18 +2,23 @@
 
 A course is generated with hostile text in every field a trainer can write,
 built, served and used in Chromium: every page is opened, every question
-answered and every piece of feedback revealed. Nothing may execute.
+answered and every piece of feedback revealed. Nothing may execute. Titles
+reach the theme's own markup too, so they are also checked in sites built
+without this repository's theme, the way anyone using coursegen may build one.
 """
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import BrowserContext, Page, expect
 
 from .conftest import Site
 
@@ -34,6 +39,8 @@ LINE = (
 )
 P = " ".join(PAYLOADS)
 THEME = Path(__file__).resolve().parents[2] / "theme"
+# Sections keep every module's links on screen; the footer links to the pages before and after.
+FEATURES = "navigation.instant, navigation.sections, navigation.footer"
 
 
 def _write(path: Path, data: dict[str, Any]) -> None:
@@ -41,7 +48,8 @@ def _write(path: Path, data: dict[str, Any]) -> None:
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
 
 
-def hostile_course(root: Path) -> Path:
+def hostile_course(root: Path, *, theme: bool = True, site_name: str | None = "Hostile", site_url: str = "") -> Path:
+    """The hostile course in `root`; `theme`: built with this repository's custom_dir."""
     _write(
         root / "course" / "course.yaml",
         {
@@ -51,6 +59,7 @@ def hostile_course(root: Path) -> Path:
             "description": P,
             "audience": P,
             "modules": [{"id": "m", "title": f"Module {LINE}", "summary": P, "lessons": ["l"], "quiz": "q"}],
+            "final_assessment": "f",
         },
     )
     _write(
@@ -141,10 +150,21 @@ def hostile_course(root: Path) -> Path:
             ],
         },
     )
+    _write(
+        root / "quizzes" / "f.yaml",
+        {
+            "id": "f",
+            "title": f"Final {LINE}",
+            "questions": [{"id": "s", "type": "single", "prompt": P, "options": [{**option, "correct": True}, option]}],
+        },
+    )
+    custom_dir = f"custom_dir: {THEME}, " if theme else ""
     (root / "mkdocs.yml").write_text(
-        "site_name: Hostile\ndocs_dir: course\nexclude_docs: '*.yaml'\n"
-        f"theme: {{name: material, custom_dir: {THEME}, font: false, features: [navigation.instant]}}\n"
-        "plugins: [search, coursegen]\n"
+        (f"site_name: {site_name}\n" if site_name else "")
+        + (f"site_url: {site_url}\n" if site_url else "")
+        + "docs_dir: course\nexclude_docs: '*.yaml'\n"
+        + f"theme: {{name: material, {custom_dir}font: false, features: [{FEATURES}]}}\n"
+        + "plugins: [search, coursegen]\n"
     )
     return root
 
@@ -196,4 +216,90 @@ def test_no_payload_executes_anywhere(
         page.get_by_role("link", name="Quiz").first.click()
         page.wait_for_url("**/m/q/")
         assert page.evaluate("window.__pwned") is None
+    assert dialogs == []
+
+
+def build_with_plugin(source: Path, out: Path) -> Path:
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(source / "mkdocs.yml"), "-d", str(out)],
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module", params=["render", "plugin", "render+theme", "plugin+theme"])
+def titled_site(
+    request: pytest.FixtureRequest, site: Site, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, str]:
+    """The hostile course built by `coursegen render` and plain MkDocs, or by the plugin; with
+    this repository's theme or with Material alone. The rendered project gets no site_name,
+    so coursegen derives it from the course title; MkDocs requires one from a site using the
+    plugin. Returns the built site and its site name."""
+    plugin, theme = request.param.startswith("plugin"), request.param.endswith("+theme")
+    root = tmp_path_factory.mktemp("titled")
+    if plugin:
+        hostile_course(root, theme=theme, site_url=site.url)
+        return build_with_plugin(root, tmp_path_factory.mktemp("titled-site")), "Hostile"
+    return site.build(hostile_course(root, theme=theme, site_name=None)), f"Course {LINE}"
+
+
+# Each page with its title and the titles of the pages before and after it.
+PAGES = [
+    ("", f"Course {LINE}", None, f"Lesson {LINE}"),
+    ("m/l/", f"Lesson {LINE}", f"Course {LINE}", f"Quiz {LINE}"),
+    ("m/q/", f"Quiz {LINE}", f"Lesson {LINE}", f"Final {LINE}"),
+    ("f/", f"Final {LINE}", f"Quiz {LINE}", None),
+    ("certificate/", "Certificate of completion", None, None),
+]
+
+
+def test_titles_read_as_text_wherever_the_theme_prints_them(
+    request: pytest.FixtureRequest,
+    site: Site,
+    titled_site: tuple[Path, str],
+    make_context: Callable[..., BrowserContext],
+) -> None:
+    built, site_name = titled_site
+    build = request.node.callspec.params["titled_site"]
+    page = make_context().new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    with site.serving(built):
+        for path, title, before, after in PAGES:
+            page.goto(site.url + path)
+            # <title>, the header, the logo's label: every one reads the text the trainer typed.
+            expect(page).to_have_title(f"{title} - {site_name}" if path else site_name)
+            expect(page.get_by_role("banner")).to_contain_text(title)
+            expect(page.get_by_role("link", name=site_name, exact=True, include_hidden=True).first).to_be_attached()
+            expect(page.get_by_role("heading", level=1, name=title, exact=True)).to_be_visible()
+            nav = page.get_by_role("navigation", name="Navigation")
+            expect(nav.get_by_role("navigation", name=f"Module {LINE}", exact=True)).to_be_visible()
+            for entry in (f"Lesson {LINE}", f"Quiz {LINE}", f"Final {LINE}"):
+                expect(nav.get_by_role("link", name=entry, exact=True).first).to_be_visible()
+            footer = page.get_by_role("contentinfo")
+            for direction, other in (("Previous", before), ("Next", after)):
+                if other is not None:
+                    expect(footer).to_contain_text(other)
+                    # Material alone labels these links with the title escaped twice; a
+                    # rendered project has no plugin to mark its titles as HTML (README).
+                    if build != "render":
+                        expect(footer.get_by_role("link", name=f"{direction}: {other}", exact=True)).to_be_visible()
+            assert page.evaluate("window.__pwned") is None, (build, path)
+        # Material's search lists titles from its index, in its own markup.
+        search = page.get_by_role("search")
+        # Typed key by key: Material runs the query on keyup.
+        search.get_by_role("textbox", name="Search").press_sequentially("Lesson")
+        expect(search.get_by_role("heading", name=f"Lesson {LINE}", exact=True)).to_be_visible()
+        assert page.evaluate("window.__pwned") is None, build
+        # Instant navigation swaps the header and the title in place: still text, still inert.
+        page.goto(site.url)
+        page.get_by_role("navigation", name="Navigation").get_by_role("link", name=f"Lesson {LINE}").first.click()
+        page.wait_for_url("**/m/l/")
+        expect(page).to_have_title(f"Lesson {LINE} - {site_name}")
+        expect(page.get_by_role("banner")).to_contain_text(f"Lesson {LINE}")
+        assert page.evaluate("window.__pwned") is None, build
     assert dialogs == []
