@@ -76,6 +76,16 @@ def finish_lesson(page: Page, site: Site, path: str) -> None:
     expect(page.get_by_role("status")).to_have_text("You have finished this lesson.")
 
 
+def rendered_twice(page: Page) -> None:
+    """Wait until the page has rendered two more frames.
+
+    IntersectionObserver delivers what it saw in the rendering step of a frame, so after
+    two frames whatever the lesson's end-of-page observer was going to record, it has:
+    a condition to wait on where a test asserts that something did not happen.
+    """
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
 def open_home(page: Page, site: Site) -> None:
     page.goto(site.url)
     expect(page.get_by_text(re.compile(r"^\d+ of 5 done"))).to_be_visible()
@@ -221,7 +231,7 @@ def test_lesson_is_finished_at_its_end_or_by_the_button_and_can_be_undone(
     page.goto(site.url + OPENING)
     button = page.get_by_role("button", name="Mark as done")
     expect(button).to_be_visible()
-    page.wait_for_timeout(300)
+    rendered_twice(page)
     assert record(page)["l"] == {"opening-calls": 1}, "opened, not finished: the end is not on screen"
     open_home(page, site)
     expect(row(page, "Opening calls")).to_contain_text("In progress")
@@ -237,7 +247,7 @@ def test_lesson_is_finished_at_its_end_or_by_the_button_and_can_be_undone(
     page.get_by_role("button", name="Mark as not done").click()
     expect(page.get_by_role("status")).to_have_text("This lesson is marked as not done.")
     expect(page.get_by_role("button", name="Mark as done")).to_be_focused()
-    page.wait_for_timeout(300)  # still at the end: an undo is not overruled
+    rendered_twice(page)  # still at the end: an undo is not overruled
     assert record(page)["l"] == {"opening-calls": 1}
     expect(nav_link(page, "Opening calls", hidden=True)).to_be_attached()
     expect(page.get_by_role("link", name="Opening calls done", include_hidden=True)).to_have_count(0)
