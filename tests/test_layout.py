@@ -1,0 +1,45 @@
+"""The pipeline's stages import only earlier stages, and the core never imports an engine."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+GENERATOR = Path(__file__).resolve().parents[1] / "generator"
+STAGES = ["read", "model", "pages", "engines"]
+
+
+def imported_modules(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+        elif isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+    return names
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_a_stage_imports_no_later_stage(stage: str) -> None:
+    later = STAGES[STAGES.index(stage) + 1 :]
+    modules = sorted((GENERATOR / stage).glob("*.py"))
+    assert modules, f"generator/{stage}/ holds no module"
+    for module in modules:
+        for name in imported_modules(module):
+            parts = name.split(".")
+            assert not (parts[0] == "generator" and len(parts) > 1 and parts[1] in [*later, "cli"]), (
+                f"{module.relative_to(GENERATOR.parent)} imports {name}, a later stage"
+            )
+
+
+@pytest.mark.parametrize("stage", ["read", "model", "pages"])
+def test_the_core_does_not_import_mkdocs(stage: str) -> None:
+    for module in sorted((GENERATOR / stage).glob("*.py")):
+        assert not any(n == "mkdocs" or n.startswith("mkdocs.") for n in imported_modules(module)), module
+
+
+def test_no_module_is_left_beside_the_stages() -> None:
+    top = sorted(p.name for p in GENERATOR.glob("*.py"))
+    assert top == ["__init__.py", "__main__.py", "cli.py"]
