@@ -417,6 +417,51 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "id: final-check\nx: " + "[" * 5000 + "]" * 5000 + "\n",
         [f"{FINAL}:2:1003: values are nested more than 64 levels deep; flatten the file"],
     ),
+    # A slip (a choice worth less than the best at its step) that a later step pays back
+    # would give full marks to a learner who slipped: path scoring refuses it, with the path.
+    (
+        "roleplay-slip-recovers",
+        QUIZ,
+        "            next: lost\n      - id: listen",
+        "            next: recover\n"
+        "      - id: recover\n"
+        "        customer: '\"Excuses again?\"'\n"
+        "        choices:\n"
+        "          - text: Take it back and ask what happened.\n"
+        "            points: 2\n"
+        "            feedback: A recovery.\n"
+        "            next: listen\n"
+        "          - text: Insist.\n"
+        "            feedback: Worse.\n"
+        "            next: lost\n"
+        "      - id: listen",
+        [
+            f"{QUIZ}:65:13: questions[4].steps[0].choices[1].points: the path open:2 → recover:1 → listen:1 slips here "
+            "(0 points where the best choice earns 2) and still scores the maximum 4; make the recovery earn less, "
+            "or use 'scoring: ending'"
+        ],
+    ),
+    (
+        "ending-score-with-path-scoring",
+        QUIZ,
+        "outcome: partial\n",
+        "outcome: partial\n        score: 50\n",
+        [
+            f"{QUIZ}:87:16: questions[4].endings[1].score: an ending's score counts only with 'scoring: ending'; "
+            "add that to the question or remove the score"
+        ],
+    ),
+    (
+        "ending-scoring-needs-every-score",
+        QUIZ,
+        "    start: open\n",
+        "    start: open\n    scoring: ending\n",
+        [
+            f"{QUIZ}:81:9: questions[4].endings[0]: add 'score' (0 to 100): with 'scoring: ending' each ending has one",
+            f"{QUIZ}:85:9: questions[4].endings[1]: add 'score' (0 to 100): with 'scoring: ending' each ending has one",
+            f"{QUIZ}:89:9: questions[4].endings[2]: add 'score' (0 to 100): with 'scoring: ending' each ending has one",
+        ],
+    ),
     (
         "lesson-unlisted",
         OUTLINE,

@@ -33,12 +33,12 @@ from generator.read.yaml_source import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = {
-    "capstone-roleplay": "e08e22021a49",
-    "connection-quiz": "01c6b89dd6df",
-    "final-assessment": "41823dc42c81",
-    "p-word-quiz": "a7337aac1f15",
-    "partnership-attitudes-quiz": "ce7b1f9ab450",
-    "we-relationship-quiz": "e1757007f165",
+    "capstone-roleplay": "0163e67ed26a",
+    "connection-quiz": "dd153ac68bc0",
+    "final-assessment": "ea35dc3b5eef",
+    "p-word-quiz": "928c4a5606d8",
+    "partnership-attitudes-quiz": "262c81176ef6",
+    "we-relationship-quiz": "d5cc20d3866c",
 }
 
 

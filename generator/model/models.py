@@ -176,6 +176,11 @@ class Ending(Strict):
         description="How well the conversation went: success, partial or failure."
     )
     text: Markdown = Field(description="What happens next with this customer, and why.")
+    score: Percent | None = Field(
+        default=None,
+        description="With 'scoring: ending', what reaching this ending scores, from 0 to 100; required there, "
+        "not allowed with 'scoring: path'.",
+    )
 
 
 class RolePlay(QuestionBase):
@@ -183,6 +188,12 @@ class RolePlay(QuestionBase):
     start: Slug = Field(description="The id of the first step.")
     steps: list[Step] = Field(min_length=1, description="The conversation's steps.")
     endings: list[Ending] = Field(min_length=2, description="Where the conversation can end.")
+    scoring: Literal["path", "ending"] = Field(
+        default="path",
+        description="How the conversation is scored. 'path' (the default): the points of the choices made, "
+        "out of the best path's points; a path that slips (a choice worth less than the best at its step) "
+        "must not reach the maximum. 'ending': the score of the ending reached, out of the best ending's.",
+    )
 
 
 Question = Annotated[
