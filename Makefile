@@ -20,8 +20,10 @@ test: $(VENV)/.test-deps browser lint
 serve: $(VENV)/.site-deps
 	$(BIN)/coursegen serve
 
+# The course's own lint (warnings, never a failure here); `make lint` below lints the code.
 check: $(VENV)/.site-deps
 	$(BIN)/coursegen check
+	$(BIN)/coursegen lint
 
 schema: $(VENV)/.site-deps
 	$(BIN)/coursegen schema

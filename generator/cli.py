@@ -13,6 +13,8 @@ from typing import Any
 
 import click
 
+from generator.author.lint import lint_course
+from generator.author.report import json_text, text_lines
 from generator.engines.output import OutputError, check_output, replacing
 from generator.engines.plain_project import ConfigError, render_project
 from generator.model.load import QUIZZES_DIR, load_course
@@ -54,6 +56,29 @@ def check(root: Path) -> None:
         _count(questions, "question"),
     ]
     click.echo("ok: " + ", ".join(counts))
+
+
+@main.command()
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", help="Project folder.")
+@click.option("--strict", is_flag=True, help="Exit with status 1 when any warning is left unsilenced.")
+@click.option(
+    "--format", "format_", type=click.Choice(["text", "json"]), default="text", help="One line per warning, or JSON."
+)
+def lint(root: Path, strict: bool, format_: str) -> None:
+    """Check the course, then warn about answers a learner can find without knowing the subject.
+
+    Every warning names its code; README.md ("Lint warnings") says what each one catches and how
+    to fix it, or to silence it with a reason.
+    """
+    try:
+        bundle = load_course(root)
+    except CourseError as exc:
+        _fail(exc)
+        return
+    report = lint_course(bundle)
+    click.echo(json_text(report) if format_ == "json" else "\n".join(text_lines(report)))
+    if strict and report.shown:
+        sys.exit(1)
 
 
 def _count(n: int, one: str, many: str = "") -> str:

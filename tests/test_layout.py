@@ -1,4 +1,8 @@
-"""The pipeline's stages import only earlier stages, and the core never imports an engine."""
+"""The pipeline's stages import only earlier stages, and the core never imports an engine.
+
+Tools beside the pipeline (author/: `coursegen lint`) read what read/ and model/ produce and
+import nothing later: they never change a page.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,8 @@ import pytest
 
 GENERATOR = Path(__file__).resolve().parents[1] / "generator"
 STAGES = ["read", "model", "pages", "engines"]
+# Each tool package and the stages it may import.
+TOOLS = {"author": ["read", "model"]}
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -32,6 +38,28 @@ def test_a_stage_imports_no_later_stage(stage: str) -> None:
             assert not (parts[0] == "generator" and len(parts) > 1 and parts[1] in [*later, "cli"]), (
                 f"{module.relative_to(GENERATOR.parent)} imports {name}, a later stage"
             )
+
+
+@pytest.mark.parametrize(("tool", "allowed"), sorted(TOOLS.items()))
+def test_a_tool_imports_only_the_stages_it_reads(tool: str, allowed: list[str]) -> None:
+    modules = sorted((GENERATOR / tool).glob("*.py"))
+    assert modules, f"generator/{tool}/ holds no module"
+    for module in modules:
+        for name in imported_modules(module):
+            parts = name.split(".")
+            if parts[0] == "generator" and len(parts) > 1:
+                assert parts[1] in [*allowed, tool], f"{module.relative_to(GENERATOR.parent)} imports {name}"
+        assert not any(n == "mkdocs" or n.startswith("mkdocs.") for n in imported_modules(module)), module
+
+
+def test_no_stage_imports_a_tool() -> None:
+    for stage in STAGES:
+        for module in sorted((GENERATOR / stage).glob("*.py")):
+            for name in imported_modules(module):
+                parts = name.split(".")
+                assert not (parts[0] == "generator" and len(parts) > 1 and parts[1] in TOOLS), (
+                    f"{module.relative_to(GENERATOR.parent)} imports {name}, a tool"
+                )
 
 
 @pytest.mark.parametrize("stage", ["read", "model", "pages"])

@@ -145,6 +145,15 @@ def test_writing_a_default_out_changes_no_hash() -> None:
     assert content_hash(Quiz.model_validate({**data, "shuffle": False})) != GOLDEN["connection-quiz"]
 
 
+def test_silencing_a_lint_warning_changes_no_hash() -> None:
+    # A silence entry speaks to `coursegen lint`; learners' saved answers must survive it.
+    data = quiz_files()["connection-quiz"]
+    because = {"because": "Checked with the course owner."}
+    first = {**data["questions"][0], "silence": [{"code": "CG101", **because}]}
+    edited = {**data, "silence": [{"code": "CG102", **because}], "questions": [first, *data["questions"][1:]]}
+    assert content_hash(Quiz.model_validate(edited)) == GOLDEN["connection-quiz"]
+
+
 def test_the_canonical_form_is_versioned_sorted_compact_json() -> None:
     quiz = load_course(ROOT).quizzes["connection-quiz"]
     canonical = canonical_quiz(quiz)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterable, Iterator
 
+from generator.model.lint_codes import LINT_CODES, Scope
 from generator.model.models import (
     Course,
     Lesson,
@@ -18,6 +19,7 @@ from generator.model.models import (
     Ordering,
     Quiz,
     RolePlay,
+    Silence,
     SingleChoice,
     Step,
 )
@@ -89,6 +91,7 @@ def check_course(
     for lesson, doc in lessons:
         if lesson.quiz is not None:
             problems += _reference(doc, ("quiz",), lesson.quiz, "quiz", quiz_ids, used_quizzes, complete)
+        problems += _silences(doc, (), lesson.silence, "lesson")
     for lesson, doc in lessons:
         if lesson.id not in used_lessons:
             problems.append(
@@ -223,7 +226,7 @@ def _check_quiz(
     assessed: set[str],
     complete: bool,
 ) -> list[Problem]:
-    problems: list[Problem] = []
+    problems = _silences(doc, (), quiz.silence, "quiz")
     if quiz.draw is not None and quiz.draw > len(quiz.questions):
         problems.append(
             _at(
@@ -238,6 +241,7 @@ def _check_quiz(
         if question.id in seen:
             problems.append(_at(doc, (*loc, "id"), f"question id '{question.id}' is used twice in this quiz"))
         seen.add(question.id)
+        problems += _silences(doc, loc, question.silence, "question")
         for j, objective in enumerate(question.objectives):
             assessed.add(objective)
             if objective not in objectives and complete:
@@ -273,6 +277,44 @@ def _check_quiz(
                     )
         elif isinstance(question, RolePlay):
             problems += _check_roleplay(question, doc, loc)
+    return problems
+
+
+# Where a silence entry for each kind of warning belongs, said as what to do.
+_SCOPE_HOME: dict[Scope, str] = {
+    "question": "is about one question; move this entry to the silence list of the question it names",
+    "quiz": "is about the whole quiz; move this entry to the quiz's own silence list, at the top of the file",
+    "lesson": "is about a lesson; move this entry to the silence list of that lesson's file",
+}
+_UNSILENCEABLE = {
+    "CG001": "reports a silence entry that silences nothing; remove that entry instead",
+    "CG401": f"is not silenced here; list the name under recurring_names in {OUTLINE} if it is meant to recur",
+}
+
+
+def _silences(doc: Document, loc: Path_, entries: list[Silence], scope: Scope) -> list[Problem]:
+    """Each entry names a lint code that exists, that belongs at this level, and only once."""
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for k, entry in enumerate(entries):
+        at: Path_ = (*loc, "silence", k, "code")
+        known = LINT_CODES.get(entry.code)
+        if known is None:
+            hint = _closest(entry.code.upper(), LINT_CODES)
+            problems.append(
+                _at(
+                    doc,
+                    at,
+                    f"no lint warning has the code '{entry.code}'{hint}; write the code as coursegen lint prints it",
+                )
+            )
+        elif known.scope == "course":
+            problems.append(_at(doc, at, f"{entry.code} {_UNSILENCEABLE.get(entry.code, 'cannot be silenced')}"))
+        elif known.scope != scope:
+            problems.append(_at(doc, at, f"{entry.code} {_SCOPE_HOME[known.scope]}"))
+        elif entry.code in seen:
+            problems.append(_at(doc, at, f"{entry.code} is already silenced here; keep one entry"))
+        seen.add(entry.code)
     return problems
 
 

@@ -36,6 +36,9 @@ class CourseBundle:
     # Lesson or quiz id -> its file, relative to root (COURSE_FILE for the outline), so
     # that a page can point a trainer at the YAML it was made from.
     files: dict[str, str] = field(default_factory=dict)
+    # Every file read, by that same relative path, for tools that point at a value in it
+    # (`coursegen lint`). Positions are found only when one is asked for.
+    documents: dict[str, Document] = field(default_factory=dict)
 
 
 def _lesson_and_quiz_files(root: Path) -> tuple[list[Path], list[Path]]:
@@ -95,4 +98,5 @@ def load_course(root: Path) -> CourseBundle:
         lessons={lesson.id: lesson for lesson, _ in lessons},
         quizzes={quiz.id: quiz for quiz, _ in quizzes},
         files={**{lesson.id: doc.path for lesson, doc in lessons}, **{quiz.id: doc.path for quiz, doc in quizzes}},
+        documents={doc.path: doc for _, doc in [course, *lessons, *quizzes]},
     )

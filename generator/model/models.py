@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, JsonValue
+
+from generator.model.lint_codes import SILENCEABLE, Scope, codes_for
 
 Slug = Annotated[
     str,
@@ -28,6 +30,30 @@ class Strict(BaseModel):
     # strict: a trainer's "yes" must not quietly become True, nor "5" become 5;
     # forbid: a misspelt key must be reported, not ignored.
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+# The code is checked against the known codes by checks.py, which can say "did you
+# mean"; this enum in the schema only lets an editor offer them as the trainer types.
+_SILENCE_CODES: list[JsonValue] = [*SILENCEABLE]
+
+
+class Silence(Strict):
+    code: str = Field(
+        min_length=1,
+        json_schema_extra={"enum": _SILENCE_CODES},
+        description="The code of the `coursegen lint` warning to silence, as it prints it, e.g. CG101.",
+    )
+    because: Annotated[str, Field(min_length=1, max_length=300, pattern=r"\S")] = Field(
+        description="Why the warning does not apply here, in one line: the next person to edit this reads it.",
+    )
+
+
+def _silence_help(scope: Scope) -> str:
+    return (
+        f"`coursegen lint` warnings about this {scope} ({', '.join(codes_for(scope))}) that do not apply here, "
+        "each with its code and why (code: ..., because: ...). A silenced warning is counted in lint's summary, "
+        "not printed."
+    )
 
 
 # --------------------------------------------------------------------- lessons
@@ -84,6 +110,7 @@ class Lesson(Strict):
         default=None,
         description="Id of a short quiz shown on this lesson's page, after the takeaways: a check of this lesson alone.",
     )
+    silence: list[Silence] = Field(default_factory=list, description=_silence_help("lesson"))
 
 
 # ------------------------------------------------------------------- questions
@@ -101,6 +128,7 @@ class QuestionBase(Strict):
     explanation: Markdown | None = Field(
         default=None, description="Shown after the learner checks an answer: why the right answer is right."
     )
+    silence: list[Silence] = Field(default_factory=list, description=_silence_help("question"))
 
 
 class GradedQuestion(QuestionBase):
@@ -213,6 +241,10 @@ class Quiz(Strict):
         default=None, ge=1, description="Ask this many questions, drawn at random from the pool, on each attempt."
     )
     questions: list[Question] = Field(min_length=1, description="The questions (the pool, if 'draw' is set).")
+    silence: list[Silence] = Field(
+        default_factory=list,
+        description=_silence_help("quiz") + " A warning about one question is silenced on that question.",
+    )
 
 
 # ---------------------------------------------------------------------- course
@@ -247,4 +279,9 @@ class Course(Strict):
     require_module_quizzes: bool = Field(
         default=False,
         description="true: the course is complete only when every module's and lesson's quiz is passed too.",
+    )
+    recurring_names: list[Line] = Field(
+        default_factory=list,
+        description="Names of people or companies meant to recur across the course with different second names "
+        "(e.g. your own company, 'Tidemark'); `coursegen lint` does not report these as one name used for two.",
     )

@@ -21,6 +21,7 @@ _PATTERN_HINTS = {
     r"^https?://\S+$": "write a full web address starting with https://",
     r"^\d+(\.\d+){0,2}$": 'write a version number like "1.0" (in quotes)',
     r"^[a-z]{2}$": "write a two-letter language code like en, de, fr or es",
+    r"\S": "say in words why the warning does not apply here",
 }
 
 

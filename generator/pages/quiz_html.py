@@ -64,6 +64,7 @@ class QuizContext:
 # Bumped only when what the hash covers changes on purpose: every learner's saved
 # answers for every quiz are dropped when it does.
 HASH_FORMAT = b"coursegen-quiz-v1\n"
+_NOT_HASHED: dict[str, Any] = {"silence": True, "questions": {"__all__": {"silence"}}}
 
 
 def canonical_quiz(quiz: Quiz) -> bytes:
@@ -75,8 +76,10 @@ def canonical_quiz(quiz: Quiz) -> bytes:
     (exclude_unset), so that equal quizzes always hash alike, however they were built.
     Keys are sorted and the JSON written by the standard library, so neither the order
     of the models' fields nor the JSON output of a pydantic release matters.
+    A `silence` entry is left out too: it speaks to `coursegen lint`, not to learners,
+    and silencing a warning must not throw away their saved answers.
     """
-    data = quiz.model_dump(mode="json", exclude_defaults=True)
+    data = quiz.model_dump(mode="json", exclude_defaults=True, exclude=_NOT_HASHED)
     text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return HASH_FORMAT + text.encode("utf-8")
 
