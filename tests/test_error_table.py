@@ -436,9 +436,9 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "            next: lost\n"
         "      - id: listen",
         [
-            f"{QUIZ}:65:13: questions[4].steps[0].choices[1].points: the path open:2 → recover:1 → listen:1 slips here "
-            "(0 points where the best choice earns 2) and still scores the maximum 4; make the recovery earn less, "
-            "or use 'scoring: ending'"
+            f"{QUIZ}:65:13: questions[4].steps[0].choices[1].points: the path open:2 → recover:1 → listen:1 → won "
+            "slips here (0 points where the best choice earns 2) and still scores the maximum 4; make the way back "
+            "earn less, or use 'scoring: ending'"
         ],
     ),
     (

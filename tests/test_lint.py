@@ -21,11 +21,11 @@ from hypothesis import strategies as st
 from generator.author import answer_count, feedback, length_cues, reading_time, recall
 from generator.author.catch_all_options import catch_all
 from generator.author.names import pairs
-from generator.author.roleplay_paths import scores, slips
 from generator.author.text import KEY_WORD_LETTERS, key_words
 from generator.cli import main
 from generator.model.lint_codes import LINT_CODES
 from generator.model.models import RolePlay
+from generator.model.roleplay_paths import scores, slips
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -62,11 +62,11 @@ EXPECTED = [
     f"{QUIZ}:95:5: warning[CG203]: picking the longest choice at every step, open:2 → recover:1 → close:2 → won, "
     "reaches the success ending 'won', so a learner wins without reading; make a weaker choice the longest at one "
     "of those steps",
-    f"{QUIZ}:103:13: warning[CG201]: open:2 → recover:1 → close:1 → stall scores the full 6 points though open:2 "
-    "is worth 1 where the best choice is worth 3, so a slip costs nothing; give the way back fewer points, so that "
-    "every path through a weaker choice ends below 6",
     f"{QUIZ}:132:18: warning[CG202]: the best-scoring path, open:1 → close:1 → stall (6 points), ends in a partial "
     "ending; give the way to a success ending more points, or make this one a success",
+    f"{QUIZ}:149:13: warning[CG201]: open:2 → mend:1 → fixed reaches 'fixed', the best-scored ending (100), though "
+    "open:2 is worth 0 where the best choice is worth 2, so a slip costs nothing; lead the way back to an ending "
+    "that scores less",
     "quizzes/follow-up-check.yaml:31:5: warning[CG105]: every option is right, so ticking them all scores full "
     "marks without reading; add wrong options that someone who skipped the lesson would pick",
 ]

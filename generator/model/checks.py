@@ -7,7 +7,7 @@ never has to guess which of forty files a rule is about.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from generator.model.lint_codes import LINT_CODES, Scope
 from generator.model.models import (
@@ -21,8 +21,8 @@ from generator.model.models import (
     RolePlay,
     Silence,
     SingleChoice,
-    Step,
 )
+from generator.model.roleplay_paths import name, scores, slips
 from generator.model.validation_errors import format_loc
 from generator.read.problems import Problem
 from generator.read.yaml_source import Document, Path_
@@ -435,74 +435,27 @@ def _slip_reaches_maximum(question: RolePlay, doc: Document, loc: Path_) -> list
     # A slip is a choice worth fewer points than the best choice at its step. If some
     # path with a slip still totals the best path's points (a later step pays the points
     # back), a learner who slips and recovers gets full marks and the score does not
-    # measure the slip. The graph is acyclic (checked above): best totals to and from
-    # each step are longest paths, so each choice is tested in constant time.
-    steps = {step.id: (k, step) for k, step in enumerate(question.steps)}
-    best_from: dict[str, int] = {}
-
-    def from_(node: str) -> int:
-        if node not in steps:
-            return 0
-        if node not in best_from:
-            best_from[node] = max(c.points + from_(c.next) for c in steps[node][1].choices)
-        return best_from[node]
-
-    maximum = from_(question.start)
-    # Best total on the way to each step, and the choice that gives it, in topological order.
-    best_to: dict[str, tuple[int, tuple[str, int] | None]] = {question.start: (0, None)}
-    order: list[str] = []
-    seen: set[str] = set()
-
-    def visit(node: str) -> None:
-        if node in seen or node not in steps:
-            return
-        seen.add(node)
-        for choice in steps[node][1].choices:
-            visit(choice.next)
-        order.append(node)
-
-    visit(question.start)
-    for node in reversed(order):
-        total = best_to[node][0]
-        for c, choice in enumerate(steps[node][1].choices):
-            if choice.next in steps and best_to.get(choice.next, (-1, None))[0] < total + choice.points:
-                best_to[choice.next] = (total + choice.points, (node, c))
-    for node in reversed(order):
-        k, step = steps[node]
-        top = max(choice.points for choice in step.choices)
-        for c, choice in enumerate(step.choices):
-            if choice.points < top and best_to[node][0] + choice.points + from_(choice.next) == maximum:
-                path = " → ".join([*_path_to(node, best_to), f"{node}:{c + 1}", *_best_path(choice.next, steps, from_)])
-                return [
-                    _at(
-                        doc,
-                        (*loc, "steps", k, "choices", c, "points"),
-                        f"the path {path} slips here ({_points(choice.points)} where the best choice earns {top}) "
-                        f"and still scores the maximum {maximum}; make the recovery earn less, or use 'scoring: ending'",
-                    )
-                ]
-    return []
+    # measure the slip.
+    found = scores(question)
+    weaker = slips(question, found)
+    if not weaker:
+        return []
+    s, c = weaker[0]
+    step = question.steps[s]
+    steps = {each.id: each for each in question.steps}
+    rest, end = found.path_from(step.choices[c].next, steps)
+    path = name([*found.path_to(step.id), (step.id, c), *rest], end)
+    top = max(choice.points for choice in step.choices)
+    return [
+        _at(
+            doc,
+            (*loc, "steps", s, "choices", c, "points"),
+            f"the path {path} slips here ({_points(step.choices[c].points)} where the best choice earns {top}) "
+            f"and still scores the maximum {found.ahead[question.start]}; make the way back earn less, "
+            "or use 'scoring: ending'",
+        )
+    ]
 
 
 def _points(n: int) -> str:
     return f"{n} point" if n == 1 else f"{n} points"
-
-
-def _path_to(node: str, best_to: dict[str, tuple[int, tuple[str, int] | None]]) -> list[str]:
-    path: list[str] = []
-    via = best_to[node][1]
-    while via is not None:
-        step_id, c = via
-        path.append(f"{step_id}:{c + 1}")
-        via = best_to[step_id][1]
-    return path[::-1]
-
-
-def _best_path(node: str, steps: dict[str, tuple[int, Step]], from_: Callable[[str], int]) -> list[str]:
-    path: list[str] = []
-    while node in steps:
-        step = steps[node][1]
-        c, choice = max(enumerate(step.choices), key=lambda pair: pair[1].points + from_(pair[1].next))
-        path.append(f"{node}:{c + 1}")
-        node = choice.next
-    return path
