@@ -406,6 +406,9 @@ _SYNTAX_HINTS = {
 
 def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
     problem = (exc.problem or exc.context or "syntax error").strip()
+    if problem.startswith("exceeded maximum nesting depth"):
+        # libyaml 0.2.6 and later stop at 1,000 levels, long before our own limit would report it.
+        return f"values are nested more than {MAX_DEPTH} levels deep; flatten the file"
     mark = exc.problem_mark
     if mark is not None and problem.startswith("found character") and text[mark.index : mark.index + 1] == "\t":
         return "YAML syntax: a tab where spaces belong; indent with spaces, not tabs"
