@@ -8,10 +8,10 @@ key, reads 0b11, 1_000, +0x1 and .NaN as numbers, expands aliases, accepts
 flow collections libyaml refuses (`[a:]`), and overflows its stack on lines
 nested thousands of levels deep (`- - - …`). So a file goes to it only when
 its text shows none of those, and what comes back is checked for the rest
-(string keys, depth, size). Any other file is left to the reference reader,
-which decides and reports. The loader also re-reads with the reference reader
-any file read here that fails validation, so problems are always reported
-from the reference reading, with its positions and wording.
+(string keys, depth, size, integers too long). Any other file is left to the
+reference reader, which decides and reports. The loader also re-reads with the
+reference reader any file read here that fails validation, so problems are
+always reported from the reference reading, with its positions and wording.
 
 The checks look at the whole text, block scalars included, so Markdown such
 as `- *emphasis*` or `[a link](url)` at the start of a line can send a file to
@@ -51,7 +51,7 @@ _SIMPLE_FLOW = re.compile(r"\[[\w .,-]*\][ \t]*(?:$|#| #)", re.MULTILINE)
 _BEFORE_FLOW = frozenset("\n-:?,[{")
 
 
-def read_plain(text: str, max_depth: int, max_nodes: int) -> Any:
+def read_plain(text: str, max_depth: int, max_nodes: int, int_limit: int) -> Any:
     """The file's data if it is a plain mapping yaml-rs reads as the reference would; else UNREAD."""
     if yaml_rs is None or "<<" in text or _has_flow_collection(text) or _COMPACT_NESTING.search(text):
         return UNREAD
@@ -63,7 +63,7 @@ def read_plain(text: str, max_depth: int, max_nodes: int) -> Any:
         data = yaml_rs.loads(text, parse_datetime=False, alias_limits=_NO_ALIASES)
     except Exception:  # any refusal (a syntax error, an alias): the reference reader explains it
         return UNREAD
-    if type(data) is not dict or not _plain_tree(data, max_depth, max_nodes):
+    if type(data) is not dict or not _plain_tree(data, max_depth, max_nodes, int_limit):
         return UNREAD
     return data
 
@@ -104,8 +104,8 @@ def _has_underscore_number(text: str) -> bool:
     return False
 
 
-def _plain_tree(data: dict[str, Any], max_depth: int, max_nodes: int) -> bool:
-    """String keys, finite numbers, within the reference reader's depth and size limits."""
+def _plain_tree(data: dict[str, Any], max_depth: int, max_nodes: int, int_limit: int) -> bool:
+    """String keys, finite numbers, within the reference reader's depth, size and number limits."""
     stack: list[tuple[Any, int]] = [(data, 1)]
     nodes = 1
     while stack:
@@ -116,19 +116,18 @@ def _plain_tree(data: dict[str, Any], max_depth: int, max_nodes: int) -> bool:
         if nodes > max_nodes:
             return False
         if type(node) is dict:
-            for key, value in node.items():
+            for key in node:
                 if type(key) is not str:
                     return False
-                if type(value) is dict or type(value) is list:
-                    stack.append((value, depth + 1))
-                elif type(value) is float and value - value != 0:  # nan or ±inf
-                    return False
+            values = node.values()
         else:
-            for value in node:
-                if type(value) is dict or type(value) is list:
-                    stack.append((value, depth + 1))
-                elif type(value) is float and value - value != 0:
-                    return False
+            values = node
+        for value in values:
+            kind = type(value)
+            if kind is dict or kind is list:
+                stack.append((value, depth + 1))
+            elif (kind is float and value - value != 0) or (kind is int and not -int_limit < value < int_limit):
+                return False  # nan or ±inf, or an integer the reference reader refuses
     return True
 
 

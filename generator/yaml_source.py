@@ -52,6 +52,11 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_BYTES = 1_000_000
 MAX_NODES = 100_000
 MAX_DEPTH = 64
+# No field takes a number anywhere near this long. Python refuses to turn an
+# integer of more than 4,300 digits into text (sys.get_int_max_str_digits), in
+# either direction, so a longer one could be neither read nor quoted in a message.
+MAX_INT_DIGITS = 1000
+INT_LIMIT = 10**MAX_INT_DIGITS
 
 Path_ = tuple[str | int, ...]
 
@@ -79,6 +84,9 @@ _Resolver12.add_implicit_resolver(
     ),
     list("-+.0123456789"),
 )
+
+
+_CORE_TAGS = frozenset(tag for found in _Resolver12.yaml_implicit_resolvers.values() for tag, _ in found)
 
 
 class _Loader(_Parser, _Resolver12):
@@ -160,23 +168,38 @@ def _mark(node: Node) -> Mark:
 
 
 def _scalar(node: ScalarNode, doc: str) -> Any:
-    try:
-        return _convert(node.tag, node.value)
-    except KeyError:
-        pass
+    tag, value = node.tag, node.value
+    if tag != _STR and not _spells(tag, value):
+        # An explicit tag on a value YAML 1.2 does not spell that way (`!!int abc`,
+        # `!!bool yes`): refused, rather than read as some other value.
+        message = f"'{value}' is not a {_short(tag)} value; remove the tag, or write the value YAML 1.2's way"
+    else:
+        try:
+            return _convert(tag, value)
+        except KeyError:
+            message = f"the tag {_short(tag)} is not allowed here; remove it and write the plain value"
+        except ValueError:
+            message = (
+                f"this number is longer than {MAX_INT_DIGITS:,} digits; shorten it, or put it in quotes if it is text"
+            )
     mark = _mark(node)
-    raise SourceError(
-        Problem(
-            doc,
-            mark.line,
-            mark.column,
-            f"the tag {_short(node.tag)} is not allowed here; remove it and write the plain value",
-        )
+    raise SourceError(Problem(doc, mark.line, mark.column, message))
+
+
+def _spells(tag: str, value: str) -> bool:
+    """Whether `value` is how YAML 1.2's core schema writes a value of `tag` (any other tag: True)."""
+    if tag not in _CORE_TAGS:
+        return True
+    return any(
+        t == tag and pattern.match(value) for t, pattern in _Resolver12.yaml_implicit_resolvers.get(value[:1], ())
     )
 
 
 def _convert(tag: str, value: str) -> Any:
-    """The value of a scalar with one of the YAML 1.2 core tags; KeyError for any other tag."""
+    """The value of a scalar with one of the YAML 1.2 core tags; KeyError for any other tag.
+
+    ValueError for an integer longer than MAX_INT_DIGITS.
+    """
     if tag == _STR:
         return value
     if tag == _NULL:
@@ -184,11 +207,17 @@ def _convert(tag: str, value: str) -> Any:
     if tag == _BOOL:
         return value.lower() == "true"
     if tag == _INT:
-        if value.startswith("0o"):
-            return int(value[2:], 8)
-        if value.startswith("0x"):
-            return int(value[2:], 16)
-        return int(value)
+        if value.startswith(("0o", "0x")):
+            number = int(value[2:], 8 if value[1] == "o" else 16)
+        else:
+            # Leading zeros aside, so that Python's own limit on digits is never reached.
+            digits = value.lstrip("+-").lstrip("0")
+            if len(digits) > MAX_INT_DIGITS:
+                raise ValueError(value)
+            number = -int(digits or "0") if value.startswith("-") else int(digits or "0")
+        if not -INT_LIMIT < number < INT_LIMIT:
+            raise ValueError(value)
+        return number
     if tag == _FLOAT:
         lowered = value.lower()
         if lowered.endswith("inf"):
@@ -263,7 +292,7 @@ def parse_text(text: str, path: str, *, reference: bool = False) -> Document:
     With reference=True, only the libyaml readers below are used (see yaml_rust).
     """
     if not reference:
-        data = read_plain(text, MAX_DEPTH, MAX_NODES)
+        data = read_plain(text, MAX_DEPTH, MAX_NODES, INT_LIMIT)
         if data is not UNREAD:
             return Document(path=path, data=data, text=text, reference=False)
     data = _plain_data(text)
@@ -290,7 +319,7 @@ def _plain_data(text: str) -> Any:
     parser = _Parser(text)
     try:
         return _events_to_data(parser.get_event)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # ValueError: a number too long to read, which the full path reports
         return _UNUSUAL
     finally:
         parser.dispose()

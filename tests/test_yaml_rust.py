@@ -15,7 +15,7 @@ import generator.yaml_source as yaml_source
 from generator.load import load_course
 from generator.problems import SourceError
 from generator.yaml_rust import UNREAD, read_plain
-from generator.yaml_source import MAX_DEPTH, MAX_NODES, parse_text
+from generator.yaml_source import INT_LIMIT, MAX_DEPTH, MAX_NODES, parse_text
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -48,7 +48,7 @@ def _disagreements(texts: list[str]) -> tuple[int, list[tuple[str, Any, Any]]]:
     """How many texts the quick reader read, and those it read otherwise than the reference."""
     read, differ = 0, []
     for text in texts:
-        quick = read_plain(text, MAX_DEPTH, MAX_NODES)
+        quick = read_plain(text, MAX_DEPTH, MAX_NODES, INT_LIMIT)
         if quick is UNREAD:
             continue
         read += 1
@@ -97,7 +97,7 @@ def test_one_line_lists_read_the_same() -> None:
     ],
 )
 def test_what_only_the_reference_reader_may_decide_goes_to_it(text: str) -> None:
-    assert read_plain(text, MAX_DEPTH, MAX_NODES) is UNREAD
+    assert read_plain(text, MAX_DEPTH, MAX_NODES, INT_LIMIT) is UNREAD
 
 
 def test_deep_nesting_never_reaches_yaml_rs() -> None:
@@ -125,7 +125,7 @@ def _course_files() -> list[Path]:
 @pytest.mark.parametrize("path", _course_files(), ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_every_course_file_we_ship_is_read_quickly_and_the_same(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
-    quick = read_plain(text, MAX_DEPTH, MAX_NODES)
+    quick = read_plain(text, MAX_DEPTH, MAX_NODES, INT_LIMIT)
     assert quick is not UNREAD, "a plain course file should not need the slower reader"
     assert _normal(quick) == _reference(text)
 
@@ -137,7 +137,7 @@ def test_a_file_read_quickly_that_fails_validation_is_judged_on_the_reference_re
     # the reference reads it, and a real problem is reported with its position.
     quick_reads: list[str] = []
 
-    def misread(text: str, max_depth: int, max_nodes: int) -> Any:
+    def misread(text: str, max_depth: int, max_nodes: int, int_limit: int) -> Any:
         quick_reads.append(text)
         return {"title": 5}
 
