@@ -5,11 +5,14 @@ into Python data several times faster than libyaml does through PyYAML's
 events. It does not read every file the way the reference reader
 (yaml_source) does, though: it drops tags, takes a merge key `<<` as a plain
 key, reads 0b11, 1_000, +0x1 and .NaN as numbers, expands aliases, accepts
-flow collections libyaml refuses (`[a:]`), and overflows its stack on lines
-nested thousands of levels deep (`- - - …`). So a file goes to it only when
-its text shows none of those, and what comes back is checked for the rest
-(string keys, depth, size, integers too long). Any other file is left to the
-reference reader, which decides and reports. The loader also re-reads with the
+flow collections libyaml refuses (`[a:]`) and control characters YAML forbids
+(it cuts a text short at a NUL; yaml_source.parse_text refuses those before
+any reader sees the file), reads a byte-order mark and the line breaks of YAML
+1.1 (NEL, LS, PS) as text, and overflows its stack on lines nested thousands
+of levels deep (`- - - …`). So a file goes to it only when its text shows
+none of those, and what comes back is checked for the rest (string keys,
+depth, size, integers too long). Any other file is left to the reference
+reader, which decides and reports. The loader also re-reads with the
 reference reader any file read here that fails validation, so problems are
 always reported from the reference reading, with its positions and wording.
 
@@ -49,11 +52,16 @@ _COMPACT_NESTING = re.compile(r"-[ \t]+-(?:[ \t]|$)", re.MULTILINE)
 _SIMPLE_FLOW = re.compile(r"\[[\w .,-]*\][ \t]*(?:$|#| #)", re.MULTILINE)
 # The last character before a node that opens a flow collection, spaces aside.
 _BEFORE_FLOW = frozenset("\n-:?,[{")
+# Characters yaml-rs reads as YAML 1.2 has them, as text, and libyaml as YAML 1.1
+# does: a byte-order mark (dropped or refused) and NEL, LS and PS (line breaks).
+_READ_OTHERWISE = re.compile("[\ufeff\x85\u2028\u2029]")
 
 
 def read_plain(text: str, max_depth: int, max_nodes: int, int_limit: int) -> Any:
     """The file's data if it is a plain mapping yaml-rs reads as the reference would; else UNREAD."""
-    if yaml_rs is None or "<<" in text or _has_flow_collection(text) or _COMPACT_NESTING.search(text):
+    if yaml_rs is None or "<<" in text or _READ_OTHERWISE.search(text):
+        return UNREAD
+    if _has_flow_collection(text) or _COMPACT_NESTING.search(text):
         return UNREAD
     if _has_indicator(text, "!") or _has_indicator(text, "&") or _has_indicator(text, "?", key=True):
         return UNREAD

@@ -28,6 +28,7 @@ from yaml.events import (
     StreamStartEvent,
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 
 from .problems import Problem, SourceError
@@ -59,6 +60,9 @@ MAX_INT_DIGITS = 1000
 INT_LIMIT = 10**MAX_INT_DIGITS
 
 Path_ = tuple[str | int, ...]
+
+# The characters YAML does not allow in a file (control characters, lone surrogates), as PyYAML has them.
+_NOT_PRINTABLE = Reader.NON_PRINTABLE
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -291,6 +295,8 @@ def parse_text(text: str, path: str, *, reference: bool = False) -> Document:
 
     With reference=True, only the libyaml readers below are used (see yaml_rust).
     """
+    if _NOT_PRINTABLE.search(text):  # yaml-rs would read it, and libyaml cannot even take a lone surrogate
+        return _parse_with_positions(text, path)
     if not reference:
         data = read_plain(text, MAX_DEPTH, MAX_NODES, INT_LIMIT)
         if data is not UNREAD:
@@ -388,6 +394,16 @@ def _events_to_data(get_event: Any) -> Any:
 
 
 def _parse_with_positions(text: str, path: str) -> Document:
+    unprintable = _NOT_PRINTABLE.search(text)
+    if unprintable:
+        # libyaml reports it without a line, at a byte offset; a trainer needs line and column.
+        at = unprintable.start()
+        line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+        message = (
+            f"the character U+{ord(unprintable.group()):04X} is not allowed in YAML; "
+            "delete it (an editor may show it as a box, or not at all)"
+        )
+        raise SourceError(Problem(path, line, column, message))
     doc = Document(path=path, data=None, _values={}, _keys={})
     loader = _Loader(text)
     try:

@@ -84,3 +84,17 @@ def test_core_tags_on_values_written_their_way_are_read() -> None:
         "c": True,
         "d": "5",
     }
+
+
+@pytest.mark.parametrize("reference", [False, True])
+def test_a_control_character_is_a_located_problem(reference: bool) -> None:
+    # yaml-rs read a NUL (and cut the text short there) where libyaml refuses it.
+    message = "the character U+0000 is not allowed in YAML; delete it (an editor may show it as a box, or not at all)"
+    assert problem("a: b\nc: \u00e9\x00d\n", reference=reference) == f"f.yaml:2:5: {message}"
+
+
+@pytest.mark.parametrize("text", ["a: 1\n\ufeffb: 2\n", "a: x\u2028y\n", "\x85:"])
+def test_what_yaml_rs_reads_otherwise_is_judged_by_the_reference_reader(text: str) -> None:
+    # yaml-rs read a byte-order mark into the key '\ufeffb', and LS and NEL as text,
+    # where libyaml refuses the mark there and reads LS and NEL as line breaks.
+    assert problem(text, reference=False) == problem(text, reference=True)
