@@ -467,6 +467,12 @@ def read_document(path: Path, display: str) -> Document:
     """Read and parse a file, refusing what a trainer could not have meant to write."""
     try:
         size = path.stat().st_size
+        raw = path.read_bytes() if size <= MAX_BYTES else b""
+    except IsADirectoryError:
+        # The loader reads every name ending in .yaml or .yml, and a folder can have one.
+        raise SourceError(
+            Problem(display, 1, 1, "this is a folder, not a file; rename it so that its name does not end in .yaml")
+        ) from None
     except OSError as exc:
         raise SourceError(Problem(display, 1, 1, f"cannot read the file: {exc.strerror}")) from None
     if size > MAX_BYTES:
@@ -475,7 +481,6 @@ def read_document(path: Path, display: str) -> Document:
                 display, 1, 1, f"the file is {size:,} bytes, over the {MAX_BYTES:,} limit; split it into smaller files"
             )
         )
-    raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

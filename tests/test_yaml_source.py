@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from generator.problems import SourceError
-from generator.yaml_source import Mark, parse_text
+from generator.yaml_source import Mark, parse_text, read_document
 
 
 def test_yaml_12_scalars() -> None:
@@ -98,3 +100,12 @@ def test_what_yaml_rs_reads_otherwise_is_judged_by_the_reference_reader(text: st
     # yaml-rs read a byte-order mark into the key '\ufeffb', and LS and NEL as text,
     # where libyaml refuses the mark there and reads LS and NEL as line breaks.
     assert problem(text, reference=False) == problem(text, reference=True)
+
+
+def test_a_folder_named_like_a_yaml_file_is_a_located_problem(tmp_path: Path) -> None:
+    (tmp_path / "old.yaml").mkdir()
+    with pytest.raises(SourceError) as caught:
+        read_document(tmp_path / "old.yaml", "quizzes/old.yaml")
+    assert str(caught.value.problem) == (
+        "quizzes/old.yaml:1:1: this is a folder, not a file; rename it so that its name does not end in .yaml"
+    )
