@@ -5,13 +5,18 @@ VENV := .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test serve check schema lint bench browser clean
+.PHONY: site test fuzz serve check schema lint bench browser clean
 
 site: $(VENV)/.site-deps
 	$(BIN)/coursegen build
 
 test: $(VENV)/.test-deps browser lint
 	$(BIN)/python -m pytest
+
+# The loader's property tests with 10,000 examples each (a few hundred in `make test`),
+# new ones on every run; about four minutes on a quiet machine.
+fuzz: $(VENV)/.test-deps
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_properties.py
 
 serve: $(VENV)/.site-deps
 	$(BIN)/coursegen serve
