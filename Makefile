@@ -9,13 +9,18 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 LOCK := $(BIN)/uv pip compile --quiet --python-version 3.11 --universal --generate-hashes pyproject.toml requirements/build.in
 
-.PHONY: site test serve check schema lint bench browser lock clean
+.PHONY: site test fuzz serve check schema lint bench browser lock clean
 
 site: $(VENV)/.site-deps
 	$(BIN)/coursegen build
 
 test: $(VENV)/.test-deps browser lint
 	$(BIN)/python -m pytest
+
+# The loader's property tests with 10,000 examples each (a few hundred in `make test`),
+# new ones on every run; about four minutes on a quiet machine.
+fuzz: $(VENV)/.test-deps
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_properties.py
 
 serve: $(VENV)/.site-deps
 	$(BIN)/coursegen serve

@@ -41,6 +41,18 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
     ),
     ("unknown-top-key", QUIZ, "intro:", "intor:", [f"{QUIZ}:3:1: intor: unknown field 'intor'; did you mean 'intro'?"]),
     (
+        # The fields are those of this question's type, not of the quiz's first question
+        # (a single choice, which has `shuffle`: it was "did you mean 'shuffle'?").
+        "field-of-another-question-type",
+        QUIZ,
+        "    type: ordering\n",
+        "    type: ordering\n    shuffle: true\n",
+        [
+            f"{QUIZ}:35:5: questions[2].shuffle: unknown field 'shuffle'; valid fields: id, objectives, scenario, "
+            "prompt, explanation, silence, points, type, items, partial_credit"
+        ],
+    ),
+    (
         "missing-prompt",
         QUIZ,
         "    prompt: How do you answer?\n",

@@ -15,6 +15,7 @@ import pytest
 
 from generator.model.load import load_course
 from generator.model.models import Quiz, RolePlay
+from generator.model.roleplay_paths import roleplay_max
 from generator.pages.markdown import MarkdownRenderer
 from generator.pages.quiz_html import (
     QuizContext,
@@ -23,7 +24,6 @@ from generator.pages.quiz_html import (
     decode_blob,
     quiz_data,
     render_quiz,
-    roleplay_max,
 )
 from generator.pages.strings import LANGUAGES, PAGE, PROGRESS, QUIZ, strings_for
 

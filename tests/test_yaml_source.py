@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from generator.read.problems import SourceError
-from generator.read.yaml_source import Mark, parse_text
+from generator.read.yaml_source import Mark, parse_text, read_document
 
 
 def test_yaml_12_scalars() -> None:
@@ -38,3 +40,63 @@ def test_aliases_within_limits_are_expanded() -> None:
 def test_anything_but_plain_data_is_refused(text: str) -> None:
     with pytest.raises(SourceError):
         parse_text(text, "f.yaml")
+
+
+def problem(text: str) -> str:
+    with pytest.raises(SourceError) as caught:
+        parse_text(text, "f.yaml")
+    return str(caught.value.problem)
+
+
+LONG = "this number is longer than 1,000 digits; shorten it, or put it in quotes if it is text"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\nb: " + "1" * 5000 + "\n",  # more digits than Python reads: was a ValueError
+        "a: 1\nb: -" + "9" * 1001 + "\n",
+        "a: 1\nb: 0x" + "f" * 900 + "\n",  # read, but more digits than Python writes in a message
+    ],
+)
+def test_a_number_too_long_to_read_is_a_located_problem(text: str) -> None:
+    assert problem(text) == f"f.yaml:2:4: {LONG}"
+
+
+def test_long_numbers_within_the_limit_are_read() -> None:
+    assert parse_text("a: " + "9" * 1000, "f.yaml").data == {"a": 10**1000 - 1}
+    assert parse_text("a: " + "0" * 5000 + "7", "f.yaml").data == {"a": 7}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "tag"),
+    [("a: !!int abc", "abc", "!!int"), ("a: !!float x", "x", "!!float"), ("a: !!bool yes", "yes", "!!bool")],
+)
+def test_a_tag_on_a_value_not_written_its_way_is_a_located_problem(text: str, value: str, tag: str) -> None:
+    # `!!int abc` was a ValueError; `!!bool yes` was read as false.
+    message = f"'{value}' is not a {tag} value; remove the tag, or write the value YAML 1.2's way"
+    assert problem(text) == f"f.yaml:1:4: {message}"
+
+
+def test_core_tags_on_values_written_their_way_are_read() -> None:
+    assert parse_text("a: !!int 0x1F\nb: !!float 5\nc: !!bool True\nd: !!str 5\n", "f.yaml").data == {
+        "a": 31,
+        "b": 5.0,
+        "c": True,
+        "d": "5",
+    }
+
+
+def test_a_control_character_is_a_located_problem() -> None:
+    # libyaml reports it at a byte offset, without a line; a trainer needs line and column.
+    message = "the character U+0000 is not allowed in YAML; delete it (an editor may show it as a box, or not at all)"
+    assert problem("a: b\nc: \u00e9\x00d\n") == f"f.yaml:2:5: {message}"
+
+
+def test_a_folder_named_like_a_yaml_file_is_a_located_problem(tmp_path: Path) -> None:
+    (tmp_path / "old.yaml").mkdir()
+    with pytest.raises(SourceError) as caught:
+        read_document(tmp_path / "old.yaml", "quizzes/old.yaml")
+    assert str(caught.value.problem) == (
+        "quizzes/old.yaml:1:1: this is a folder, not a file; rename it so that its name does not end in .yaml"
+    )

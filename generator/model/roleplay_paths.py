@@ -88,3 +88,11 @@ def slips(question: RolePlay, found: Scores) -> list[tuple[int, int]]:
             if choice.points < best and found.to[step.id] + choice.points + found.ahead[choice.next] == top:
                 through.append((s, c))
     return through
+
+
+def roleplay_max(question: RolePlay) -> int:
+    """What a perfect conversation scores: the best path's points, or with ending scoring
+    the best ending's score."""
+    if question.scoring == "ending":
+        return max(ending.score or 0 for ending in question.endings)
+    return scores(question).ahead[question.start]

@@ -53,25 +53,26 @@ def _model_at(model: type[BaseModel], data: Any, loc: Path_) -> type[BaseModel] 
     """The model class that validates the mapping at `loc`, following question types."""
     current: Any = model
     value = data
-    for part in loc:
+    for k, part in enumerate(loc):
         if isinstance(part, int):
             value = value[part] if isinstance(value, list) and part < len(value) else None
             continue
         if not (isinstance(current, type) and issubclass(current, BaseModel)) or part not in current.model_fields:
             return None
-        current = _item_model(
-            current.model_fields[part].annotation, value.get(part) if isinstance(value, dict) else None
-        )
         value = value.get(part) if isinstance(value, dict) else None
+        # In a list, the item the location goes on to names the model (a question's type).
+        following = loc[k + 1] if k + 1 < len(loc) else None
+        index = following if isinstance(following, int) else 0
+        current = _item_model(current.model_fields[part].annotation, value, index)
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 
-def _item_model(annotation: Any, value: Any) -> Any:
-    """Unwrap list[...], X | None and tagged unions down to one model class."""
+def _item_model(annotation: Any, value: Any, index: int = 0) -> Any:
+    """Unwrap list[...] (at item `index`), X | None and tagged unions down to one model class."""
     args = get_args(annotation)
     origin = get_origin(annotation)
     if origin is list and args:
-        item = value[0] if isinstance(value, list) and value else None
+        item = value[index] if isinstance(value, list) and 0 <= index < len(value) else None
         return _item_model(args[0], item)
     if args:
         models = [a for a in _flatten(annotation) if isinstance(a, type) and issubclass(a, BaseModel)]

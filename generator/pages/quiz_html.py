@@ -28,7 +28,7 @@ import struct
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from html import escape
 from itertools import islice
 from typing import Any
@@ -36,6 +36,7 @@ from typing import Any
 import pydantic_core
 
 from generator.model.models import Matching, MultipleChoice, Option, Ordering, Quiz, RolePlay, SingleChoice
+from generator.model.roleplay_paths import roleplay_max
 from generator.pages.markdown import MarkdownRenderer
 
 _BLOCK = re.compile(r"<(?:p|ul|ol|li|blockquote|pre|h[1-6]|table|hr|div|dl)\b")
@@ -173,20 +174,6 @@ def blob_seed(quiz: Quiz, hash12: str | None = None) -> str:
 
 
 # ------------------------------------------------------------------ scoring
-
-
-def roleplay_max(question: RolePlay) -> int:
-    """The best path's total: what a perfect conversation scores."""
-    steps = {step.id: step for step in question.steps}
-
-    @cache
-    def best(node: str) -> int:
-        step = steps.get(node)
-        if step is None:  # an ending
-            return 0
-        return max(choice.points + best(choice.next) for choice in step.choices)
-
-    return best(question.start)
 
 
 # ------------------------------------------------------------------ helpers

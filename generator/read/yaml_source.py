@@ -28,6 +28,7 @@ from yaml.events import (
     StreamStartEvent,
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 
 from generator.read.problems import Problem, SourceError
@@ -54,8 +55,16 @@ MAX_DEPTH = 64
 # Ours, whatever the YAML library says: PyYAML 6.0.4 added a nesting limit of
 # its own with its own wording, which a trainer should never have to decode.
 TOO_DEEP = f"values are nested more than {MAX_DEPTH} levels deep; flatten the file"
+# No field takes a number anywhere near this long. Python refuses to turn an
+# integer of more than 4,300 digits into text (sys.get_int_max_str_digits), in
+# either direction, so a longer one could be neither read nor quoted in a message.
+MAX_INT_DIGITS = 1000
+INT_LIMIT = 10**MAX_INT_DIGITS
 
 Path_ = tuple[str | int, ...]
+
+# The characters YAML does not allow in a file (control characters, lone surrogates), as PyYAML has them.
+_NOT_PRINTABLE = Reader.NON_PRINTABLE
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -81,6 +90,9 @@ _Resolver12.add_implicit_resolver(
     ),
     list("-+.0123456789"),
 )
+
+
+_CORE_TAGS = frozenset(tag for found in _Resolver12.yaml_implicit_resolvers.values() for tag, _ in found)
 
 
 class _Loader(_Parser, _Resolver12):
@@ -155,23 +167,38 @@ def _mark(node: Node) -> Mark:
 
 
 def _scalar(node: ScalarNode, doc: str) -> Any:
-    try:
-        return _convert(node.tag, node.value)
-    except KeyError:
-        pass
+    tag, value = node.tag, node.value
+    if tag != _STR and not _spells(tag, value):
+        # An explicit tag on a value YAML 1.2 does not spell that way (`!!int abc`,
+        # `!!bool yes`): refused, rather than read as some other value.
+        message = f"'{value}' is not a {_short(tag)} value; remove the tag, or write the value YAML 1.2's way"
+    else:
+        try:
+            return _convert(tag, value)
+        except KeyError:
+            message = f"the tag {_short(tag)} is not allowed here; remove it and write the plain value"
+        except ValueError:
+            message = (
+                f"this number is longer than {MAX_INT_DIGITS:,} digits; shorten it, or put it in quotes if it is text"
+            )
     mark = _mark(node)
-    raise SourceError(
-        Problem(
-            doc,
-            mark.line,
-            mark.column,
-            f"the tag {_short(node.tag)} is not allowed here; remove it and write the plain value",
-        )
+    raise SourceError(Problem(doc, mark.line, mark.column, message))
+
+
+def _spells(tag: str, value: str) -> bool:
+    """Whether `value` is how YAML 1.2's core schema writes a value of `tag` (any other tag: True)."""
+    if tag not in _CORE_TAGS:
+        return True
+    return any(
+        t == tag and pattern.match(value) for t, pattern in _Resolver12.yaml_implicit_resolvers.get(value[:1], ())
     )
 
 
 def _convert(tag: str, value: str) -> Any:
-    """The value of a scalar with one of the YAML 1.2 core tags; KeyError for any other tag."""
+    """The value of a scalar with one of the YAML 1.2 core tags; KeyError for any other tag.
+
+    ValueError for an integer longer than MAX_INT_DIGITS.
+    """
     if tag == _STR:
         return value
     if tag == _NULL:
@@ -179,11 +206,17 @@ def _convert(tag: str, value: str) -> Any:
     if tag == _BOOL:
         return value.lower() == "true"
     if tag == _INT:
-        if value.startswith("0o"):
-            return int(value[2:], 8)
-        if value.startswith("0x"):
-            return int(value[2:], 16)
-        return int(value)
+        if value.startswith(("0o", "0x")):
+            number = int(value[2:], 8 if value[1] == "o" else 16)
+        else:
+            # Leading zeros aside, so that Python's own limit on digits is never reached.
+            digits = value.lstrip("+-").lstrip("0")
+            if len(digits) > MAX_INT_DIGITS:
+                raise ValueError(value)
+            number = -int(digits or "0") if value.startswith("-") else int(digits or "0")
+        if not -INT_LIMIT < number < INT_LIMIT:
+            raise ValueError(value)
+        return number
     if tag == _FLOAT:
         lowered = value.lower()
         if lowered.endswith("inf"):
@@ -254,6 +287,8 @@ class _Builder:
 
 def parse_text(text: str, path: str) -> Document:
     """Parse YAML text; raise SourceError with a trainer-readable message on any problem."""
+    if _NOT_PRINTABLE.search(text):  # libyaml cannot even take a lone surrogate: report it located
+        return _parse_with_positions(text, path)
     data = _plain_data(text)
     if data is not _UNUSUAL:
         return Document(path=path, data=data, text=text)
@@ -278,7 +313,7 @@ def _plain_data(text: str) -> Any:
     parser = _Parser(text)
     try:
         return _events_to_data(parser.get_event)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # ValueError: a number too long to read, which the full path reports
         return _UNUSUAL
     finally:
         parser.dispose()
@@ -347,6 +382,16 @@ def _events_to_data(get_event: Any) -> Any:
 
 
 def _parse_with_positions(text: str, path: str) -> Document:
+    unprintable = _NOT_PRINTABLE.search(text)
+    if unprintable:
+        # libyaml reports it without a line, at a byte offset; a trainer needs line and column.
+        at = unprintable.start()
+        line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+        message = (
+            f"the character U+{ord(unprintable.group()):04X} is not allowed in YAML; "
+            "delete it (an editor may show it as a box, or not at all)"
+        )
+        raise SourceError(Problem(path, line, column, message))
     doc = Document(path=path, data=None, _values={}, _keys={})
     loader = _Loader(text)
     try:
@@ -360,8 +405,7 @@ def _parse_with_positions(text: str, path: str) -> Document:
             # unclosed quote or bracket is.
             mark = exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = TOO_DEEP if "nesting depth" in (exc.problem or "") else _syntax_message(exc, text)
-        raise SourceError(Problem(path, line, column, message)) from None
+        raise SourceError(Problem(path, line, column, _syntax_message(exc, text))) from None
     except yaml.YAMLError as exc:
         raise SourceError(Problem(path, 1, 1, f"not valid YAML: {exc}")) from None
     except RecursionError:
@@ -393,6 +437,9 @@ _SYNTAX_HINTS = {
 
 def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
     problem = (exc.problem or exc.context or "syntax error").strip()
+    if problem.startswith("exceeded maximum nesting depth"):
+        # libyaml 0.2.6 and later stop at 1,000 levels, long before our own limit would report it.
+        return TOO_DEEP
     mark = exc.problem_mark
     if mark is not None and problem.startswith("found character") and text[mark.index : mark.index + 1] == "\t":
         return "YAML syntax: a tab where spaces belong; indent with spaces, not tabs"
@@ -406,6 +453,12 @@ def read_document(path: Path, display: str) -> Document:
     """Read and parse a file, refusing what a trainer could not have meant to write."""
     try:
         size = path.stat().st_size
+        raw = path.read_bytes() if size <= MAX_BYTES else b""
+    except IsADirectoryError:
+        # The loader reads every name ending in .yaml or .yml, and a folder can have one.
+        raise SourceError(
+            Problem(display, 1, 1, "this is a folder, not a file; rename it so that its name does not end in .yaml")
+        ) from None
     except OSError as exc:
         raise SourceError(Problem(display, 1, 1, f"cannot read the file: {exc.strerror}")) from None
     if size > MAX_BYTES:
@@ -414,7 +467,6 @@ def read_document(path: Path, display: str) -> Document:
                 display, 1, 1, f"the file is {size:,} bytes, over the {MAX_BYTES:,} limit; split it into smaller files"
             )
         )
-    raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
