@@ -474,6 +474,18 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
             f"{QUIZ}:89:9: questions[4].endings[2]: add 'score' (0 to 100): with 'scoring: ending' each ending has one",
         ],
     ),
+    # Pasted from a word processor: U+2028 is a line break to libyaml and invisible in an
+    # editor, so libyaml's own complaint pointed at a line the trainer could not see.
+    (
+        "line-separator-pasted",
+        LESSON,
+        "minutes: 5",
+        "minutes: 5\nsummary: Listen first,\u2028then talk.",
+        [
+            f"{LESSON}:5:23: the character U+2028 (a line separator, as word processors paste them) is not "
+            "allowed; replace it with a space, or start a new line"
+        ],
+    ),
     (
         "lesson-unlisted",
         OUTLINE,

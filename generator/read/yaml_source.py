@@ -287,7 +287,7 @@ class _Builder:
 
 def parse_text(text: str, path: str) -> Document:
     """Parse YAML text; raise SourceError with a trainer-readable message on any problem."""
-    if _NOT_PRINTABLE.search(text):  # libyaml cannot even take a lone surrogate: report it located
+    if _NOT_PRINTABLE.search(text) or _OTHER_LINE_BREAKS.search(text):  # reported, located, by the full pass
         return _parse_with_positions(text, path)
     data = _plain_data(text)
     if data is not _UNUSUAL:
@@ -381,7 +381,27 @@ def _events_to_data(get_event: Any) -> Any:
 # ------------------------------------------------------------------ full path
 
 
+# Line breaks to libyaml (YAML 1.1), ordinary characters to YAML 1.2 and to an editor, which
+# shows no new line: libyaml's complaint would point at a line the trainer cannot see.
+_OTHER_LINE_BREAKS = re.compile("[\x85\u2028\u2029]")
+_BREAK_NAMES = {"\x85": "a next-line mark", "\u2028": "a line separator", "\u2029": "a paragraph separator"}
+
+
 def _parse_with_positions(text: str, path: str) -> Document:
+    other_break = _OTHER_LINE_BREAKS.search(text)
+    if other_break:
+        at = other_break.start()
+        line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+        char = other_break.group()
+        raise SourceError(
+            Problem(
+                path,
+                line,
+                column,
+                f"the character U+{ord(char):04X} ({_BREAK_NAMES[char]}, as word processors paste them) is not "
+                "allowed; replace it with a space, or start a new line",
+            )
+        )
     unprintable = _NOT_PRINTABLE.search(text)
     if unprintable:
         # libyaml reports it without a line, at a byte offset; a trainer needs line and column.
