@@ -2,6 +2,8 @@
 # what it needs into .venv (created once, reused) and works on a fresh clone.
 # They install the exact versions, with hashes, in requirements/*.lock: an
 # upstream release cannot change a fresh machine until `make lock` is run on purpose.
+# The browser runtime's build tools (esbuild, tsc) come the same way from npm:
+# package-lock.json pins them, and `npm ci` installs exactly that.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -9,7 +11,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 LOCK := $(BIN)/uv pip compile --quiet --python-version 3.11 --universal --generate-hashes pyproject.toml requirements/build.in
 
-.PHONY: site test fuzz serve check schema lint bench browser lock clean
+.PHONY: site test fuzz serve check schema lint bench browser lock runtime clean
 
 site: $(VENV)/.site-deps
 	$(BIN)/coursegen build
@@ -37,6 +39,13 @@ lint: $(VENV)/.test-deps
 	$(BIN)/ruff check generator tests
 	$(BIN)/ruff format --check generator tests
 	$(BIN)/mypy
+	npm run --silent lint
+
+# Rebuild the served runtime (generator/assets/*.js, committed) from its sources in
+# generator/assets/src/ after changing them; tests/test_runtime_build.py fails until you do.
+runtime:
+	npm ci --no-audit --no-fund
+	npm run --silent runtime
 
 bench: $(VENV)/.test-deps browser
 	$(BIN)/python benchmarks/run.py
@@ -55,8 +64,9 @@ $(VENV)/.site-deps: requirements/site.lock pyproject.toml | $(BIN)/python
 	$(PIP) --no-deps --no-build-isolation -e .
 	touch $@
 
-$(VENV)/.test-deps: requirements/test.lock $(VENV)/.site-deps
+$(VENV)/.test-deps: requirements/test.lock package-lock.json $(VENV)/.site-deps
 	$(PIP) --require-hashes -r requirements/test.lock
+	npm ci --no-audit --no-fund
 	touch $@
 
 # Refresh the pins on purpose, within pyproject.toml's ranges; then run `make test`

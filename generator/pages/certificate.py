@@ -11,9 +11,9 @@ that code can make a matching code for any name, date and score; and nothing
 checks who typed the name or that the quizzes were really passed. It ties the
 printed values together, nothing more.
 
-The function below has a line-for-line twin, `certCode`, in
-generator/assets/dashboard.js; tests/test_certificate.py runs both on the same
-inputs.
+The function below has a line-for-line twin, `certificateCode`, in
+generator/assets/src/certificate.js; tests/browser/test_runtime_twins.py runs
+both on the same inputs.
 """
 
 from __future__ import annotations
