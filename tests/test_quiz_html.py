@@ -381,7 +381,8 @@ def test_blob_round_trips_to_the_grader_data() -> None:
     assert matching["o"][0]["f"] == "<p>Pair one feedback.</p>"
     assert rp["p"] == 11 and rp["s"] == "s1"
     assert rp["st"]["s1"]["o"][0] == {"h": "Greedy", "p": 5, "f": "<p>Greedy feedback.</p>", "n": "s2"}
-    assert rp["en"]["good"] == {"h": "Good ending title", "k": "success", "x": "<p>Good ending text.</p>"}
+    assert rp["en"]["good"] == {"h": "Good ending title", "k": "success", "x": "<p>Good ending text.</p>", "s": None}
+    assert rp["sm"] == "path"
 
 
 def test_blob_is_not_plain_json_or_base64_json() -> None:

@@ -357,8 +357,10 @@ class _Renderer:
             }
             for step in q.steps
         }
+        data["sm"] = q.scoring
         data["en"] = {
-            ending.id: {"h": ending.title, "k": ending.outcome, "x": self.md.block(ending.text)} for ending in q.endings
+            ending.id: {"h": ending.title, "k": ending.outcome, "x": self.md.block(ending.text), "s": ending.score}
+            for ending in q.endings
         }
         return '<div class="cg-rp"></div>'
 

@@ -58,6 +58,8 @@ QUIZ: dict[str, dict[str, str]] = {
         "retry_all": "Retry the whole quiz",
         "retry_wrong": "Retry the questions you missed",
         "broken": "This quiz could not be loaded. Reload the page; if that does not help, tell your trainer.",
+        "scored_path": "How this was scored: the points of your choices, {n} of {max}.",
+        "scored_ending": "How this was scored: the ending you reached, {n} of {max}.",
     },
     "de": {
         "question": "Frage {n} von {total}",
@@ -100,6 +102,8 @@ QUIZ: dict[str, dict[str, str]] = {
         "retry_all": "Das ganze Quiz wiederholen",
         "retry_wrong": "Nur die falsch beantworteten Fragen wiederholen",
         "broken": "Dieses Quiz konnte nicht geladen werden. Laden Sie die Seite neu; hilft das nicht, wenden Sie sich an die Kursleitung.",
+        "scored_path": "So wurde gewertet: die Punkte Ihrer Antworten, {n} von {max}.",
+        "scored_ending": "So wurde gewertet: das erreichte Ende, {n} von {max}.",
     },
     "fr": {
         "question": "Question {n} sur {total}",
@@ -144,6 +148,8 @@ QUIZ: dict[str, dict[str, str]] = {
         "broken": "Ce quiz n’a pas pu être chargé. Rechargez la page"
         + NBSP
         + "; si le problème persiste, signalez-le à votre formateur.",
+        "scored_path": "Notation" + NBSP + ": les points de vos choix, {n} sur {max}.",
+        "scored_ending": "Notation" + NBSP + ": la fin atteinte, {n} sur {max}.",
     },
     "es": {
         "question": "Pregunta {n} de {total}",
@@ -186,6 +192,8 @@ QUIZ: dict[str, dict[str, str]] = {
         "retry_all": "Repetir todo el cuestionario",
         "retry_wrong": "Repetir solo las preguntas falladas",
         "broken": "No se ha podido cargar este cuestionario. Vuelva a cargar la página; si el problema continúa, avise a quien imparte el curso.",
+        "scored_path": "Cómo se puntuó: los puntos de sus elecciones, {n} de {max}.",
+        "scored_ending": "Cómo se puntuó: el final al que llegó, {n} de {max}.",
     },
 }
 

@@ -337,6 +337,7 @@ def test_roleplay_best_path(site: Site, page: Page) -> None:
     ):
         assert feedback in result
     assert result.count("Points:") == 3
+    assert "How this was scored: the points of your choices, 6 of 6." in result
     assert "Listening first and agreeing a concrete step" in result  # explanation
     expect(rp.get_by_role("link", name="Review: Opening calls")).to_be_visible()
     expect(rp.get_by_role("link", name="Review: Closing calls")).to_be_visible()
@@ -361,6 +362,31 @@ def test_roleplay_other_endings(site: Site, page: Page, path: list[str], verdict
     assert focused_text(page).startswith(verdict)
     if len(path) == 1:
         shot(rp, "roleplay-failure")
+
+
+def test_a_roleplay_scored_by_its_ending(site: Site, page: Page, tmp_path: Path) -> None:
+    # The same conversation scored by its endings: the ending reached is the score, out of
+    # the best ending's, and the debrief says so.
+    course = tmp_path / "course"
+    shutil.copytree(FIXTURE, course)
+    config = course / "mkdocs.yml"
+    theme = (FIXTURE / "../../../theme").resolve()
+    config.write_text(config.read_text().replace("custom_dir: ../../../theme", f"custom_dir: {theme}"))
+    quiz = course / "quizzes" / "alpha-quiz.yaml"
+    text = quiz.read_text()
+    text = text.replace("    start: complaint\n", "    start: complaint\n    scoring: ending\n")
+    for outcome, score in (("success", 100), ("partial", 40), ("failure", 0)):
+        text = text.replace(f"        outcome: {outcome}\n", f"        outcome: {outcome}\n        score: {score}\n")
+    quiz.write_text(text)
+    with site.serving(site.build(course)):
+        open_quiz(page, site, ALPHA)
+        rp = roleplay(page)
+        for choice in (BEST_PATH[0], "Offer a discount on the renewal."):
+            say(rp, choice)
+        result = focused_text(page)
+        assert result.startswith("Polite stall — Outcome: partial success — Score: 40 of 100"), result
+        assert "How this was scored: the ending you reached, 40 of 100." in result
+        assert result.count("Points:") == 2, "each choice's points still guide the debrief"
 
 
 def test_scoring_pass_mark_and_complete_event(

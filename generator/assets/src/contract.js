@@ -136,7 +136,9 @@
  * @property {'roleplay'} t the question type
  * @property {string | null} e the explanation, HTML; null for none
  * @property {Review[]} r lessons that teach what the question asks
- * @property {number} p the points of the best path, the most a conversation can earn
+ * @property {number} p the most a conversation can earn: the best path's points, or with ending
+ *   scoring the best ending's score
+ * @property {'path' | 'ending'} sm how it is scored: the points of the choices made, or the ending reached
  * @property {boolean} sh whether each step shuffles its choices
  * @property {string} s the id of the first step
  * @property {Object<string, RolePlayStep>} st the steps, by id
@@ -162,6 +164,7 @@
  * @property {string} h the ending's title, plain text
  * @property {'success' | 'partial' | 'failure'} k how well the conversation went
  * @property {string} x what happens next, HTML
+ * @property {number | null} s with ending scoring, what reaching it scores (0 to 100); else null
  */
 
 /**
@@ -208,6 +211,8 @@
  * @property {string} retry_all
  * @property {string} retry_wrong
  * @property {string} broken shown above the questions when the quiz data does not decode
+ * @property {string} scored_path a role-play's debrief, path scoring: '… {n} of {max}.'
+ * @property {string} scored_ending a role-play's debrief, ending scoring: '… {n} of {max}.'
  */
 
 // ------------------------------------------------------------------------ every page

@@ -311,6 +311,15 @@ const rolePlayQuestion = (question, container, strings, savedPath) => {
     return { at, points, choices }
   }
   /**
+   * What `path` earns, out of question.p: its choices' points, or with ending scoring the score
+   * of the ending it reaches (so that a slip the conversation recovers from can still cost).
+   * @param {number[]} path
+   */
+  const earned = (path) => {
+    const { at, points } = follow(path)
+    return question.sm === 'ending' ? (endingAt(at)?.s ?? 0) : points
+  }
+  /**
    * One line of the conversation: who speaks, and what they say (HTML).
    * @param {string} speaker
    * @param {string} html
@@ -356,7 +365,7 @@ const rolePlayQuestion = (question, container, strings, savedPath) => {
       )
     },
     isAnswered: () => true,
-    grade: (path) => (question.p ? follow(path).points / question.p : 1),
+    grade: (path) => (question.p ? earned(path) / question.p : 1),
     ending: (path) => endingAt(follow(path).at),
     feedback: (path) => {
       const { at, choices } = follow(path)
@@ -366,8 +375,10 @@ const rolePlayQuestion = (question, container, strings, savedPath) => {
         item.lastElementChild?.before(element('p', 'cg-pts', fillPlaceholders(strings.points, { n: choice.p })))
         return item
       })
+      const scoredBy = question.sm === 'ending' ? strings.scored_ending : strings.scored_path
       return [
         elementWithHtml('div', 'cg-end', /** @type {RolePlayEnding} */ (endingAt(at)).x),
+        element('p', 'cg-how', fillPlaceholders(scoredBy, { n: earned(path), max: question.p })),
         element('p', 'cg-l', strings.debrief),
         ...feedbackList('ol', debrief),
       ]
