@@ -32,22 +32,10 @@ CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
 
 
-def build_site(source: Path, work: Path, site_url: str) -> Path:
-    render_project(source, work / "project", site_url=site_url)
-    site = work / "site"
+def mkdocs_build(config: Path, site: Path) -> Path:
+    """`mkdocs build --strict` of the project whose mkdocs.yml is `config`, into `site`."""
     result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-q",
-            "-f",
-            str(work / "project" / "mkdocs.yml"),
-            "-d",
-            str(site),
-        ],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site)],
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         capture_output=True,
         text=True,
@@ -55,6 +43,11 @@ def build_site(source: Path, work: Path, site_url: str) -> Path:
     )
     assert result.returncode == 0, result.stderr
     return site
+
+
+def build_site(source: Path, work: Path, site_url: str) -> Path:
+    render_project(source, work / "project", site_url=site_url)
+    return mkdocs_build(work / "project" / "mkdocs.yml", work / "site")
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -101,22 +94,36 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+@contextmanager
+def serving(make_root: Callable[[str], Path]) -> Iterator[Server]:
+    """Serve a folder on 127.0.0.1 under PREFIX; `make_root` gets the address first (to build
+    with site_url set to it) and returns the folder."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}{PREFIX}"
-    counter = iter(range(1000))
-
-    def build(source: Path) -> Path:
-        return build_site(source, tmp_path_factory.mktemp(f"site{next(counter)}"), url)
-
-    server = Server(root=build(FIXTURE), port=port, url=url)
+    server = Server(root=make_root(url), port=port, url=url)
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Handler, server_state=server))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield Site(server=server, url=url, build=build)
-    httpd.shutdown()
-    httpd.server_close()
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield server
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    counter = iter(range(1000))
+    builders: list[Callable[[Path], Path]] = []
+
+    def first_build(url: str) -> Path:
+        def build(source: Path) -> Path:
+            return build_site(source, tmp_path_factory.mktemp(f"site{next(counter)}"), url)
+
+        builders.append(build)
+        return build(FIXTURE)
+
+    with serving(first_build) as server:
+        yield Site(server=server, url=server.url, build=builders[0])
 
 
 @pytest.fixture

@@ -364,14 +364,10 @@ def test_roleplay_other_endings(site: Site, page: Page, path: list[str], verdict
         shot(rp, "roleplay-failure")
 
 
-def test_a_roleplay_scored_by_its_ending(site: Site, page: Page, tmp_path: Path) -> None:
+def test_a_roleplay_scored_by_its_ending(site: Site, page: Page, course_copy: Path) -> None:
     # The same conversation scored by its endings: the ending reached is the score, out of
     # the best ending's, and the debrief says so.
-    course = tmp_path / "course"
-    shutil.copytree(FIXTURE, course)
-    config = course / "mkdocs.yml"
-    theme = (FIXTURE / "../../../theme").resolve()
-    config.write_text(config.read_text().replace("custom_dir: ../../../theme", f"custom_dir: {theme}"))
+    course = course_copy
     quiz = course / "quizzes" / "alpha-quiz.yaml"
     text = quiz.read_text()
     text = text.replace("    start: complaint\n", "    start: complaint\n    scoring: ending\n")

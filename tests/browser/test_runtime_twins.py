@@ -10,15 +10,12 @@ on 127.0.0.1, and compares what it returns with what the Python function returns
 from __future__ import annotations
 
 import base64
-import functools
 import html
-import http.server
 import os
 import random
 import re
 import subprocess
 import sys
-import threading
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,7 +29,7 @@ from generator.pages import quiz_html
 from generator.pages.certificate import certificate_code, normalize_name
 from generator.pages.runtime_files import runtime_assets
 
-from .conftest import FIXTURE, PREFIX, Server, _free_port, _Handler
+from .conftest import FIXTURE, serving
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -45,15 +42,8 @@ def runtime_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         (root / path).parent.mkdir(parents=True, exist_ok=True)
         (root / path).write_bytes(data)
     (root / "index.html").write_text('<!doctype html><html lang="en"><title>runtime</title></html>', encoding="utf-8")
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}{PREFIX}"
-    server = Server(root=root, port=port, url=url)
-    handler: Any = functools.partial(_Handler, server_state=server)
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield url
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(lambda _url: root) as server:
+        yield server.url
 
 
 def run_js(page: Page, url: str, module: str, body: str, cases: list[Any]) -> list[Any]:

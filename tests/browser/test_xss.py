@@ -9,9 +9,6 @@ without this repository's theme, the way anyone using coursegen may build one.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,7 +17,7 @@ import pytest
 import yaml
 from playwright.sync_api import BrowserContext, Page, expect
 
-from .conftest import Site
+from .conftest import Site, mkdocs_build
 
 PAYLOADS = [
     "<script>window.__pwned=1</script>",
@@ -220,15 +217,7 @@ def test_no_payload_executes_anywhere(
 
 
 def build_with_plugin(source: Path, out: Path) -> Path:
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(source / "mkdocs.yml"), "-d", str(out)],
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert result.returncode == 0, result.stderr
-    return out
+    return mkdocs_build(source / "mkdocs.yml", out)
 
 
 @pytest.fixture(scope="module", params=["render", "plugin", "render+theme", "plugin+theme"])
