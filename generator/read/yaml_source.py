@@ -65,6 +65,7 @@ Path_ = tuple[str | int, ...]
 
 # The characters YAML does not allow in a file (control characters, lone surrogates), as PyYAML has them.
 _NOT_PRINTABLE = Reader.NON_PRINTABLE
+_EVENTS_CANNOT_READ = re.compile("[\x85\u2028\u2029\ud800-\udfff]")
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -287,7 +288,11 @@ class _Builder:
 
 def parse_text(text: str, path: str) -> Document:
     """Parse YAML text; raise SourceError with a trainer-readable message on any problem."""
-    if _NOT_PRINTABLE.search(text) or _OTHER_LINE_BREAKS.search(text):  # reported, located, by the full pass
+    # What libyaml reads differently from YAML 1.2 (other line breaks) or cannot take at all (a
+    # lone surrogate) goes straight to the full pass, which locates it. ASCII text holds none,
+    # and str.isascii is far cheaper than a search; other control characters make libyaml
+    # refuse the event pass, which then hands the file to the full pass too.
+    if not text.isascii() and _EVENTS_CANNOT_READ.search(text):
         return _parse_with_positions(text, path)
     data = _plain_data(text)
     if data is not _UNUSUAL:
