@@ -32,6 +32,22 @@ CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
 
 
+COURSEGEN = Path(sys.executable).with_name("coursegen")
+
+
+def shell_with_coursegen(function: str, command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """`command` (as a trainer pastes it) run by a POSIX shell in which `coursegen` is the shell
+    function `function`; $COURSEGEN is the real command and $ROOT the fixture course."""
+    return subprocess.run(
+        ["sh", "-c", f"coursegen() {{ {function}; }}\n{command}"],
+        cwd=cwd,
+        env={**os.environ, "COURSEGEN": str(COURSEGEN), "ROOT": str(FIXTURE)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
 def mkdocs_build(config: Path, site: Path) -> Path:
     """`mkdocs build --strict` of the project whose mkdocs.yml is `config`, into `site`."""
     result = subprocess.run(

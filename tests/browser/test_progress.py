@@ -9,7 +9,6 @@ navigation is Material's instant navigation (checked with `__sameDocument`).
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
@@ -24,7 +23,7 @@ from playwright.sync_api import BrowserContext, Locator, Page, expect
 from generator.model.load import load_course
 from generator.pages.quiz_html import content_hash
 
-from .conftest import FIXTURE, SCREENSHOTS, Site, Watch
+from .conftest import COURSEGEN, FIXTURE, SCREENSHOTS, Site, Watch, shell_with_coursegen
 from .test_quiz_runtime import (
     ALPHA,
     BETA,
@@ -400,18 +399,7 @@ def test_the_printed_verify_command_runs_nothing_a_learner_typed(
 ) -> None:
     # The trainer pastes the command into a shell; it must hand the printed name
     # to `coursegen verify` as one argument, whatever the learner typed.
-    coursegen = Path(sys.executable).with_name("coursegen")
-    assert coursegen.is_file(), f"{coursegen} is missing: install the project (pip install -e .)"
-
-    def sh(function: str, command: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            ["sh", "-c", f"coursegen() {{ {function}; }}\n{command}"],
-            cwd=tmp_path,
-            env={**os.environ, "COURSEGEN": str(coursegen), "ROOT": str(FIXTURE)},
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
+    assert COURSEGEN.is_file(), f"{COURSEGEN} is missing: install the project (pip install -e .)"
 
     page = make_context().new_page()
     complete_course(page, site)
@@ -421,10 +409,10 @@ def test_the_printed_verify_command_runs_nothing_a_learner_typed(
         field.fill(typed)
         expect(page.get_by_text(printed, exact=True)).to_be_visible()
         command = page.get_by_role("code").inner_text()
-        argv = sh("printf '%s\\0' \"$@\"", command)
+        argv = shell_with_coursegen("printf '%s\\0' \"$@\"", command, tmp_path)
         assert argv.returncode == 0, argv.stderr
         assert argv.stdout.split("\0")[2:5] == ["--name", printed, "--date"], command
-        result = sh('"$COURSEGEN" "$@" --root "$ROOT"', command)
+        result = shell_with_coursegen('"$COURSEGEN" "$@" --root "$ROOT"', command, tmp_path)
         assert result.returncode == 0 and result.stdout.startswith("valid: "), command + result.stdout + result.stderr
     assert list(tmp_path.iterdir()) == [], "the shell ran part of a name"
 

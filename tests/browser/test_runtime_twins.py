@@ -11,11 +11,8 @@ from __future__ import annotations
 
 import base64
 import html
-import os
 import random
 import re
-import subprocess
-import sys
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,7 +26,7 @@ from generator.pages import quiz_html
 from generator.pages.certificate import certificate_code, normalize_name
 from generator.pages.runtime_files import runtime_assets
 
-from .conftest import FIXTURE, serving
+from .conftest import COURSEGEN, FIXTURE, serving, shell_with_coursegen
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -194,19 +191,6 @@ SHELL_NAMES = [
     "",
 ]
 DATE, SCORE = "2025-01-31", 85
-COURSEGEN = Path(sys.executable).with_name("coursegen")
-
-
-def _sh(function: str, command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """`command` run by a POSIX shell, `coursegen` in it being the shell function `function`."""
-    return subprocess.run(
-        ["sh", "-c", f"coursegen() {{ {function}; }}\n{command}"],
-        cwd=cwd,
-        env={**os.environ, "COURSEGEN": str(COURSEGEN), "ROOT": str(FIXTURE)},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
 
 
 def test_the_printed_command_gives_verify_any_name_unchanged_and_runs_none_of_it(
@@ -219,10 +203,10 @@ def test_the_printed_command_gives_verify_any_name_unchanged_and_runs_none_of_it
     commands = run_js(page, runtime_url, "dashboard.js", "m.verifyCommand(...c)", cases)
     for (code, name, _, _), command in zip(cases, commands, strict=True):
         assert command.startswith(f"coursegen verify {code} --name '"), command
-        argv = _sh("printf '%s\\0' \"$@\"", command, tmp_path)
+        argv = shell_with_coursegen("printf '%s\\0' \"$@\"", command, tmp_path)
         assert argv.returncode == 0, argv.stderr
         assert argv.stdout.split("\0") == ["verify", code, "--name", name, "--date", DATE, "--score", str(SCORE), ""]
-        result = _sh('"$COURSEGEN" "$@" --root "$ROOT"', command, tmp_path)
+        result = shell_with_coursegen('"$COURSEGEN" "$@" --root "$ROOT"', command, tmp_path)
         assert result.returncode == 0, command + result.stdout + result.stderr
         assert result.stdout.startswith(f'valid: the code matches "{name.strip()}", {DATE}, {SCORE} %'), result.stdout
     assert list(tmp_path.iterdir()) == [], "the shell ran part of a name"
