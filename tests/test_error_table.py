@@ -486,6 +486,17 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
             "allowed; replace it with a space, or start a new line"
         ],
     ),
+    # Quoted, but with the quotes a word processor types: YAML reads them as letters.
+    (
+        "curly-quoted-title",
+        LESSON,
+        "title: First lesson",
+        "title: “Check: the basics”",
+        [
+            f"{LESSON}:2:14: YAML syntax: this text is in curly quotes (“ ” or ‘ ’), which YAML reads as letters, "
+            "so its ': ' starts a new field; put it in straight quotes (\") instead"
+        ],
+    ),
     (
         "lesson-unlisted",
         OUTLINE,
@@ -532,4 +543,11 @@ def test_every_problem_in_every_file_in_one_run(mini: Path) -> None:
         f"{LESSON}:4:10: minutes: must be a whole number, not the text 'five'",
         f"{QUIZ}:3:1: intor: unknown field 'intor'; did you mean 'intro'?",
         f"{FINAL}:3:12: pass_mark: must be at most 100, not the number 150",
+    ]
+
+
+def test_run_from_the_wrong_folder_says_where_to_run_it(tmp_path: Path) -> None:
+    assert report(tmp_path) == [
+        f"course/course.yaml:1:1: the course outline is missing: there is no course/course.yaml in {tmp_path}; "
+        "run coursegen in the project folder (the one holding course/ and quizzes/), or point --root at it"
     ]

@@ -75,7 +75,17 @@ def load_course(root: Path) -> CourseBundle:
     problems: list[Problem] = []
     course_path = root / COURSE_FILE
     if not course_path.is_file():
-        raise CourseError([Problem(COURSE_FILE, 1, 1, "the course outline is missing; create it (see README)")])
+        raise CourseError(
+            [
+                Problem(
+                    COURSE_FILE,
+                    1,
+                    1,
+                    f"the course outline is missing: there is no {COURSE_FILE} in {root}; run coursegen in the "
+                    "project folder (the one holding course/ and quizzes/), or point --root at it",
+                )
+            ]
+        )
     course = _read(root, course_path, Course, problems)
     lessons: list[tuple[Lesson, Document]] = []
     quizzes: list[tuple[Quiz, Document]] = []

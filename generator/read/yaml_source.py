@@ -460,12 +460,25 @@ _SYNTAX_HINTS = {
 }
 
 
+_CURLY_QUOTES = "“”‘’«»„"
+
+
 def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
     problem = (exc.problem or exc.context or "syntax error").strip()
     if problem.startswith("exceeded maximum nesting depth"):
         # libyaml 0.2.6 and later stop at 1,000 levels, long before our own limit would report it.
         return TOO_DEEP
     mark = exc.problem_mark
+    if mark is not None and problem.startswith("mapping values are not allowed"):
+        lines = text.split("\n")
+        before = lines[mark.line][: mark.column] if mark.line < len(lines) else ""
+        if any(quote in before for quote in _CURLY_QUOTES):
+            # The trainer did quote the text, with the quotes a word processor or phone types:
+            # YAML reads those as letters, so the ': ' inside still starts a new field.
+            return (
+                "YAML syntax: this text is in curly quotes (“ ” or ‘ ’), which YAML reads as letters, so its ': ' "
+                'starts a new field; put it in straight quotes (") instead'
+            )
     if mark is not None and problem.startswith("found character") and text[mark.index : mark.index + 1] == "\t":
         return "YAML syntax: a tab where spaces belong; indent with spaces, not tabs"
     for start, hint in _SYNTAX_HINTS.items():
