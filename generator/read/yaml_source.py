@@ -392,31 +392,33 @@ _OTHER_LINE_BREAKS = re.compile("[\x85\u2028\u2029]")
 _BREAK_NAMES = {"\x85": "a next-line mark", "\u2028": "a line separator", "\u2029": "a paragraph separator"}
 
 
+def _character_problem(text: str, path: str, at: int, message: str) -> SourceError:
+    # Line and column as an editor counts them, by "\n" alone; libyaml reports such a
+    # character at a byte offset, or at a line break the editor does not show.
+    line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+    return SourceError(Problem(path, line, column, message))
+
+
 def _parse_with_positions(text: str, path: str) -> Document:
     other_break = _OTHER_LINE_BREAKS.search(text)
     if other_break:
-        at = other_break.start()
-        line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
         char = other_break.group()
-        raise SourceError(
-            Problem(
-                path,
-                line,
-                column,
-                f"the character U+{ord(char):04X} ({_BREAK_NAMES[char]}, as word processors paste them) is not "
-                "allowed; replace it with a space, or start a new line",
-            )
+        raise _character_problem(
+            text,
+            path,
+            other_break.start(),
+            f"the character U+{ord(char):04X} ({_BREAK_NAMES[char]}, as word processors paste them) is not "
+            "allowed; replace it with a space, or start a new line",
         )
     unprintable = _NOT_PRINTABLE.search(text)
     if unprintable:
-        # libyaml reports it without a line, at a byte offset; a trainer needs line and column.
-        at = unprintable.start()
-        line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
-        message = (
+        raise _character_problem(
+            text,
+            path,
+            unprintable.start(),
             f"the character U+{ord(unprintable.group()):04X} is not allowed in YAML; "
-            "delete it (an editor may show it as a box, or not at all)"
+            "delete it (an editor may show it as a box, or not at all)",
         )
-        raise SourceError(Problem(path, line, column, message))
     doc = Document(path=path, data=None, _values={}, _keys={})
     loader = _Loader(text)
     try:
