@@ -15,9 +15,9 @@ import click
 
 from generator.author.lint import lint_course
 from generator.author.report import json_text, text_lines
-from generator.engines.output import OutputError, check_output, replacing
+from generator.engines.output import OutputError, check_output, project_sources, replacing
 from generator.engines.plain_project import ConfigError, render_project
-from generator.model.load import QUIZZES_DIR, load_course
+from generator.model.load import load_course
 from generator.model.schema import write_schemas
 from generator.read.problems import CourseError
 
@@ -112,9 +112,8 @@ def build(config_file: Path, site_dir: Path | None, site_url: str | None, strict
         config = _mkdocs_config(config_file, site_url=site_url, strict=strict)
         target = Path(site_dir) if site_dir else Path(config.site_dir)
         project = config_file.resolve().parent
-        custom_dir = config.theme.custom_dir
-        sources = [project / "course", project / QUIZZES_DIR, Path(config.docs_dir)]
-        check_output(target, project=project, sources=[*sources, *([Path(custom_dir)] if custom_dir else [])])
+        custom_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+        check_output(target, project=project, sources=project_sources(project, Path(config.docs_dir), custom_dir))
         with replacing(target) as staging:
             config.site_dir = str(staging)
             mkdocs_build(config)

@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 
 from generator.engines.output import mark_as_ours
 from generator.model.load import QUIZZES_DIR, load_course
-from generator.pages.course import OVERRIDES_FOLDER, MissingQuiz, NavEntry, RenderedCourse, render_course
+from generator.pages.course import MissingQuiz, NavEntry, RenderedCourse, render_course, template_overrides
 from generator.read.problems import CourseError, shown_path
 
 if TYPE_CHECKING:  # only `mkdocs serve` needs the live-reload server; builds need not import it
@@ -44,11 +44,14 @@ class CoursegenPlugin(BasePlugin[CoursegenConfig]):  # type: ignore[no-untyped-c
     def __init__(self) -> None:
         self.rendered: RenderedCourse | None = None
         self.root = Path(".")
+        self.overrides: list[Path] = []
 
     # on_config runs before MkDocs cleans site_dir, so a course with errors
     # stops the build while the previous site is still intact.
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
+        custom_dir = config.theme.custom_dir
+        self.overrides = [d.resolve() for d in template_overrides(Path(custom_dir) if custom_dir else None)]
         started = time.perf_counter()
         try:
             bundle = load_course(self.root)
@@ -59,7 +62,7 @@ class CoursegenPlugin(BasePlugin[CoursegenConfig]):  # type: ignore[no-untyped-c
                 ui_overrides=self.config.strings,
                 # Quiz HTML is final: on_post_page puts it in place (see there).
                 inline_quizzes=False,
-                template_dirs=self._template_overrides(config),
+                template_dirs=self.overrides,
             )
         except CourseError as exc:
             count = len(exc.problems)
@@ -89,10 +92,10 @@ class CoursegenPlugin(BasePlugin[CoursegenConfig]):  # type: ignore[no-untyped-c
     # at render time and must not be published as files of the site.
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.rendered is not None
-        overrides = [d.resolve() for d in self._template_overrides(config)]
-        for file in list(files):
-            if any(Path(file.abs_src_path or "").resolve().is_relative_to(d) for d in overrides):
-                files.remove(file)
+        if self.overrides:
+            for file in list(files):
+                if any(Path(file.abs_src_path or "").resolve().is_relative_to(d) for d in self.overrides):
+                    files.remove(file)
         docs_dir = Path(config.docs_dir)
         for src, text in self.rendered.pages.items():
             file = File.generated(config, src, content=text)
@@ -130,12 +133,6 @@ class CoursegenPlugin(BasePlugin[CoursegenConfig]):  # type: ignore[no-untyped-c
             return self.rendered.finish(page.file.src_uri, output)
         except MissingQuiz as exc:
             raise PluginError(str(exc)) from None
-
-    @staticmethod
-    def _template_overrides(config: MkDocsConfig) -> list[Path]:
-        custom_dir = config.theme.custom_dir
-        folder = Path(custom_dir) / OVERRIDES_FOLDER if custom_dir else None
-        return [folder] if folder is not None and folder.is_dir() else []
 
     # on_post_build runs once the site is complete: the marker lets a later
     # `coursegen build` replace this folder, which it refuses for one it did not write.

@@ -15,6 +15,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from generator.model.load import QUIZZES_DIR
+
 # Written into every folder coursegen makes, so that the next build knows it may replace it.
 MARKER = ".coursegen-output"
 _MARKER_TEXT = "Written by coursegen, which replaces this folder at every build.\n"
@@ -22,6 +24,11 @@ _MARKER_TEXT = "Written by coursegen, which replaces this folder at every build.
 
 class OutputError(ValueError):
     """An output folder coursegen refuses to write; the message says why and what to do."""
+
+
+def project_sources(project: Path, docs_dir: Path, custom_dir: Path | None) -> list[Path]:
+    """The folders a project's course is made of, for check_output: its YAML, docs and theme."""
+    return [project / "course", project / QUIZZES_DIR, docs_dir, *([custom_dir] if custom_dir else [])]
 
 
 def check_output(target: Path, *, project: Path, sources: Iterable[Path]) -> None:
@@ -64,7 +71,7 @@ def replacing(target: Path) -> Iterator[Path]:
     staging = _new_folder(target.parent, f".{target.name}.new-")
     try:
         yield staging
-        (staging / MARKER).write_text(_MARKER_TEXT, encoding="utf-8")
+        mark_as_ours(staging)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -16,9 +16,9 @@ from typing import Any
 
 import yaml
 
-from generator.engines.output import check_output, replacing
-from generator.model.load import QUIZZES_DIR, CourseBundle, load_course
-from generator.pages.course import OVERRIDES_FOLDER, RenderedCourse, nav_title, render_course
+from generator.engines.output import check_output, project_sources, replacing
+from generator.model.load import CourseBundle, load_course
+from generator.pages.course import OVERRIDES_FOLDER, RenderedCourse, nav_title, render_course, template_overrides
 from generator.read.problems import CourseError, shown_path
 
 PLUGIN_NAME = "coursegen"
@@ -144,7 +144,7 @@ def render_project(source: Path, out: Path, *, site_url: str | None = None) -> R
     check_output(
         out,
         project=source,
-        sources=[p for p in (source / "course", source / QUIZZES_DIR, docs_dir, custom_dir) if p is not None],
+        sources=project_sources(source, docs_dir, custom_dir),
     )
     bundle = load_course(source)
     options = plugin_options(config)
@@ -154,7 +154,7 @@ def render_project(source: Path, out: Path, *, site_url: str | None = None) -> R
             language=site_language(config, bundle),
             directory_urls=bool(config.get("use_directory_urls", True)),
             ui_overrides=options.get("strings"),
-            template_dirs=[d for d in [custom_dir / OVERRIDES_FOLDER] if d.is_dir()] if custom_dir else [],
+            template_dirs=template_overrides(custom_dir),
         )
     except ValueError as exc:  # an unknown key under `strings`, as the plugin reports it
         raise ConfigError(f"mkdocs.yml: plugins.coursegen.strings: {exc}") from None

@@ -135,6 +135,12 @@ def _what(src: str) -> str:
 OVERRIDES_FOLDER = "coursegen"
 
 
+def template_overrides(custom_dir: Path | None) -> list[Path]:
+    """The template folder a theme's custom_dir holds for coursegen, if it has one."""
+    folder = custom_dir / OVERRIDES_FOLDER if custom_dir is not None else None
+    return [folder] if folder is not None and folder.is_dir() else []
+
+
 def _environment(md: MarkdownRenderer, template_dirs: Sequence[Path]) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(
