@@ -7,9 +7,11 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# Ralph (the LRS the xAPI tests run) lives in its own virtualenv: requirements/ralph.in says why.
+RALPH_VENV := .venv-ralph
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
-LOCK := $(BIN)/uv pip compile --quiet --python-version 3.11 --universal --generate-hashes pyproject.toml requirements/build.in
+LOCK := $(BIN)/uv pip compile --quiet --python-version 3.11 --universal --generate-hashes pyproject.toml requirements/build.in -c requirements/constraints.txt
 
 .PHONY: site test fuzz serve check schema lint bench browser lock runtime clean
 
@@ -64,8 +66,10 @@ $(VENV)/.site-deps: requirements/site.lock pyproject.toml | $(BIN)/python
 	$(PIP) --no-deps --no-build-isolation -e .
 	touch $@
 
-$(VENV)/.test-deps: requirements/test.lock package-lock.json $(VENV)/.site-deps
+$(VENV)/.test-deps: requirements/test.lock requirements/ralph.lock package-lock.json $(VENV)/.site-deps
 	$(PIP) --require-hashes -r requirements/test.lock
+	$(PYTHON) -m venv $(RALPH_VENV)
+	$(RALPH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/ralph.lock
 	npm ci --no-audit --no-fund
 	touch $@
 
@@ -75,6 +79,7 @@ lock: | $(BIN)/python
 	$(PIP) uv
 	$(LOCK) -o requirements/site.lock
 	$(LOCK) --extra test -c requirements/site.lock -o requirements/test.lock
+	$(BIN)/uv pip compile --quiet --python-version 3.11 --universal --generate-hashes requirements/ralph.in -o requirements/ralph.lock
 
 clean:
-	rm -rf site .pytest_cache .mypy_cache .ruff_cache test-results
+	rm -rf site site-facilitator dist .pytest_cache .mypy_cache .ruff_cache test-results
