@@ -158,7 +158,9 @@ def _points(n: int) -> str:
 def _question(
     md: MarkdownRenderer, quiz: Quiz, q: Any, number: int, objectives: dict[str, tuple[str, str]]
 ) -> dict[str, Any]:
-    block = lambda text: Markup(md.block(text)) if text else None  # noqa: E731
+    def block(text: str | None) -> Markup | None:
+        return Markup(md.block(text)) if text else None
+
     meta = [TYPE_NAMES[q.type]]
     if isinstance(q, RolePlay):
         meta.append(f"at most {_points(roleplay_max(q))}" if q.scoring == "path" else "scored by its ending")
@@ -222,8 +224,10 @@ def _roleplay(md: MarkdownRenderer, quiz: Quiz, q: RolePlay) -> dict[str, Any]:
             "Scored by ending: the score of the ending reached, out of the best ending's "
             f"{roleplay_max(q)} %. Choice points only guide the debrief."
         )
+    map_id = f"map-{quiz.id}-{q.id}"
     return {
-        "map": Markup(svg(q, md, map_id=f"map-{quiz.id}-{q.id}")),
+        "map": Markup(svg(q, md, map_id=map_id)),
+        "map_id": map_id,
         "scoring": scoring,
         "steps": steps,
         "endings": [

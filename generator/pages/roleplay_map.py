@@ -200,6 +200,10 @@ def layout(question: RolePlay, md: MarkdownRenderer) -> MapLayout:
     return MapLayout(round(width, 1), round(height, 1), tuple(boxes), tuple(arrows))
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def _n(value: float) -> str:
     return f"{value:g}"
 
@@ -276,7 +280,7 @@ def svg(question: RolePlay, md: MarkdownRenderer, *, map_id: str) -> str:
     outcomes = {e.id: e.outcome for e in question.endings}
     title = f"Map of the role-play {question.id}"
     desc = (
-        f"{len(question.steps)} steps and {len(question.endings)} endings "
+        f"{_count(len(question.steps), 'step')} and {_count(len(question.endings), 'ending')} "
         f"({', '.join(f'{e.id}: {e.outcome}' for e in question.endings)}). "
         f"Starts at {question.start}. Best path, drawn with thick arrows: "
         f"{' → '.join([*(choice_id(s, c) for s, c in hops), ending])}, ending in {outcomes[ending]}. "
@@ -307,4 +311,4 @@ def svg(question: RolePlay, md: MarkdownRenderer, *, map_id: str) -> str:
     for box in drawn.boxes:
         parts.append(f"<g>{_shape(box)}{_text(box)}</g>")
     parts.append("</svg>")
-    return "".join(parts)
+    return "\n".join(parts)
