@@ -21,10 +21,15 @@ from generator.pages.facilitator import STYLESHEET, FacilitatorEdition, render_f
 
 DEFAULT_DIR = "site-facilitator"
 
-# Search engines that find the edition anyway are asked not to list it.
-_MAIN_HTML = (
-    '{% extends "base.html" %}\n{% block extrahead %}<meta name="robots" content="noindex, nofollow">{% endblock %}\n'
-)
+# The edition's own overrides of Material, whatever the learner site's theme: search engines
+# that find it anyway are asked not to list it, and the faint "Made with" notice, below AA
+# contrast (axe: color-contrast), is left out as the learner site's theme does.
+_OVERRIDES = {
+    "main.html": '{% extends "base.html" %}\n'
+    '{% block extrahead %}<meta name="robots" content="noindex, nofollow">{% endblock %}\n',
+    "partials/copyright.html": '<div class="md-copyright">{% if config.copyright %}'
+    '<div class="md-copyright__highlight">{{ config.copyright }}</div>{% endif %}</div>\n',
+}
 
 
 def _apart(target: Path, *, project: Path, learner_site: Path, sources: list[Path]) -> None:
@@ -75,8 +80,9 @@ def build_facilitator(root: Path, site_dir: Path | None = None) -> tuple[Path, F
     with tempfile.TemporaryDirectory(prefix="coursegen-facilitator-") as work:
         project = Path(work)
         write_rendered(RenderedCourse(pages=edition.pages, assets=edition.assets), project / "docs")
-        (project / "overrides").mkdir()
-        (project / "overrides" / "main.html").write_text(_MAIN_HTML, encoding="utf-8")
+        for name, text in _OVERRIDES.items():
+            (project / "overrides" / name).parent.mkdir(parents=True, exist_ok=True)
+            (project / "overrides" / name).write_text(text, encoding="utf-8")
         settings = {
             "site_name": nav_title(f"{bundle.course.title}: facilitator edition"),
             "docs_dir": "docs",
@@ -89,7 +95,9 @@ def build_facilitator(root: Path, site_dir: Path | None = None) -> tuple[Path, F
                 "font": False,
                 "features": ["navigation.sections", "navigation.footer"],
             },
-            "plugins": ["search"],
+            # No search: Material's search dialog has no accessible name (axe: aria-dialog-name),
+            # and an answer key is read by its navigation and tables of contents.
+            "plugins": [],
             "extra_css": [STYLESHEET],
             "markdown_extensions": [{"toc": {"permalink": False}}],
             "nav": edition.nav,

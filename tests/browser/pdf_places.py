@@ -4,7 +4,7 @@ Chromium writes a PDF named destination for every element that a link in the doc
 to (`<a href="#id">`), at the top of that element's box on the page it landed on. A test that
 adds hidden links to the elements it cares about (display: none changes no layout) reads their
 places from the PDF's /Dests dictionary: Chromium's own pagination, not a model of it.
-Only what Chromium writes is read: uncompressed objects, a /Dests dictionary, /Kids of /Pages.
+Only what Chromium writes is read: uncompressed objects, a /Dests dictionary, the /Pages tree.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 
 _OBJECT = re.compile(rb"(\d+) 0 obj\s*(.*?)\s*endobj", re.S)
-_KIDS = re.compile(rb"/Type\s*/Pages\b.*?/Kids\s*\[([^\]]*)\]", re.S)
+_ROOT_PAGES = re.compile(rb"/Type\s*/Catalog\b.*?/Pages\s+(\d+) 0 R", re.S)
+_KIDS = re.compile(rb"/Kids\s*\[([^\]]*)\]")
 _DESTS = re.compile(rb"/Dests\s+(\d+) 0 R")
 _DEST = re.compile(rb"/([^\s/\[]+)\s*\[\s*(\d+) 0 R\s*/XYZ\s+([-\d.]+)\s+([-\d.]+)")
 _MEDIA_BOX = re.compile(rb"/MediaBox\s*\[\s*[-\d.]+\s+[-\d.]+\s+([-\d.]+)\s+([-\d.]+)\s*\]")
@@ -30,12 +31,20 @@ def _unname(raw: bytes) -> str:
     return re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m.group(1), 16)]), raw).decode("utf-8")
 
 
+def _leaves(objects: dict[int, bytes], node: int) -> list[int]:
+    """The page objects under a node of the page tree, in order (long documents nest /Pages)."""
+    kids = _KIDS.search(objects[node])
+    if kids is None or re.search(rb"/Type\s*/Page\b(?!s)", objects[node]):
+        return [node]
+    return [leaf for kid in re.findall(rb"(\d+) 0 R", kids.group(1)) for leaf in _leaves(objects, int(kid))]
+
+
 def places(pdf: bytes) -> dict[str, Place]:
     """Every named destination of a Chromium PDF, by element id."""
     objects = {int(number): body for number, body in _OBJECT.findall(pdf)}
-    kids = _KIDS.search(pdf)
-    assert kids, "the PDF has no page tree"
-    pages = [int(n) for n in re.findall(rb"(\d+) 0 R", kids.group(1))]
+    root = _ROOT_PAGES.search(pdf)
+    assert root, "the PDF has no page tree"
+    pages = _leaves(objects, int(root.group(1)))
     dests_ref = _DESTS.search(pdf)
     if not dests_ref:
         return {}
