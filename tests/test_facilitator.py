@@ -203,3 +203,27 @@ def test_the_bundled_course_edition_has_every_quiz_answer_and_map(tmp_path: Path
                         assert md.block(choice.text) in page and md.block(choice.feedback) in page
                 for ending in q.endings:
                     assert f"{ending.outcome.title()} · {ending.id}</text>" in page
+
+
+def test_a_build_that_fails_in_mkdocs_leaves_the_previous_edition_as_it_was(
+    workshop: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    assert invoke(workshop, "facilitator")[0] == 0
+    before = snapshot(workshop / "site-facilitator")
+    # A theme's copy of a template is used for the edition too; this one links to no page,
+    # which MkDocs (strict) refuses after the new edition was begun.
+    config = workshop / "mkdocs.yml"
+    config.write_text(config.read_text().replace("name: material", "name: material\n  custom_dir: theme"))
+    overrides = workshop / "theme" / "coursegen"
+    overrides.mkdir(parents=True)
+    home = (REPO / "generator" / "templates" / "facilitator_home.md.j2").read_text(encoding="utf-8")
+    (overrides / "facilitator_home.md.j2").write_text(home + "\n[Notes](missing-notes.md)\n", encoding="utf-8")
+    code, lines = invoke(workshop, "facilitator")
+    assert code == 1
+    assert lines == [
+        "error: Aborted with 1 warnings in strict mode!",
+        "The build failed; the previous facilitator edition is unchanged.",
+    ]
+    assert "contains a link 'missing-notes.md'" in caplog.text  # MkDocs' own warning, printed above them
+    assert snapshot(workshop / "site-facilitator") == before
+    assert not [p for p in workshop.iterdir() if p.name.startswith(".site-facilitator")]
