@@ -162,6 +162,42 @@ def render(out: Path, root: Path, site_url: str | None) -> None:
 
 
 @main.command()
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", help="Project folder.")
+@click.option(
+    "-d",
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Default: site-facilitator/.",
+)
+def facilitator(root: Path, site_dir: Path | None) -> None:
+    """Build the facilitator edition: every answer and a map of every role-play, in a site of its own."""
+    import logging
+    import time
+
+    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+    from generator.engines.facilitator_site import build_facilitator
+
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    started = time.perf_counter()
+    try:
+        target, edition = build_facilitator(root, site_dir)
+    except (OutputError, ConfigError) as exc:
+        click.echo(f"error: {exc}; nothing was written.", err=True)
+        sys.exit(1)
+    except CourseError as exc:
+        _fail(exc)
+        return
+    except (Abort, ConfigurationError, PluginError) as exc:
+        click.echo(f"error: {exc}", err=True)
+        click.echo("The build failed; the previous facilitator edition is unchanged.", err=True)
+        sys.exit(1)
+    pages = len(edition.pages)
+    click.echo(f"built the facilitator edition ({pages} pages) in {target} in {time.perf_counter() - started:.1f} s")
+
+
+@main.command()
 @click.argument("code", nargs=-1)
 @click.option("--name", default=None, help="The learner's name, as printed on the certificate.")
 @click.option("--date", "date_", default=None, metavar="YYYY-MM-DD", help="The date printed on the certificate.")

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.pages.facilitator import STYLESHEET as FACILITATOR_STYLESHEET
 from generator.pages.runtime_files import RUNTIME_ASSETS, runtime_assets
 from generator.pages.urls import ASSETS_DIR
 
@@ -89,4 +90,5 @@ def test_the_package_ships_the_served_files_and_not_the_sources(tmp_path: Path) 
         assets = sorted(
             n.removeprefix("generator/assets/") for n in archive.namelist() if n.startswith("generator/assets/")
         )
-    assert assets == sorted(RUNTIME_ASSETS)
+    # The learner site's runtime, and the facilitator edition's stylesheet.
+    assert assets == sorted([*RUNTIME_ASSETS, FACILITATOR_STYLESHEET])

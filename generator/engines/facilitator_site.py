@@ -1,0 +1,109 @@
+"""`coursegen facilitator`: the facilitator edition, built by MkDocs into a site of its own.
+
+The edition is the answer key, so it must never be published with the learner site: it is
+refused inside that site's folder (and around it), it is built from its own MkDocs project in a
+temporary folder, and nothing in the learner site's pages or navigation knows it exists.
+As with `coursegen build`, the old edition stays in place until the new one is complete.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from generator.engines.output import OutputError, check_output, project_sources, replacing
+from generator.engines.plain_project import read_site_config, site_language, write_rendered
+from generator.model.load import load_course
+from generator.pages.course import RenderedCourse, nav_title, template_overrides
+from generator.pages.facilitator import STYLESHEET, FacilitatorEdition, render_facilitator
+
+DEFAULT_DIR = "site-facilitator"
+
+# The edition's own overrides of Material, whatever the learner site's theme: search engines
+# that find it anyway are asked not to list it, and the faint "Made with" notice, below AA
+# contrast (axe: color-contrast), is left out as the learner site's theme does.
+_OVERRIDES = {
+    "main.html": '{% extends "base.html" %}\n'
+    '{% block extrahead %}<meta name="robots" content="noindex, nofollow">{% endblock %}\n',
+    "partials/copyright.html": '<div class="md-copyright">{% if config.copyright %}'
+    '<div class="md-copyright__highlight">{{ config.copyright }}</div>{% endif %}</div>\n',
+}
+
+
+def _apart(target: Path, *, project: Path, learner_site: Path, sources: list[Path]) -> None:
+    """Refuse a target that is, holds or lies inside the project's sources or its learner site."""
+    suggestion = project / DEFAULT_DIR
+    target = target.resolve()
+    if target == project or project.is_relative_to(target):
+        raise OutputError(f"{target} holds the project itself, which would be deleted; write to {suggestion}")
+    learner_site = learner_site.resolve()
+    if target == learner_site or target.is_relative_to(learner_site):
+        raise OutputError(
+            f"{target} is inside the learner site {learner_site}, where learners could find the answers; "
+            f"write the facilitator edition outside it, such as {suggestion}"
+        )
+    if learner_site.is_relative_to(target):
+        raise OutputError(
+            f"{target} holds the learner site {learner_site}, which would be deleted and mixed with the answers; "
+            f"write to a folder of its own, such as {suggestion}"
+        )
+    for source in sources:
+        source = source.resolve()
+        if target == source or target.is_relative_to(source) or source.is_relative_to(target):
+            raise OutputError(
+                f"{target} is or overlaps {source}, which holds the course's own files; "
+                f"write to a folder outside it, such as {suggestion}"
+            )
+
+
+def build_facilitator(root: Path, site_dir: Path | None = None) -> tuple[Path, FacilitatorEdition]:
+    """Validate the course in `root` and build its facilitator edition into `site_dir`.
+
+    Raises OutputError for a folder coursegen may not write, CourseError for a course with
+    problems (both before anything is written), and MkDocs' own errors for a failed build,
+    which leaves the previous edition as it was."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    root = root.resolve()
+    config = read_site_config(root / "mkdocs.yml")
+    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+    custom_dir = root / str(theme["custom_dir"]) if theme and theme.get("custom_dir") else None
+    sources = project_sources(root, root / str(config.get("docs_dir", "course")), custom_dir)
+    target = (site_dir if site_dir is not None else root / DEFAULT_DIR).resolve()
+    _apart(target, project=root, learner_site=root / str(config.get("site_dir", "site")), sources=sources)
+    check_output(target, project=root, sources=sources)
+    bundle = load_course(root)
+    edition = render_facilitator(bundle, template_dirs=template_overrides(custom_dir))
+    with tempfile.TemporaryDirectory(prefix="coursegen-facilitator-") as work:
+        project = Path(work)
+        write_rendered(RenderedCourse(pages=edition.pages, assets=edition.assets), project / "docs")
+        for name, text in _OVERRIDES.items():
+            (project / "overrides" / name).parent.mkdir(parents=True, exist_ok=True)
+            (project / "overrides" / name).write_text(text, encoding="utf-8")
+        settings = {
+            "site_name": nav_title(f"{bundle.course.title}: facilitator edition"),
+            "docs_dir": "docs",
+            "strict": True,
+            "use_directory_urls": True,
+            "theme": {
+                "name": "material",
+                "custom_dir": "overrides",
+                "language": site_language(config, bundle),
+                "font": False,
+                "features": ["navigation.sections", "navigation.footer"],
+            },
+            # No search: Material's search dialog has no accessible name (axe: aria-dialog-name),
+            # and an answer key is read by its navigation and tables of contents.
+            "plugins": [],
+            "extra_css": [STYLESHEET],
+            "markdown_extensions": [{"toc": {"permalink": False}}],
+            "nav": edition.nav,
+        }
+        config_file = project / "mkdocs.yml"
+        config_file.write_text(yaml.safe_dump(settings, sort_keys=False, allow_unicode=True), encoding="utf-8")
+        with replacing(target) as staging:
+            build(load_config(str(config_file), site_dir=str(staging)))
+    return target, edition
