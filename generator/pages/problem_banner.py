@@ -16,11 +16,11 @@ from markupsafe import Markup
 BANNER_ID = "coursegen-preview-problems"
 
 _BOX = (
-    "margin:0;padding:1rem 1.5rem;background:#fdecea;color:#1a1a1a;border-left:.5rem solid #b00020;"
-    "font:1rem/1.5 system-ui,sans-serif;position:relative;z-index:10"
+    "margin:0;padding:.75em 1.25em;background:#fdecea;color:#1a1a1a;border-left:.4em solid #b00020;"
+    "font:medium/1.5 system-ui,sans-serif;position:relative;z-index:10"
 )
-_HEADING = "margin:0 0 .5rem;font-size:1.2rem;font-weight:700;color:#1a1a1a"
-_CODE = "font-family:ui-monospace,monospace;white-space:pre-wrap;overflow-wrap:anywhere;color:#1a1a1a"
+_HEADING = "margin:0 0 .5em;font-size:large;font-weight:700;color:#1a1a1a"
+_CODE = "font-family:ui-monospace,monospace;font-size:inherit;white-space:pre-wrap;overflow-wrap:anywhere;color:#1a1a1a"
 _BODY_START = re.compile(rb"<body\b[^>]*>", re.IGNORECASE)
 
 
@@ -35,7 +35,7 @@ def problem_banner(problems: Sequence[str]) -> str:
         Markup(
             '<div id="{id}" role="alert" aria-labelledby="{id}-title" style="{box}">'
             '<h2 id="{id}-title" style="{heading}">{title}</h2>'
-            '<ul style="margin:0 0 .5rem;padding-left:1.5rem">{items}</ul>'
+            '<ul style="margin:0 0 .5em;padding-left:1.5em">{items}</ul>'
             '<p style="margin:0">{hint}</p></div>'
         ).format(
             id=BANNER_ID,
