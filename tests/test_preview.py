@@ -74,6 +74,9 @@ def test_a_broken_save_shows_on_the_page_over_the_last_good_site_until_it_is_fix
             "the browser shows it over the last good version until the file is fixed"
         )
         assert served.wait_for_err(lambda lines: summary in lines, "the summary line") == [*expected, summary]
+        # The README shows a trainer these very lines.
+        readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+        assert f"\n{expected[0]}\n{summary}\n" in readme
         # The page answers at once (MkDocs alone would hold it until a good save), shows the
         # problem as the terminal does, and is still the last good site beneath it.
         shown = fetch(page)
