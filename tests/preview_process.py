@@ -74,15 +74,20 @@ class Served:
 
 
 @contextmanager
-def coursegen_serve(project: Path, *, sub_path: str = "/") -> Iterator[Served]:
-    """`coursegen serve -a 127.0.0.1:PORT` in `project`, whose site_url (SITE_URL) ends in `sub_path`;
-    yields once it has printed its address, and stops it as Ctrl+C would."""
+def coursegen_serve(project: Path, *, sub_path: str = "/", command: list[str] | None = None) -> Iterator[Served]:
+    """`coursegen serve -a 127.0.0.1:PORT` (or `command`, followed by the address) in `project`, whose
+    site_url (SITE_URL) ends in `sub_path`; yields once it has printed its address, and stops it as
+    Ctrl+C would."""
     port = free_port()
     env = {**os.environ, "SITE_URL": f"https://courses.example.org{sub_path}"}
     out_file, err_file = project / "serve.out", project / "serve.err"
     with out_file.open("wb") as out, err_file.open("wb") as err:
         process = subprocess.Popen(
-            [str(COURSEGEN), "serve", "-a", f"127.0.0.1:{port}"], cwd=project, env=env, stdout=out, stderr=err
+            [*(command or [str(COURSEGEN), "serve", "-a"]), f"127.0.0.1:{port}"],
+            cwd=project,
+            env=env,
+            stdout=out,
+            stderr=err,
         )
     served = Served(process, f"http://127.0.0.1:{port}{sub_path}", out_file, err_file)
     try:

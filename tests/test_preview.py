@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import socket
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -93,6 +94,36 @@ def test_a_broken_save_shows_on_the_page_over_the_last_good_site_until_it_is_fix
     text = "\n".join(served.out() + served.err())
     for noise in ("Traceback", "INFO", "Building documentation", "Detected file changes", "Browser connected"):
         assert noise not in text
+
+
+# ProperDocs runs MkDocs plugins by answering every `mkdocs.*` import with its own module; the
+# preview then runs on ProperDocs' server and build, unchanged.
+ON_PROPERDOCS = """
+import sys
+from pathlib import Path
+import click
+import properdocs.replacement
+from generator.engines.preview import serve
+import mkdocs.livereload
+assert mkdocs.livereload.__name__ == "properdocs.livereload"
+serve(Path("mkdocs.yml"), sys.argv[1], echo=click.echo, echo_err=lambda line: click.echo(line, err=True))
+"""
+
+
+def test_the_preview_runs_on_properdocs_too(mini: Path) -> None:
+    lesson = mini / LESSON
+    good = lesson.read_text()
+    with coursegen_serve(mini, command=[sys.executable, "-c", ON_PROPERDOCS]) as served:
+        assert served.out() == [f"Serving the course at {served.url} — press Ctrl+C to stop"]
+        lesson.write_text(good.replace("title: First lesson", "title:"))
+        [problem] = problems_of(mini)
+        served.wait_for_err(lambda lines: problem in lines, "the problem line")
+        wait_until(lambda: str(escape(problem)) in fetch(served.url + LESSON_PAGE), "the problem on the page")
+        lesson.write_text(good.replace("title: First lesson", "title: Fixed again"))
+        wait_until(lambda: "Fixed again" in fetch(served.url + LESSON_PAGE), "the fixed lesson is served")
+        [line] = served.rebuilt()
+        assert (m := REBUILT.fullmatch(line)) and m["what"] == LESSON, line
+        assert len(served.err()) == 2
 
 
 def test_serve_says_when_its_address_is_taken(mini: Path) -> None:

@@ -14,10 +14,11 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-# The engine's logger: MkDocs' own modules and its plugins (ours included) log under it.
-ENGINE_LOGGER = "mkdocs"
-# The preview server's: its request log and "Browser connected" lines.
-SERVER_LOGGER = "mkdocs.livereload"
+# MkDocs' modules and its plugins (ours included) log under "mkdocs"; ProperDocs, which
+# runs them too, logs its own modules under "properdocs".
+ENGINE_LOGGERS = ("mkdocs", "properdocs")
+# Below the engine's logger: the preview server's request log and "Browser connected" lines.
+SERVER_LOGGER = "livereload"
 
 
 class PreviewLog(logging.Handler):
@@ -33,7 +34,7 @@ class PreviewLog(logging.Handler):
     def filter(self, record: logging.LogRecord) -> bool:
         # The server logs a missing file (a favicon, a stale link) as a warning; an
         # error of its own (a request it could not answer) is kept.
-        if record.name.startswith(SERVER_LOGGER) and record.levelno < logging.ERROR:
+        if record.name.split(".")[1:2] == [SERVER_LOGGER] and record.levelno < logging.ERROR:
             return False
         return super().filter(record)
 
@@ -57,12 +58,14 @@ class PreviewLog(logging.Handler):
     @contextmanager
     def installed(self) -> Iterator[PreviewLog]:
         """Route the engine's log here, and only here, for the length of the block."""
-        logger = logging.getLogger(ENGINE_LOGGER)
-        propagate = logger.propagate
-        logger.addHandler(self)
-        logger.propagate = False
+        loggers = [logging.getLogger(name) for name in ENGINE_LOGGERS]
+        propagate = [logger.propagate for logger in loggers]
+        for logger in loggers:
+            logger.addHandler(self)
+            logger.propagate = False
         try:
             yield self
         finally:
-            logger.removeHandler(self)
-            logger.propagate = propagate
+            for logger, was in zip(loggers, propagate, strict=True):
+                logger.removeHandler(self)
+                logger.propagate = was
