@@ -38,6 +38,14 @@ def wait_until(condition: Callable[[], object], what: str, timeout: float = DEAD
     raise AssertionError(f"not within {timeout:.0f} s: {what}")
 
 
+def save(path: Path, text: str, project: Path) -> None:
+    """Write `path` as an editor that saves atomically does: the watcher sees it whole or not at
+    all, never truncated half-way (a rebuild of that would be a problem of the test's making)."""
+    temporary = project / f".saving-{path.name}"  # outside the folders the preview watches
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
 def fetch(url: str) -> str:
     try:
         with urllib.request.urlopen(url, timeout=10) as response:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from markupsafe import escape
 from mkdocs.exceptions import Abort, PluginError
-from preview_process import COURSEGEN, coursegen_serve, fetch, free_port, wait_until
+from preview_process import COURSEGEN, coursegen_serve, fetch, free_port, save, wait_until
 
 from generator.engines.mkdocs_plugin import CourseProblems
 from generator.engines.preview import changes_text, failure_lines
@@ -44,12 +44,12 @@ def test_serve_prints_its_address_then_one_line_per_rebuild(mini: Path) -> None:
         assert served.out() == [f"Serving the course at {served.url} — press Ctrl+C to stop"]
         assert "First lesson" in fetch(served.url + LESSON_PAGE)
 
-        lesson.write_text(lesson.read_text().replace("title: First lesson", "title: Renamed lesson"))
+        save(lesson, lesson.read_text().replace("title: First lesson", "title: Renamed lesson"), mini)
         wait_until(lambda: "Renamed lesson" in fetch(served.url + LESSON_PAGE), "the lesson page changes")
         [line] = served.rebuilt()
         assert (m := REBUILT.fullmatch(line)) and m["what"] == LESSON, line
 
-        quiz.write_text(quiz.read_text().replace("title: Basics quiz", "title: Renamed quiz"))
+        save(quiz, quiz.read_text().replace("title: Basics quiz", "title: Renamed quiz"), mini)
         wait_until(lambda: "Renamed quiz" in fetch(served.url + QUIZ_PAGE), "the quiz page changes")
         assert [m["what"] for line in served.rebuilt() if (m := REBUILT.fullmatch(line))] == [LESSON, QUIZ]
         assert served.err() == []
@@ -64,15 +64,14 @@ def test_a_broken_save_shows_on_the_page_over_the_last_good_site_until_it_is_fix
     good = lesson.read_text()
     with coursegen_serve(mini) as served:
         page = served.url + LESSON_PAGE
-        lesson.write_text(good.replace("title: First lesson", "title: Renamed lesson"))
+        save(lesson, good.replace("title: First lesson", "title: Renamed lesson"), mini)
         wait_until(lambda: "Renamed lesson" in fetch(page), "the lesson page changes")
 
-        lesson.write_text(good.replace("title: First lesson", "title:"))
+        save(lesson, good.replace("title: First lesson", "title:"), mini)
         expected = problems_of(mini)
         assert expected == [f"{LESSON}:2:7: title: must not be empty; write the text after the colon"]
         summary = (
-            f"1 problem found after {LESSON} changed; "
-            "the browser shows it over the last good version until the file is fixed"
+            f"1 problem found after {LESSON} changed; the browser shows it over the last good version until it is fixed"
         )
         assert served.wait_for_err(lambda lines: summary in lines, "the summary line") == [*expected, summary]
         # The README shows a trainer these very lines.
@@ -86,7 +85,7 @@ def test_a_broken_save_shows_on_the_page_over_the_last_good_site_until_it_is_fix
         assert "Renamed lesson" in shown
         assert len(served.rebuilt()) == 1
 
-        lesson.write_text(good.replace("title: First lesson", "title: Fixed again"))
+        save(lesson, good.replace("title: First lesson", "title: Fixed again"), mini)
         wait_until(lambda: "Fixed again" in fetch(page), "the fixed lesson is served")
         assert BANNER_ID not in fetch(page)
         assert [REBUILT.fullmatch(line) is not None for line in served.rebuilt()] == [True, True]
@@ -115,11 +114,11 @@ def test_the_preview_runs_on_properdocs_too(mini: Path) -> None:
     good = lesson.read_text()
     with coursegen_serve(mini, command=[sys.executable, "-c", ON_PROPERDOCS]) as served:
         assert served.out() == [f"Serving the course at {served.url} — press Ctrl+C to stop"]
-        lesson.write_text(good.replace("title: First lesson", "title:"))
+        save(lesson, good.replace("title: First lesson", "title:"), mini)
         [problem] = problems_of(mini)
         served.wait_for_err(lambda lines: problem in lines, "the problem line")
         wait_until(lambda: str(escape(problem)) in fetch(served.url + LESSON_PAGE), "the problem on the page")
-        lesson.write_text(good.replace("title: First lesson", "title: Fixed again"))
+        save(lesson, good.replace("title: First lesson", "title: Fixed again"), mini)
         wait_until(lambda: "Fixed again" in fetch(served.url + LESSON_PAGE), "the fixed lesson is served")
         [line] = served.rebuilt()
         assert (m := REBUILT.fullmatch(line)) and m["what"] == LESSON, line
@@ -138,7 +137,7 @@ def test_serve_says_when_its_address_is_taken(mini: Path) -> None:
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
         f"error: cannot serve at 127.0.0.1:{port}: Address already in use; stop what uses it, "
-        "or pass another address with -a, such as -a 127.0.0.1:8001"
+        f"or pass another address with -a, such as -a 127.0.0.1:{port + 1}"
     ]
 
 

@@ -160,7 +160,11 @@ class Preview:
             count = len(outcome.problems)
             self.echo_err(
                 f"{count} problem{'s' if count != 1 else ''} found{after}; the browser shows "
-                f"{'them' if count != 1 else 'it'} over the last good version until the file is fixed"
+                + (
+                    "them over the last good version until they are fixed"
+                    if count != 1
+                    else "it over the last good version until it is fixed"
+                )
             )
         else:
             self.server.root = str(outcome.site)
@@ -219,7 +223,7 @@ class Preview:
                     raise
                 raise PreviewError(
                     f"cannot serve at {host}:{port}: {exc.strerror or exc}; "
-                    "stop what uses it, or pass another address with -a, such as -a 127.0.0.1:8001"
+                    f"stop what uses it, or pass another address with -a, such as -a {host}:{port + 1}"
                 ) from None
             except KeyboardInterrupt:
                 self.echo("Stopped.")

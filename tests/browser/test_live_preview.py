@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
-from preview_process import coursegen_serve
+from preview_process import coursegen_serve, save
 
 from generator.model.load import load_course
 from generator.read.problems import CourseError
@@ -23,10 +23,10 @@ def test_the_open_page_reloads_shows_a_broken_save_and_recovers(mini: Path, page
         page.goto(served.url + "basics/first-lesson/")
         expect(page.get_by_role("heading", name="First lesson", level=1)).to_be_visible()
 
-        lesson.write_text(good.replace("title: First lesson", "title: Renamed lesson"))
+        save(lesson, good.replace("title: First lesson", "title: Renamed lesson"), mini)
         expect(page.get_by_role("heading", name="Renamed lesson", level=1)).to_be_visible(timeout=WAIT)
 
-        lesson.write_text(good.replace("title: First lesson", "title:"))
+        save(lesson, good.replace("title: First lesson", "title:"), mini)
         with pytest.raises(CourseError) as caught:
             load_course(mini)
         [problem] = [str(p) for p in caught.value.problems]
@@ -38,6 +38,6 @@ def test_the_open_page_reloads_shows_a_broken_save_and_recovers(mini: Path, page
         violations = Axe().run(page, context=f"#{notice.get_attribute('id')}").response["violations"]
         assert violations == [], violations
 
-        lesson.write_text(good.replace("title: First lesson", "title: Fixed again"))
+        save(lesson, good.replace("title: First lesson", "title: Fixed again"), mini)
         expect(page.get_by_role("heading", name="Fixed again", level=1)).to_be_visible(timeout=WAIT)
         expect(page.get_by_role("alert")).to_have_count(0)
