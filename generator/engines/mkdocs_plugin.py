@@ -79,6 +79,7 @@ class CoursegenPlugin(BasePlugin[CoursegenConfig]):  # type: ignore[no-untyped-c
                 template_dirs=self.overrides,
             )
         except CourseError as exc:
+            # The lines travel apart from MkDocs' message: `coursegen serve` puts them on the page.
             raise CourseProblems([str(problem) for problem in exc.problems]) from None
         except ValueError as exc:  # an unknown key under `strings`
             raise PluginError(f"mkdocs.yml: plugins.coursegen.strings: {exc}") from None
