@@ -129,16 +129,29 @@ def build(config_file: Path, site_dir: Path | None, site_url: str | None, strict
 
 @main.command()
 @click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path), default="mkdocs.yml")
-@click.option("-a", "--dev-addr", default="127.0.0.1:8000", help="Address to serve the preview at.")
-def serve(config_file: Path, dev_addr: str) -> None:
-    """Live preview: rebuilds when any course or quiz file is saved."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
+@click.option(
+    "-a", "--dev-addr", default=None, help="Address to serve the preview at (default: mkdocs.yml's, or 127.0.0.1:8000)."
+)
+def serve(config_file: Path, dev_addr: str | None) -> None:
+    """Live preview: rebuilds when any course or quiz file is saved.
+
+    Prints the address, then one line per rebuild; a save that breaks the course
+    prints its problems, and the browser shows them until the file is fixed.
+    """
+    from generator.engines.preview import PreviewError
+    from generator.engines.preview import serve as preview
 
     try:
         load_course(config_file.resolve().parent)
     except CourseError as exc:
         _fail(exc)
-    mkdocs_serve(str(config_file), dev_addr=dev_addr, livereload=True)
+    try:
+        preview(config_file, dev_addr, echo=click.echo, echo_err=lambda line: click.echo(line, err=True))
+    except PreviewError as exc:
+        for line in exc.problems:
+            click.echo(line, err=True)
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
 
 
 @main.command()

@@ -31,6 +31,20 @@ if TYPE_CHECKING:  # only `mkdocs serve` needs the live-reload server; builds ne
 log = logging.getLogger("mkdocs.plugins.coursegen")
 
 
+class CourseProblems(PluginError):
+    """The course's problems, one printed line each, as MkDocs' build error.
+
+    `coursegen serve` shows these very lines on the preview page; MkDocs itself
+    prints the message, which says first how many there are.
+    """
+
+    def __init__(self, problems: list[str]) -> None:
+        count = len(problems)
+        lines = "\n".join(problems)
+        super().__init__(f"the course has {count} problem{'s' if count != 1 else ''}; nothing was built:\n{lines}")
+        self.problems = problems
+
+
 class CoursegenConfig(Config):  # type: ignore[no-untyped-call]
     root = c.Type(str, default=".")
     """Folder holding course/ and quizzes/, relative to mkdocs.yml."""
@@ -65,10 +79,8 @@ class CoursegenPlugin(BasePlugin[CoursegenConfig]):  # type: ignore[no-untyped-c
                 template_dirs=self.overrides,
             )
         except CourseError as exc:
-            count = len(exc.problems)
-            raise PluginError(
-                f"the course has {count} problem{'s' if count != 1 else ''}; nothing was built:\n{exc}"
-            ) from None
+            # The lines travel apart from MkDocs' message: `coursegen serve` puts them on the page.
+            raise CourseProblems([str(problem) for problem in exc.problems]) from None
         except ValueError as exc:  # an unknown key under `strings`
             raise PluginError(f"mkdocs.yml: plugins.coursegen.strings: {exc}") from None
         log.info(
