@@ -81,6 +81,35 @@ def lint(root: Path, strict: bool, format_: str) -> None:
         sys.exit(1)
 
 
+@main.command()
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", help="Project folder.")
+@click.option("--format", "format_", type=click.Choice(["text", "json"]), default="text", help="Tables, or JSON.")
+def stats(root: Path, format_: str) -> None:
+    """Check the course, then print its figures per module and in total.
+
+    Lessons, words, stated and estimated minutes, questions by type, role-plays with their steps
+    and endings, and each objective with the number of questions that assess it.
+    """
+    from generator.author.stats import course_figures
+    from generator.author.stats_report import json_text as stats_json
+    from generator.author.stats_report import plain_text, print_rich
+
+    try:
+        bundle = load_course(root)
+    except CourseError as exc:
+        _fail(exc)
+        return
+    figures = course_figures(bundle)
+    if format_ == "json":
+        click.echo(stats_json(figures))
+    elif sys.stdout.isatty():
+        from rich.console import Console
+
+        print_rich(figures, Console())
+    else:
+        click.echo(plain_text(figures), nl=False)
+
+
 def _count(n: int, one: str, many: str = "") -> str:
     return f"{n} {one if n == 1 else many or one + 's'}"
 
