@@ -182,3 +182,8 @@ def test_words_and_estimates_are_the_lints_own_on_the_bundled_course() -> None:
     assert figures.course.question_total == sum(len(quiz.questions) for quiz in bundle.quizzes.values())
     assert figures.course.lessons == len(lessons)
     assert plain_text(figures) == stats(BUNDLED).stdout
+
+
+def test_the_readme_shows_what_stats_prints() -> None:
+    readme = (BUNDLED / "README.md").read_text()
+    assert f"```console\n$ coursegen stats\n{WORKBENCH_TEXT}```\n" in readme
