@@ -258,6 +258,20 @@ def test_a_course_that_does_not_check_is_not_added_to(root: Path) -> None:
     assert files(root) == before
 
 
+def test_an_outline_that_cannot_be_written_back_as_it_is_is_not_touched(root: Path) -> None:
+    # ruamel.yaml would write `[ first-call ]` as `[first-call]`: a change the trainer did not ask for.
+    text = outline(root).replace("lessons: [first-call]", "lessons: [ first-call ]")
+    (root / OUTLINE).write_text(text)
+    before = files(root)
+    result = run(root, "new", "quiz", "follow-quiz", "--module", "follow-through")
+    assert result.stderr == (
+        "error: course/course.yaml:17:15: coursegen new cannot add to this file without also rewriting this line "
+        "(as 'lessons: [first-call]     # more to come'); write the line that way first, or add the entry by hand; "
+        "nothing was written.\n"
+    )
+    assert files(root) == before
+
+
 def test_placeholders_are_lint_warnings_until_replaced(root: Path) -> None:
     assert run(root, "new", "lesson", "second-call", "--module", "calls").exit_code == 0
     lint = run(root, "lint", "--strict")

@@ -121,15 +121,26 @@ def _quiz_text(quiz_id: str, objectives: Iterable[str]) -> str:
 # ------------------------------------------------------------------ round trip
 
 
-def _yaml_for(text: str) -> YAML:
-    """A round-trip YAML that writes `text` back unchanged, if one of the usual indentations does."""
+def _yaml_for(text: str, path: str) -> YAML:
+    """A round-trip YAML that writes `text` back unchanged; refused if none of the usual indentations does."""
     _, sequence, offset = load_yaml_guess_indent(text)
     candidates = [(2, sequence, offset), (2, 4, 2), (2, 2, 0), (4, sequence, offset), (4, 4, 2), (4, 6, 4)]
     for mapping, seq, off in candidates:
         yaml = _round_trip_yaml(mapping, seq, off)
         if _dump(yaml, yaml.load(text)) == text:
             return yaml
-    return _round_trip_yaml(*candidates[0])
+    # Writing it back would change lines the command has no business changing: say which, change none.
+    yaml = _round_trip_yaml(*candidates[0])
+    written = _dump(yaml, yaml.load(text)).splitlines()
+    lines = text.splitlines()
+    n = next((k for k, (a, b) in enumerate(zip(lines, written, strict=False)) if a != b), len(lines))
+    would = repr(written[n].strip()) if n < len(written) else "nothing"
+    line, other = [*lines, ""][n], [*written, ""][n]
+    column = next((k for k, (a, b) in enumerate(zip(line, other, strict=False)) if a != b), min(len(line), len(other)))
+    raise ScaffoldError(
+        f"{path}:{n + 1}:{column + 1}: coursegen new cannot add to this file without also rewriting this line (as {would}); "
+        "write the line that way first, or add the entry by hand"
+    )
 
 
 def _round_trip_yaml(mapping: int, sequence: int, offset: int) -> YAML:
@@ -152,7 +163,7 @@ class _Editable:
     def __init__(self, root: Path, path: str) -> None:
         self.path = path
         text = (root / path).read_text(encoding="utf-8")
-        self.yaml = _yaml_for(text)
+        self.yaml = _yaml_for(text, path)
         self.data: CommentedMap = self.yaml.load(text)
 
     def text(self) -> str:
