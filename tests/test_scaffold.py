@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from generator.cli import main
+from generator.model.load import load_course
 
 FIXTURE = Path(__file__).parent / "fixtures" / "workbench"
 OUTLINE = "course/course.yaml"
@@ -295,3 +296,22 @@ def test_ruamel_is_only_the_writer_of_coursegen_new() -> None:
     generator = Path(__file__).parent.parent / "generator"
     users = sorted(str(p.relative_to(generator)) for p in generator.rglob("*.py") if "ruamel" in p.read_text())
     assert users == ["author/scaffold.py"]
+
+
+def test_the_bundled_course_takes_every_command_and_still_checks(tmp_path: Path) -> None:
+    bundled = Path(__file__).parent.parent
+    for folder in ("course", "quizzes"):
+        shutil.copytree(bundled / folder, tmp_path / folder)
+    first = load_course(tmp_path).course.modules[0].id
+    for args in (
+        ["new", "lesson", "workbench-lesson", "--module", first],
+        ["new", "module", "workbench-module"],
+        ["new", "quiz", "workbench-check", "--lesson", "workbench-module-intro"],
+    ):
+        result = run(tmp_path, *args)
+        assert result.exit_code == 0, result.output
+        checks(tmp_path)
+    before = (bundled / OUTLINE).read_text().splitlines()
+    after = outline(tmp_path).replace(", workbench-lesson]", "]").splitlines()
+    # Apart from the lesson added to a list, every line of the outline is still there, in order.
+    assert [line for line in after if line in before] == before
