@@ -259,6 +259,15 @@ def test_a_course_that_does_not_check_is_not_added_to(root: Path) -> None:
     assert files(root) == before
 
 
+def test_an_outline_with_windows_line_ends_keeps_them(root: Path) -> None:
+    (root / OUTLINE).write_bytes(original().replace("\n", "\r\n").encode())
+    assert run(root, "new", "quiz", "final-check", "--final").exit_code == 0
+    assert (root / OUTLINE).read_bytes() == (original() + "final_assessment: final-check\n").replace(
+        "\n", "\r\n"
+    ).encode()
+    checks(root)
+
+
 def test_an_outline_that_cannot_be_written_back_as_it_is_is_not_touched(root: Path) -> None:
     # ruamel.yaml would write `[ first-call ]` as `[first-call]`: a change the trainer did not ask for.
     text = outline(root).replace("lessons: [first-call]", "lessons: [ first-call ]")

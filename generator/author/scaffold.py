@@ -162,12 +162,15 @@ class _Editable:
 
     def __init__(self, root: Path, path: str) -> None:
         self.path = path
-        text = (root / path).read_text(encoding="utf-8")
+        raw = (root / path).read_bytes().decode("utf-8")
+        # A file saved with Windows line ends keeps them.
+        self.newline = "\r\n" if "\r\n" in raw else "\n"
+        text = raw.replace("\r\n", "\n")
         self.yaml = _yaml_for(text, path)
         self.data: CommentedMap = self.yaml.load(text)
 
     def text(self) -> str:
-        return _dump(self.yaml, self.data)
+        return _dump(self.yaml, self.data).replace("\n", self.newline)
 
 
 # ------------------------------------------------------------------ lookups
@@ -350,7 +353,7 @@ def _rehearse(root: Path, plan: Plan) -> None:
                 shutil.copytree(root / folder, copy / folder)
         for path, text in {**plan.created, **plan.changed}.items():
             (copy / path).parent.mkdir(parents=True, exist_ok=True)
-            (copy / path).write_text(text, encoding="utf-8")
+            (copy / path).write_bytes(text.encode("utf-8"))
         try:
             load_course(copy)
         except CourseError as exc:
@@ -368,6 +371,6 @@ def apply(root: Path, plan: Plan) -> None:
         # Written beside and moved over, so that an interrupted write cannot leave half a file.
         target = root / path
         partial = target.with_name(f".{target.name}.coursegen-new")
-        partial.write_text(text, encoding="utf-8")
+        partial.write_bytes(text.encode("utf-8"))
         shutil.copymode(target, partial)
         os.replace(partial, target)
