@@ -51,6 +51,15 @@ def original() -> str:
     return (FIXTURE / OUTLINE).read_text()
 
 
+END = "\n# The end of the outline: coursegen new adds above this comment.\n"
+
+
+def added(lines: str) -> str:
+    """The fixture's outline with lines added at the end of its data, above its closing comment."""
+    assert original().endswith(END)
+    return original().removesuffix(END) + lines + END
+
+
 def test_new_lesson_joins_the_end_of_its_module_with_a_check_quiz(root: Path) -> None:
     result = run(root, "new", "lesson", "second-call", "--module", "calls")
     assert (result.exit_code, result.stderr) == (0, "")
@@ -85,6 +94,42 @@ def test_new_lesson_in_a_block_list_adds_one_line(root: Path) -> None:
     checks(root)
 
 
+REORDERED = """\
+id: workbench
+title: Calls that build trust
+version: "1.0"
+description: Open a call on the customer's agenda, listen, and keep small promises.
+audience: Account managers
+modules:
+  - id: follow-through
+    title: Following through
+    lessons:
+      - follow-up
+
+  # Calls: the module after it.
+  - id: calls
+    title: Calls
+    lessons: [first-call]
+    quiz: calls-quiz
+"""
+
+
+@pytest.mark.parametrize(
+    ("args", "added_line"),
+    [
+        (["lesson", "thank-you", "--module", "follow-through"], "      - thank-you\n"),
+        (["quiz", "follow-quiz", "--module", "follow-through"], "    quiz: follow-quiz\n"),
+    ],
+)
+def test_an_entry_goes_above_the_comment_that_introduces_the_next_module(
+    root: Path, args: list[str], added_line: str
+) -> None:
+    (root / OUTLINE).write_text(REORDERED)
+    assert run(root, "new", *args).exit_code == 0
+    assert outline(root) == REORDERED.replace("      - follow-up\n", "      - follow-up\n" + added_line)
+    checks(root)
+
+
 def test_new_module_comes_after_the_others_with_a_lesson_and_its_quiz(root: Path) -> None:
     result = run(root, "new", "module", "closing")
     assert (result.exit_code, result.stderr) == (0, "")
@@ -94,7 +139,7 @@ def test_new_module_comes_after_the_others_with_a_lesson_and_its_quiz(root: Path
         "added module 'closing' to course/course.yaml, after the other modules",
         NEXT,
     ]
-    assert outline(root) == original() + (
+    assert outline(root) == added(
         "  - id: closing\n"
         '    title: "TODO: the module\'s title"\n'
         '    summary: "TODO: one sentence for the course home"\n'
@@ -121,7 +166,7 @@ def test_new_quiz_for_a_module_without_one(root: Path) -> None:
         "set quiz: follow-quiz for module 'follow-through' in course/course.yaml",
         NEXT,
     ]
-    assert outline(root) == original() + "    quiz: follow-quiz\n"
+    assert outline(root) == added("    quiz: follow-quiz\n")
     checks(root)
 
 
@@ -132,7 +177,7 @@ def test_new_quiz_as_the_final_assessment(root: Path) -> None:
         "set final_assessment: final-check in course/course.yaml",
         NEXT,
     ]
-    assert outline(root) == original() + "final_assessment: final-check\n"
+    assert outline(root) == added("final_assessment: final-check\n")
     checks(root)
 
 
@@ -262,9 +307,7 @@ def test_a_course_that_does_not_check_is_not_added_to(root: Path) -> None:
 def test_an_outline_with_windows_line_ends_keeps_them(root: Path) -> None:
     (root / OUTLINE).write_bytes(original().replace("\n", "\r\n").encode())
     assert run(root, "new", "quiz", "final-check", "--final").exit_code == 0
-    assert (root / OUTLINE).read_bytes() == (original() + "final_assessment: final-check\n").replace(
-        "\n", "\r\n"
-    ).encode()
+    assert (root / OUTLINE).read_bytes() == added("final_assessment: final-check\n").replace("\n", "\r\n").encode()
     checks(root)
 
 

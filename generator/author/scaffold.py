@@ -13,6 +13,7 @@ Every placeholder starts with "TODO" (placeholders.PLACEHOLDER), which `coursege
 
 from __future__ import annotations
 
+import copy
 import difflib
 import io
 import os
@@ -27,6 +28,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+from ruamel.yaml.tokens import CommentToken
 from ruamel.yaml.util import load_yaml_guess_indent
 
 from generator.model.checks import RESERVED_IDS
@@ -227,11 +229,81 @@ def _module_map(outline: _Editable, module_id: str) -> CommentedMap:
     raise ScaffoldError(f"{COURSE_FILE}: module '{module_id}' was not found as written; run coursegen check")
 
 
+# Where ruamel.yaml keeps the comment after a value: in its mapping's entry for the key, or in
+# its sequence's entry for the index, at this position of the entry.
+_AFTER_MAP_VALUE = 2
+_AFTER_SEQ_ITEM = 0
+
+
+def _flow(node: object) -> bool:
+    return isinstance(node, (CommentedMap, CommentedSeq)) and bool(node.fa.flow_style())
+
+
+def _slot_after(node: CommentedMap | CommentedSeq) -> tuple[list[Any], int] | None:
+    """The comment entry that holds what follows the last value inside `node`, however deep."""
+    if not node:
+        return None
+    last: Any = list(node.keys())[-1] if isinstance(node, CommentedMap) else len(node) - 1
+    value = node[last]
+    if isinstance(value, (CommentedMap, CommentedSeq)) and value and not _flow(value):
+        return _slot_after(value)
+    entry = node.ca.items.get(last)
+    position = _AFTER_MAP_VALUE if isinstance(node, CommentedMap) else _AFTER_SEQ_ITEM
+    return (entry, position) if entry is not None and entry[position] is not None else None
+
+
+def _take_following_lines(node: CommentedMap | CommentedSeq) -> CommentToken | None:
+    """Blank lines and comment lines after the last value in `node`, taken off it.
+
+    ruamel.yaml keeps them with the value before them, so an entry appended after that value
+    would land below them: below the comment that introduces the next module, or the closing
+    comment of the file. The value keeps the comment on its own line.
+    """
+    slot = _slot_after(node)
+    if slot is None:
+        return None
+    entry, position = slot
+    token: CommentToken = entry[position]
+    cut = token.value.find("\n") + 1
+    if cut == 0 or cut == len(token.value):
+        return None
+    following = copy.copy(token)
+    following.value = "\n" + token.value[cut:]
+    if cut == 1:
+        entry[position] = None
+    else:
+        token.value = token.value[:cut]
+    return following
+
+
+def _append(seq: CommentedSeq, item: Any) -> None:
+    """Append to a block sequence, above the lines that followed its last item."""
+    following = _take_following_lines(seq)
+    seq.append(item)
+    if following is not None:
+        target = item if isinstance(item, CommentedMap) else None
+        if target is not None:
+            target.ca.items[list(target.keys())[-1]] = [None, None, following, None]
+        else:
+            seq.ca.items[len(seq) - 1] = [following, None, None, None]
+
+
+def _set(mapping: CommentedMap, key: str, value: str) -> None:
+    """Add a key at the end of a mapping, above the lines that followed its last value."""
+    following = _take_following_lines(mapping)
+    mapping[key] = value
+    if following is not None:
+        mapping.ca.items[key] = [None, None, following, None]
+
+
 def _append_lesson(module: CommentedMap, lesson_id: str) -> None:
     lessons = module["lessons"]
+    if not _flow(lessons):
+        _append(lessons, lesson_id)
+        return
     lessons.append(lesson_id)
-    comment = module.ca.items.get("lessons", [None] * 4)[2]
-    if lessons.fa.flow_style() and comment is not None:
+    comment = module.ca.items.get("lessons", [None] * 4)[_AFTER_MAP_VALUE]
+    if comment is not None:
         # A comment after `[a, b]` keeps its distance from the longer list, not its column.
         comment.column += len(f", {lesson_id}")
 
@@ -279,7 +351,7 @@ def plan_quiz(bundle: CourseBundle, quiz_id: str, *, module_id: str | None, less
             raise ScaffoldError(f"lesson '{lesson_id}' already has the quiz '{lesson.quiz}' ({file}); a lesson has one")
         objectives = [objective.id for objective in lesson.objectives]
         edited = _Editable(bundle.root, file)
-        edited.data["quiz"] = quiz_id
+        _set(edited.data, "quiz", quiz_id)
         plan.changed[file] = edited.text()
         plan.done.append(f"set quiz: {quiz_id} in {file}")
     else:
@@ -290,13 +362,13 @@ def plan_quiz(bundle: CourseBundle, quiz_id: str, *, module_id: str | None, less
                 raise ScaffoldError(
                     f"module '{module.id}' already has the quiz '{module.quiz}' in {COURSE_FILE}; a module has one"
                 )
-            _module_map(outline, module.id)["quiz"] = quiz_id
+            _set(_module_map(outline, module.id), "quiz", quiz_id)
             plan.done.append(f"set quiz: {quiz_id} for module '{module.id}' in {COURSE_FILE}")
         else:
             current = bundle.course.final_assessment
             if current is not None:
                 raise ScaffoldError(f"the course already has the final assessment '{current}' in {COURSE_FILE}")
-            outline.data["final_assessment"] = quiz_id
+            _set(outline.data, "final_assessment", quiz_id)
             plan.done.append(f"set final_assessment: {quiz_id} in {COURSE_FILE}")
         plan.changed[COURSE_FILE] = outline.text()
     plan.created[_quiz_file(quiz_id)] = _quiz_text(quiz_id, objectives)
@@ -327,7 +399,7 @@ def plan_module(bundle: CourseBundle, module_id: str, lesson_id: str | None = No
     entry["summary"] = DoubleQuotedScalarString("TODO: one sentence for the course home")
     entry["lessons"] = lessons
     entry["quiz"] = quiz_id
-    modules.append(entry)
+    _append(modules, entry)
     plan = Plan()
     # The lesson is assessed by the module's quiz, so it needs no check quiz of its own.
     plan.created[_lesson_file(lesson_id)] = _lesson_text(lesson_id, objective, None)
