@@ -52,11 +52,10 @@ follow-through  follow-up   follow-summary          3
 
 MINI_TEXT = """\
 Mini course: reading
-module            lessons  words  minutes stated  minutes estimated  objectives
-basics                  1     60               5                  8           2
-final assessment        0      0               0                  0           0
-----------------  -------  -----  --------------  -----------------  ----------
-course                  1     60               5                  8           2
+module  lessons  words  minutes stated  minutes estimated  objectives
+basics        1     60               5                  8           2
+------  -------  -----  --------------  -----------------  ----------
+course        1     60               5                  8           2
 
 Questions by type
 module            single  multiple  ordering  matching  roleplay  questions

@@ -47,7 +47,8 @@ def tables(figures: CourseFigures) -> list[Table]:
                     _minutes(p.minutes_estimated),
                     str(len(p.objectives)),
                 ]
-                for p in rows
+                # The final assessment has no lessons: its row would be all zeros.
+                for p in [*figures.modules, figures.course]
             ],
             total=True,
         ),
