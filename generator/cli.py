@@ -81,6 +81,35 @@ def lint(root: Path, strict: bool, format_: str) -> None:
         sys.exit(1)
 
 
+@main.command()
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", help="Project folder.")
+@click.option("--format", "format_", type=click.Choice(["text", "json"]), default="text", help="Tables, or JSON.")
+def stats(root: Path, format_: str) -> None:
+    """Check the course, then print its figures per module and in total.
+
+    Lessons, words, stated and estimated minutes, questions by type, role-plays with their steps
+    and endings, and each objective with the number of questions that assess it.
+    """
+    from generator.author.stats import course_figures
+    from generator.author.stats_report import json_text as stats_json
+    from generator.author.stats_report import plain_text, print_rich
+
+    try:
+        bundle = load_course(root)
+    except CourseError as exc:
+        _fail(exc)
+        return
+    figures = course_figures(bundle)
+    if format_ == "json":
+        click.echo(stats_json(figures))
+    elif sys.stdout.isatty():
+        from rich.console import Console
+
+        print_rich(figures, Console())
+    else:
+        click.echo(plain_text(figures), nl=False)
+
+
 def _count(n: int, one: str, many: str = "") -> str:
     return f"{n} {one if n == 1 else many or one + 's'}"
 
@@ -268,3 +297,69 @@ def schema(out: Path) -> None:
     """Write the JSON Schema files that editors use to complete and check fields."""
     for path in write_schemas(out):
         click.echo(f"wrote {path}")
+
+
+@main.group()
+def new() -> None:
+    """Start a lesson, quiz or module from placeholder text, and list it in the course.
+
+    Replace every TODO text it writes: `coursegen lint` lists the ones left (CG402).
+    """
+
+
+def _scaffold(root: Path, make: Any) -> None:
+    from generator.author.scaffold import ScaffoldError, apply
+
+    try:
+        bundle = load_course(root)
+    except CourseError as exc:
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        click.echo("The course must check before anything is added to it; nothing was written.", err=True)
+        sys.exit(1)
+    try:
+        plan = make(bundle)
+        apply(bundle.root, plan)
+    except ScaffoldError as exc:
+        click.echo(f"error: {exc}; nothing was written.", err=True)
+        sys.exit(1)
+    for line in plan.done:
+        click.echo(line)
+    click.echo("next: replace each TODO text; coursegen lint lists the ones left")
+
+
+@new.command("lesson")
+@click.argument("lesson_id", metavar="ID")
+@click.option(
+    "--module", "module_id", required=True, metavar="M", help="Id of the module the lesson joins, at its end."
+)
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", help="Project folder.")
+def new_lesson(lesson_id: str, module_id: str, root: Path) -> None:
+    """Write course/lessons/ID.yaml and its check quiz, and list the lesson in module M."""
+    from generator.author.scaffold import plan_lesson
+
+    _scaffold(root, lambda bundle: plan_lesson(bundle, lesson_id, module_id))
+
+
+@new.command("quiz")
+@click.argument("quiz_id", metavar="ID")
+@click.option("--module", "module_id", default=None, metavar="M", help="Make it module M's quiz.")
+@click.option("--lesson", "lesson_id", default=None, metavar="L", help="Make it lesson L's check, shown on its page.")
+@click.option("--final", is_flag=True, help="Make it the course's final assessment.")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", help="Project folder.")
+def new_quiz(quiz_id: str, module_id: str | None, lesson_id: str | None, final: bool, root: Path) -> None:
+    """Write quizzes/ID.yaml and name it as a module's quiz, a lesson's quiz or the final assessment."""
+    from generator.author.scaffold import plan_quiz
+
+    _scaffold(root, lambda bundle: plan_quiz(bundle, quiz_id, module_id=module_id, lesson_id=lesson_id, final=final))
+
+
+@new.command("module")
+@click.argument("module_id", metavar="ID")
+@click.option("--lesson", "lesson_id", default=None, metavar="L", help="Id of its first lesson (default: ID-intro).")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", help="Project folder.")
+def new_module(module_id: str, lesson_id: str | None, root: Path) -> None:
+    """Add module ID to the course, with a first lesson and the module's quiz (ID-quiz)."""
+    from generator.author.scaffold import plan_module
+
+    _scaffold(root, lambda bundle: plan_module(bundle, module_id, lesson_id))

@@ -497,6 +497,27 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
             "so its ': ' starts a new field; put it in straight quotes (\") instead"
         ],
     ),
+    # A later line of `|` text left of the first: libyaml said "could not find expected ':'".
+    (
+        "block-text-under-indented-to-its-key",
+        LESSON,
+        "People like hearing their *own* name.\n",
+        "People like hearing their *own* name.\n    It works in the first minute.\n",
+        [
+            f"{LESSON}:14:5: YAML syntax: this text is less indented than the first line of its block (line 13); "
+            "indent it to column 7, as that line is"
+        ],
+    ),
+    (
+        "block-text-under-indented-list",
+        LESSON,
+        "      - It builds trust.",
+        "     - It builds trust.",
+        [
+            f"{LESSON}:16:6: YAML syntax: this text is less indented than the first line of its block (line 13); "
+            "indent it to column 7, as that line is"
+        ],
+    ),
     (
         "lesson-unlisted",
         OUTLINE,

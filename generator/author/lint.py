@@ -17,6 +17,7 @@ from generator.author import (
     feedback,
     length_cues,
     names,
+    placeholders,
     reading_time,
     recall,
     roleplay_paths,
@@ -37,6 +38,7 @@ RULES: tuple[Callable[[CourseBundle], Iterable[Finding]], ...] = (
     recall.findings,
     reading_time.findings,
     names.findings,
+    placeholders.findings,
 )
 
 

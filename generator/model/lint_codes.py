@@ -11,7 +11,8 @@ from typing import Literal, NamedTuple
 
 # Where a warning's `silence` entry goes: the question, the whole quiz or the lesson it is
 # about. "course" warnings are not silenced one by one: CG001 goes away with the stale
-# entry it reports, and CG401 with a `recurring_names` entry in course.yaml.
+# entry it reports, CG401 with a `recurring_names` entry in course.yaml, and CG402 when the
+# placeholder is replaced.
 Scope = Literal["question", "quiz", "lesson", "course"]
 
 
@@ -36,6 +37,7 @@ LINT_CODES: dict[str, LintCode] = {
     "CG301": LintCode("lesson", "an objective assessed only by questions that quote the lesson"),
     "CG302": LintCode("lesson", "the lesson's minutes are far from its reading time"),
     "CG401": LintCode("course", "one name with two different second names across the course"),
+    "CG402": LintCode("course", "placeholder text written by coursegen new, not yet replaced"),
 }
 
 SILENCEABLE = sorted(code for code, info in LINT_CODES.items() if info.scope != "course")

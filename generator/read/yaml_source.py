@@ -432,6 +432,9 @@ def _parse_with_positions(text: str, path: str) -> Document:
             # unclosed quote or bracket is.
             mark = exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        under = _under_indented_text(exc, text)
+        if under is not None:
+            raise SourceError(Problem(path, *under)) from None
         raise SourceError(Problem(path, line, column, _syntax_message(exc, text))) from None
     except yaml.YAMLError as exc:
         raise SourceError(Problem(path, 1, 1, f"not valid YAML: {exc}")) from None
@@ -487,6 +490,64 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
         if problem.startswith(start):
             return f"YAML syntax: {problem}; {hint}"
     return f"YAML syntax: {problem}; check the indentation and quotes around here"
+
+
+# A line that ends in a block scalar's `|` or `>` (with its optional indicators and comment),
+# after a key or a list dash.
+_BLOCK_START = re.compile(r"^(?P<lead>[ ]*(?:-[ ]+)*)(?:[^\s#][^#]*?:[ ]+)?[|>][-+1-9]*(?:[ ]+#.*)?[ ]*$")
+_KEY_OR_ITEM = re.compile(r"^[ ]*(?:-(?:[ ]|$)|#|[^\s#'\"][^#]*?:(?:[ ]|$)|['\"][^'\"]*['\"][ ]*:(?:[ ]|$))")
+
+
+def _under_indented_text(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str] | None:
+    """The line, column and message for text of a `|` or `>` block that starts left of the block's first line.
+
+    The block ends at such a line, so libyaml reads the rest of the text as a key and reports a
+    missing ':' or key further on, which points a trainer at neither the line nor the cause.
+    """
+    mark = exc.problem_mark
+    problem = exc.problem or ""
+    if mark is None or not problem.startswith(("could not find expected ':'", "did not find expected key")):
+        return None
+    lines = text.split("\n")
+    found: tuple[int, int, int] | None = None  # the block's first text line, its indent, the offending line
+    k = 0
+    while k < min(mark.line, len(lines) - 1):
+        header = _BLOCK_START.match(lines[k]) if ("|" in lines[k] or ">" in lines[k]) else None
+        k += 1
+        if header is None:
+            continue
+        owner = len(header.group("lead"))
+        first = next((j for j in range(k, len(lines)) if lines[j].strip()), None)
+        if first is None:
+            break
+        indent = len(lines[first]) - len(lines[first].lstrip(" "))
+        if indent <= owner:
+            continue
+        end = next((j for j in range(first, len(lines)) if lines[j].strip() and lines[j][:indent].strip()), None)
+        if end is None or end > mark.line:
+            k = first
+            continue
+        shallower = len(lines[end]) - len(lines[end].lstrip(" "))
+        if shallower > owner or not _KEY_OR_ITEM.match(lines[end]):
+            found = (first, indent, end)
+        k = end
+    if found is None:
+        return None
+    first, indent, end = found
+    shallower = len(lines[end]) - len(lines[end].lstrip(" "))
+    # The lines up to the reported error continue that text (libyaml reads them as one long key), unless
+    # one of them is a key or item of its own: then the error is about that one.
+    if any(
+        _KEY_OR_ITEM.match(line) and len(line) - len(line.lstrip(" ")) <= shallower
+        for line in lines[end + 1 : mark.line]
+    ):
+        return None
+    return (
+        end + 1,
+        shallower + 1,
+        f"YAML syntax: this text is less indented than the first line of its block (line {first + 1}); "
+        f"indent it to column {indent + 1}, as that line is",
+    )
 
 
 def read_document(path: Path, display: str) -> Document:
