@@ -204,13 +204,22 @@ export const xapiReporter = (settings, page) => {
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let retry
 
-  /** Sends the queued statements for this LRS, oldest first, until one fails. */
+  // The ids this page has seen delivered or refused: a queue that storage will not let shrink
+  // (full, or switched off meanwhile) is then not sent over and over.
+  const done = new Set()
+
+  /**
+   * Sends the queued statements for this LRS, oldest first, until the queue is empty or one
+   * fails. Statements queued meanwhile (by this page or another tab) are sent in the same run.
+   */
   const flush = async () => {
     if (sending) return
     sending = true
     clearTimeout(retry)
     try {
-      for (const entry of readQueue().filter((entry) => entry.e == to.endpoint)) {
+      for (;;) {
+        const entry = readQueue().find((queued) => queued.e == to.endpoint && !done.has(queued.s.id))
+        if (!entry) return
         /** @type {Record<string, string>} */
         const headers = { 'Content-Type': 'application/json', 'X-Experience-API-Version': '1.0.3' }
         if (to.auth) headers.Authorization = to.auth
@@ -231,6 +240,7 @@ export const xapiReporter = (settings, page) => {
           return
         }
         pause = FIRST_PAUSE
+        done.add(entry.s.id)
         changeQueue((queue) => queue.filter((queued) => queued.s.id != entry.s.id))
       }
     } finally {
