@@ -63,9 +63,30 @@ class Lms:
 def lms(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lms]:
     work = tmp_path_factory.mktemp("scorm")
     made = package_scorm12(FIXTURE / "mkdocs.yml", work / "dist")
+    yield from serve_lms(work, made.path)
+
+
+@pytest.fixture(scope="module")
+def lms_no_final(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lms]:
+    """The fixture course without a final assessment: its final check is the last lesson's own quiz."""
+    work = tmp_path_factory.mktemp("scorm-no-final")
+    course = work / "a" / "b" / "quizcourse"
+    shutil.copytree(FIXTURE, course)
+    shutil.copytree(REPO / "theme", work / "theme")
+    outline = course / "course" / "course.yaml"
+    outline.write_text(outline.read_text().replace("final_assessment: final-check\n", ""))
+    lesson = course / "course" / "lessons" / "closing-calls.yaml"
+    lesson.write_text(lesson.read_text() + "quiz: final-check\n")
+    made = package_scorm12(course / "mkdocs.yml", work / "dist")
+    with zipfile.ZipFile(made.path) as archive:
+        assert b"masteryscore" not in archive.read("imsmanifest.xml")
+    yield from serve_lms(work, made.path)
+
+
+def serve_lms(work: Path, package: Path) -> Iterator[Lms]:
     root = work / "lms"
     root.mkdir()
-    with zipfile.ZipFile(made.path) as archive:
+    with zipfile.ZipFile(package) as archive:
         archive.extractall(root / "package")
     shutil.copy(SCORM_AGAIN, root / "scorm12.min.js")
     (root / "lms.html").write_text(LMS_PAGE, encoding="utf-8")
@@ -208,3 +229,46 @@ def test_opened_without_an_lms_the_package_is_the_ordinary_site(lms: Lms, page: 
     page.goto(lms.url.replace("lms.html", "package/launch.html"))
     page.wait_for_url(re.compile(r"/package/index\.html$"))
     expect(page.get_by_role("heading", name=TITLE, level=1)).to_be_visible()
+
+
+def test_a_quiz_left_half_done_resumes_on_relaunch(lms: Lms, make_context: Callable[..., BrowserContext]) -> None:
+    page = make_context().new_page()
+    course = launch(page, lms)
+    open_page(course, "Final check")
+    first = course.get_by_role("group", name=re.compile("^Which opening uses the customer")).locator("xpath=..")
+    first.get_by_label("Option delta").check()
+    first.get_by_role("button", name="Check answer").click()
+    expect(first.get_by_text(re.compile("^Correct"))).to_be_visible()
+    # The learner leaves mid-quiz: the launch page packed the attempt as the frame saved it.
+    saved = finish_session(page)
+    assert saved["core"]["lesson_status"] == "incomplete"
+    assert saved["core"]["exit"] == "suspend"
+    assert page.evaluate("window.calls") == ["LMSInitialize", "LMSCommit", "LMSFinish"]
+
+    again = make_context().new_page()
+    course = launch(again, lms, {"core": {"entry": "resume"}, "suspend_data": saved["suspend_data"]})
+    open_page(course, "Final check")
+    first = course.get_by_role("group", name=re.compile("^Which opening uses the customer")).locator("xpath=..")
+    expect(first.get_by_text(re.compile("^Correct"))).to_be_visible()
+    second = course.get_by_role("group", name="Which two habits build trust?")
+    expect(second.get_by_label("Keeping small promises")).to_be_enabled()
+    expect(course.get_by_role("heading", name=re.compile("^Your result"))).to_have_count(0)
+
+
+def test_a_course_without_a_final_assessment_is_completed_when_every_lesson_is_done(
+    lms_no_final: Lms, make_context: Callable[..., BrowserContext]
+) -> None:
+    page = make_context().new_page()
+    course = launch(page, lms_no_final)
+    open_page(course, "Opening calls")
+    expect(course.get_by_role("status")).to_have_text("You have finished this lesson.")
+    assert last_set(page)["cmi.core.lesson_status"] == "incomplete"
+    open_page(course, "Closing calls")
+    # Its quiz makes the page long: the learner reads on to the end, which finishes the lesson.
+    course.get_by_role("button", name="Mark as done", exact=True).scroll_into_view_if_needed()
+    expect(course.get_by_text("You have finished this lesson.")).to_be_visible()
+    page.wait_for_function("window.sets.some(([e, v]) => e == 'cmi.core.lesson_status' && v == 'completed')")
+    saved = finish_session(page)
+    assert saved["core"]["lesson_status"] == "completed"
+    assert saved["core"]["exit"] == ""
+    assert not any(element.startswith("cmi.core.score") for element, _ in page.evaluate("window.sets"))
