@@ -110,7 +110,8 @@ export const scormReporter = (settings) => {
           host.set(field + 'type', type)
           host.set(field + 'time', timeOfDay())
           host.set(field + 'weighting', answer.max)
-          host.set(field + 'student_response', response)
+          // CMIFeedback: 255 characters at most (a role-play of well over a hundred steps).
+          host.set(field + 'student_response', response.slice(0, 255))
           host.set(field + 'result', interactionResult(answer))
         }
       }
