@@ -151,6 +151,10 @@ const runSession = async (api, frame, courseId, version) => {
     finished = true
     api.LMSFinish('')
   })
+  // Back from the browser's back-forward cache, the session is over: a new launch starts another.
+  addEventListener('pageshow', (event) => {
+    if (event.persisted && finished) location.reload()
+  })
   frame.src = /** @type {string} */ (frame.dataset.src)
 }
 
