@@ -371,6 +371,27 @@ def measure_weights() -> weights.Report:
     return weights.measure(REPO, WORK / "weights")
 
 
+# Issue 17: the bundled course as a SCORM 1.2 package (peers ship 5 MB and more).
+TARGET_PACKAGE = 1024 * 1024
+
+
+def measure_package() -> int:
+    """The size of the bundled course's SCORM 1.2 zip, as `coursegen package scorm12` writes it."""
+    log("packaging the bundled course for SCORM 1.2")
+    from generator.publish.scorm12 import package_scorm12
+
+    shutil.rmtree(WORK / "package", ignore_errors=True)
+    return package_scorm12(REPO / "mkdocs.yml", WORK / "package").size
+
+
+def package_row(size: int) -> tuple[str, str, str]:
+    return (
+        "the bundled course's SCORM 1.2 package (`coursegen package scorm12`), zip",
+        kb(size),
+        f"≤ {kb(TARGET_PACKAGE)} {mark(size <= TARGET_PACKAGE)}",
+    )
+
+
 def weight_rows(r: weights.Report) -> list[tuple[str, str, str]]:
     added = r.with_quiz.html - r.without_quiz.html
     rows = [
@@ -431,6 +452,7 @@ def report(
     runs: int,
     big_runs: int,
     compare_runs: int,
+    package_size: int | None = None,
 ) -> str:
     sizes = [s.size for s in all_sites]
     rows: list[tuple[str, str, str]] = []
@@ -573,6 +595,8 @@ def report(
             )
     if page_weights is not None:
         rows.extend(weight_rows(page_weights))
+    if package_size is not None:
+        rows.append(package_row(package_size))
     if isinstance(reload, serve.Reload):
         row(
             f"`mkdocs serve` edit-to-reload, bundled course{f' ({reload.note})' if reload.note else ''}"
@@ -705,7 +729,8 @@ def main() -> None:
     WORK.mkdir(exist_ok=True)
     if args.weights_only:
         print("| Measure | Result | Target |\n| --- | --- | --- |")
-        print("\n".join(f"| {a} | {b} | {c} |" for a, b, c in weight_rows(measure_weights())))
+        rows = [*weight_rows(measure_weights()), package_row(measure_package())]
+        print("\n".join(f"| {a} | {b} | {c} |" for a, b, c in rows))
         return
     load_before = load_average()
     peer = peer_python()
@@ -729,6 +754,7 @@ def main() -> None:
         web = measure_browser(peer, 3 if args.quick else 15)
 
     page_weights = measure_weights()
+    package_size = measure_package()
 
     reload: serve.Reload | str | None = None
     if not args.no_serve:
@@ -768,6 +794,7 @@ def main() -> None:
         runs,
         big_runs,
         min(args.compare_runs, runs),
+        package_size=package_size,
     )
     print(text)
     args.out.write_text(text, encoding="utf-8")

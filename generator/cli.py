@@ -363,3 +363,35 @@ def new_module(module_id: str, lesson_id: str | None, root: Path) -> None:
     from generator.author.scaffold import plan_module
 
     _scaffold(root, lambda bundle: plan_module(bundle, module_id, lesson_id))
+
+
+@main.group()
+def package() -> None:
+    """Package the course for where it is published (an LMS)."""
+
+
+@package.command()
+@click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path), default="mkdocs.yml")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default="dist", help="Folder for the zip.")
+def scorm12(config_file: Path, out: Path) -> None:
+    """Write the course as a SCORM 1.2 package: OUT/<course-id>-<version>-scorm12.zip."""
+    import logging
+
+    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+    from generator.publish.scorm12 import PackageError, package_scorm12
+
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    try:
+        made = package_scorm12(config_file, out)
+    except CourseError as exc:
+        _fail(exc)
+        return
+    except PackageError as exc:
+        click.echo(f"error: {exc}; nothing was written.", err=True)
+        sys.exit(1)
+    except (Abort, ConfigurationError, PluginError) as exc:
+        click.echo(f"error: {exc}", err=True)
+        click.echo("The package failed; the previous one is unchanged.", err=True)
+        sys.exit(1)
+    click.echo(f"wrote {made.path} ({made.files} files, {made.size / 1024:.0f} KB)")

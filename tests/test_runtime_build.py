@@ -21,11 +21,13 @@ from pathlib import Path
 import pytest
 
 from generator.pages.facilitator import STYLESHEET as FACILITATOR_STYLESHEET
-from generator.pages.runtime_files import RUNTIME_ASSETS, runtime_assets
+from generator.pages.runtime_files import REPORTING_ASSETS, RUNTIME_ASSETS, SCORM_ASSETS, runtime_assets
 from generator.pages.urls import ASSETS_DIR
 
 REPO = Path(__file__).resolve().parent.parent
-SCRIPTS = sorted(name for name in RUNTIME_ASSETS if name.endswith(".js"))
+# Every file the runtime serves, on every site or only where reporting is on.
+ALL_ASSETS = (*RUNTIME_ASSETS, *REPORTING_ASSETS, *SCORM_ASSETS)
+SCRIPTS = sorted(name for name in ALL_ASSETS if name.endswith(".js"))
 
 
 def npm_run(script: str, **env: str) -> subprocess.CompletedProcess[str]:
@@ -59,6 +61,8 @@ def test_the_sources_type_check_against_the_contract() -> None:
 def test_a_site_serves_the_committed_files_as_they_are() -> None:
     package = resources.files("generator") / "assets"
     assert runtime_assets() == {f"{ASSETS_DIR}/{name}": (package / name).read_bytes() for name in RUNTIME_ASSETS}
+    everything = runtime_assets(reporting=True, scorm12=True)
+    assert everything == {f"{ASSETS_DIR}/{name}": (package / name).read_bytes() for name in ALL_ASSETS}
 
 
 def test_the_package_ships_the_served_files_and_not_the_sources(tmp_path: Path) -> None:
@@ -90,5 +94,5 @@ def test_the_package_ships_the_served_files_and_not_the_sources(tmp_path: Path) 
         assets = sorted(
             n.removeprefix("generator/assets/") for n in archive.namelist() if n.startswith("generator/assets/")
         )
-    # The learner site's runtime, and the facilitator edition's stylesheet.
-    assert assets == sorted([*RUNTIME_ASSETS, FACILITATOR_STYLESHEET])
+    # The learner site's runtime (reporting included), and the facilitator edition's stylesheet.
+    assert assets == sorted([*ALL_ASSETS, FACILITATOR_STYLESHEET])

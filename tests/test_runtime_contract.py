@@ -169,7 +169,7 @@ class Checker:
 class _Elements(HTMLParser):
     """The data attributes of the runtime's elements in a page, by class, as `element.dataset` has them."""
 
-    CLASSES = ("cg-quiz", "cg-pg", "cg-lc", "cg-dash", "cg-certpage")
+    CLASSES = ("cg-quiz", "cg-pg", "cg-lc", "cg-dash", "cg-certpage", "cg-rep")
 
     def __init__(self) -> None:
         super().__init__()
@@ -212,6 +212,9 @@ def handed_over(project: Path) -> Iterator[Handed]:
                 yield Handed(at, data, "PageData")
             elif cls == "cg-lc":
                 yield Handed(at, data, "LessonControlData")
+            elif cls == "cg-rep":
+                yield Handed(at, data, "ReportingElementData")
+                yield Handed(f"{at} data-r", json.loads(data["r"]), "ReportingData")
             else:
                 yield Handed(at, data, "DashboardElementData")
                 yield Handed(f"{at} data-course", json.loads(data["course"]), "DashboardData")
@@ -225,7 +228,8 @@ def contract() -> Contract:
 
 @pytest.fixture(scope="module")
 def courses(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    """The fixture course, the same with a quiz on a lesson's page, and the bundled course, rendered."""
+    """The fixture course, the same with a quiz on a lesson's page (and reporting to an LRS, and to a
+    SCORM package's LMS), and the bundled course, rendered."""
     work = tmp_path_factory.mktemp("contract")
     lesson_quiz = work / "a" / "b" / "quizcourse"
     shutil.copytree(FIXTURE, lesson_quiz)
@@ -234,6 +238,13 @@ def courses(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     outline.write_text(outline.read_text().replace("    quiz: beta-quiz\n", ""))
     lesson = lesson_quiz / "course" / "lessons" / "closing-calls.yaml"
     lesson.write_text(lesson.read_text() + "quiz: beta-quiz\n")
+    config = lesson_quiz / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace(
+            "  - coursegen\n",
+            "  - coursegen:\n      scorm12: true\n      xapi:\n        endpoint: https://lrs.example.org/xAPI/\n        launch: true\n",
+        )
+    )
     projects = []
     for n, source in enumerate((FIXTURE, lesson_quiz, REPO)):
         render_project(source, work / f"project{n}")
@@ -267,6 +278,8 @@ def test_python_hands_the_runtime_exactly_what_the_contract_says(contract: Contr
         "DashboardElementData",
         "DashboardData",
         "DashboardStrings",
+        "ReportingElementData",
+        "ReportingData",
     }
 
 

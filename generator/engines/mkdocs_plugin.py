@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 from generator.engines.output import mark_as_ours
 from generator.model.load import QUIZZES_DIR, load_course
 from generator.pages.course import MissingQuiz, NavEntry, RenderedCourse, render_course, template_overrides
+from generator.pages.reporting import reporting_settings
 from generator.read.problems import CourseError, shown_path
 
 if TYPE_CHECKING:  # only `mkdocs serve` needs the live-reload server; builds need not import it
@@ -50,6 +51,10 @@ class CoursegenConfig(Config):  # type: ignore[no-untyped-call]
     """Folder holding course/ and quizzes/, relative to mkdocs.yml."""
     strings = c.Type(dict, default={})
     """Overrides for the quiz runtime's UI strings, by key."""
+    xapi = c.Type(dict, default={})
+    """Where to send xAPI statements: `endpoint`, `launch` (see pages/reporting.py)."""
+    scorm12 = c.Type(bool, default=False)
+    """Set by `coursegen package scorm12`: the pages report to the package's LMS."""
 
 
 class CoursegenPlugin(BasePlugin[CoursegenConfig]):  # type: ignore[no-untyped-call]
@@ -68,6 +73,10 @@ class CoursegenPlugin(BasePlugin[CoursegenConfig]):  # type: ignore[no-untyped-c
         self.overrides = [d.resolve() for d in template_overrides(Path(custom_dir) if custom_dir else None)]
         started = time.perf_counter()
         try:
+            reporting = reporting_settings(self.config.xapi, scorm12=self.config.scorm12)
+        except ValueError as exc:
+            raise PluginError(f"mkdocs.yml: plugins.coursegen.xapi: {exc}") from None
+        try:
             bundle = load_course(self.root)
             self.rendered = render_course(
                 bundle,
@@ -77,6 +86,7 @@ class CoursegenPlugin(BasePlugin[CoursegenConfig]):  # type: ignore[no-untyped-c
                 # Quiz HTML is final: on_post_page puts it in place (see there).
                 inline_quizzes=False,
                 template_dirs=self.overrides,
+                reporting=reporting,
             )
         except CourseError as exc:
             # The lines travel apart from MkDocs' message: `coursegen serve` puts them on the page.

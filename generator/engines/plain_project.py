@@ -19,6 +19,7 @@ import yaml
 from generator.engines.output import check_output, project_sources, replacing
 from generator.model.load import CourseBundle, load_course
 from generator.pages.course import OVERRIDES_FOLDER, RenderedCourse, nav_title, render_course, template_overrides
+from generator.pages.reporting import reporting_settings
 from generator.read.problems import CourseError, shown_path
 
 PLUGIN_NAME = "coursegen"
@@ -149,12 +150,17 @@ def render_project(source: Path, out: Path, *, site_url: str | None = None) -> R
     bundle = load_course(source)
     options = plugin_options(config)
     try:
+        reporting = reporting_settings(options.get("xapi"), scorm12=options.get("scorm12") is True)
+    except ValueError as exc:
+        raise ConfigError(f"mkdocs.yml: plugins.coursegen.xapi: {exc}") from None
+    try:
         rendered = render_course(
             bundle,
             language=site_language(config, bundle),
             directory_urls=bool(config.get("use_directory_urls", True)),
             ui_overrides=options.get("strings"),
             template_dirs=template_overrides(custom_dir),
+            reporting=reporting,
         )
     except ValueError as exc:  # an unknown key under `strings`, as the plugin reports it
         raise ConfigError(f"mkdocs.yml: plugins.coursegen.strings: {exc}") from None

@@ -33,6 +33,7 @@ from generator.pages.lesson_page import lesson_page, quiz_page
 from generator.pages.markdown import MarkdownRenderer, is_safe_url
 from generator.pages.progress import CERTIFICATE_SRC, Tracker
 from generator.pages.quiz_html import quiz_digest
+from generator.pages.reporting import Reporting, reporting_data
 from generator.pages.runtime_files import runtime_assets
 from generator.pages.strings import strings_for
 from generator.pages.urls import ASSETS_DIR
@@ -166,15 +167,18 @@ def render_course(
     ui_overrides: Mapping[str, str] | None = None,
     inline_quizzes: bool = True,
     template_dirs: Sequence[Path] = (),
+    reporting: Reporting | None = None,
 ) -> RenderedCourse:
     """The course as pages for an engine that reads mkdocs.yml.
 
     With `inline_quizzes` false, each quiz's HTML is left out of its page's Markdown, with a
     placeholder in its stead, and kept in `fragments`, for a caller that can put it into the
     engine's HTML (`RenderedCourse.finish`): the engine then never parses it. A template found
-    in one of `template_dirs` is used instead of coursegen's own (see OVERRIDES_FOLDER)."""
-    ctx = _context(bundle, language, directory_urls, ui_overrides, inline_quizzes, template_dirs)
-    out = RenderedCourse(assets=runtime_assets(), fragments=ctx.fragments)
+    in one of `template_dirs` is used instead of coursegen's own (see OVERRIDES_FOLDER). With
+    `reporting`, every page also loads report.js (see pages/reporting.py)."""
+    ctx = _context(bundle, language, directory_urls, ui_overrides, inline_quizzes, template_dirs, reporting)
+    assets = runtime_assets(reporting=reporting is not None, scorm12=reporting is not None and reporting.scorm12)
+    out = RenderedCourse(assets=assets, fragments=ctx.fragments)
     for module in all_modules(bundle):
         children: list[NavEntry] = []
         for lesson_id in module.lessons:
@@ -210,6 +214,7 @@ def _context(
     ui_overrides: Mapping[str, str] | None,
     inline_quizzes: bool,
     template_dirs: Sequence[Path],
+    reporting: Reporting | None,
 ) -> PageContext:
     md = MarkdownRenderer(allow_html=bundle.course.allow_html)
     paths = page_paths(bundle)
@@ -230,6 +235,7 @@ def _context(
             quiz_hashes={quiz_id: digest[:12] for quiz_id, digest in digests.items()},
             labels=words.progress,
             directory_urls=directory_urls,
+            reporting=reporting_data(bundle, reporting) if reporting else None,
         ),
         digests=digests,
         inline_quizzes=inline_quizzes,

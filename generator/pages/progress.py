@@ -59,6 +59,8 @@ class Tracker:
     quiz_hashes: Mapping[str, str]  # quiz id -> content hash, every quiz of the outline
     labels: Mapping[str, str]  # strings.strings_for(language).progress
     directory_urls: bool
+    # With reporting on (pages/reporting.py): what report.js needs of the course, as JSON.
+    reporting: str | None = None
 
     def asset(self, src: str, name: str) -> str:
         return relative_url(src, f"{ASSETS_DIR}/{name}", directory_urls=self.directory_urls)
@@ -73,7 +75,16 @@ class Tracker:
         }
         if quiz:
             values["js"] = self.asset(src, "results.js")
-        return Markup(f'<div class="cg-pg" {_attrs(values)} hidden></div>')
+        element = Markup(f'<div class="cg-pg" {_attrs(values)} hidden></div>')
+        if self.reporting is None:
+            return element
+        # Only where reporting is on: an ordinary site's pages load nothing for it.
+        return (
+            element
+            + Markup(f'<div class="cg-rep" {_attrs({"r": self.reporting})} hidden></div>')
+            + Markup("\n\n")
+            + self.script(src, "report.js")
+        )
 
     def script(self, src: str, name: str = "progress.js") -> Markup:
         return Markup(f'<script type="module" src="{escape(self.asset(src, name))}"></script>')

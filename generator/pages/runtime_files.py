@@ -12,9 +12,13 @@ from importlib import resources
 from generator.pages.urls import ASSETS_DIR
 
 RUNTIME_ASSETS = ("quiz.js", "quiz.css", "progress.js", "results.js", "dashboard.js", "dashboard.css")
+# Served only where reporting is on (pages/reporting.py); the launch page only in the SCORM package.
+REPORTING_ASSETS = ("report.js",)
+SCORM_ASSETS = ("scorm-launch.js",)
 
 
-def runtime_assets() -> dict[str, bytes]:
+def runtime_assets(*, reporting: bool = False, scorm12: bool = False) -> dict[str, bytes]:
     """The browser runtime, as served: each file under its path in the built site."""
     package = resources.files("generator") / "assets"
-    return {f"{ASSETS_DIR}/{name}": (package / name).read_bytes() for name in RUNTIME_ASSETS}
+    names = [*RUNTIME_ASSETS, *(REPORTING_ASSETS if reporting else ()), *(SCORM_ASSETS if scorm12 else ())]
+    return {f"{ASSETS_DIR}/{name}": (package / name).read_bytes() for name in names}

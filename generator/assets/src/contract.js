@@ -307,4 +307,34 @@
  * @property {string} name_missing
  */
 
+// ------------------------------------------------------------- where reporting is on
+// A site with xAPI settings, or the SCORM package, adds to every page a hidden
+// <div class="cg-rep" data-r="…"> (progress.Tracker.reporting_element) and report.js.
+
+/**
+ * The reporting element's data attributes.
+ * @typedef {object} ReportingElementData
+ * @property {string} r JSON of {@link ReportingData}
+ */
+
+/**
+ * What report.js needs of the course (pages/reporting.py, reporting_data).
+ * @typedef {object} ReportingData
+ * @property {string} t the course title
+ * @property {string | null} f the final assessment's quiz id; null for a course without one
+ * @property {boolean} rq whether completing the course needs every quiz passed too
+ * @property {string[]} l every lesson id, in order
+ * @property {string[]} q every quiz id, in order, the final assessment last
+ * @property {Object<string, string>} n the title of every lesson and quiz, by id
+ * @property {boolean} s whether the page is part of the SCORM 1.2 package
+ * @property {XapiSettings | null} x the site's xAPI settings; null for none
+ */
+
+/**
+ * mkdocs.yml's `xapi` settings of the coursegen plugin.
+ * @typedef {object} XapiSettings
+ * @property {string | null} e the fixed LRS endpoint; null for none
+ * @property {boolean} p whether the launch parameters in the address (endpoint, auth, actor, registration) count
+ */
+
 export {}

@@ -33,12 +33,15 @@ export const loadRecord = ({ c: courseId, v: version }) => {
 }
 
 /**
- * Writes the record; false when the browser keeps nothing.
+ * Writes the record; false when the browser keeps nothing. Each write says so with a
+ * coursegen:progress event on `document`, for a reporting script (report.js) to read the record
+ * again: this tracker knows nothing of where results go.
  * @param {ProgressRecord} record
  */
 export const saveRecord = (record) =>
   withStorage((storage) => {
     storage.setItem(recordKey(record.c), JSON.stringify(record))
+    document.dispatchEvent(new Event('coursegen:progress'))
     return true
   }) === true
 
