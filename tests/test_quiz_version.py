@@ -34,11 +34,11 @@ from generator.read.yaml_source import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = {
-    "capstone-roleplay": "ad7b79ee88db",
+    "capstone-roleplay": "813173a9a70d",
     "connection-quiz": "cbd187fa0ee9",
-    "final-assessment": "c9d28b5fe0c9",
+    "final-assessment": "069fecf0ed04",
     "p-word-quiz": "732f5807afea",
-    "partnership-attitudes-quiz": "455b03f6bccd",
+    "partnership-attitudes-quiz": "92faf27322da",
     "we-relationship-quiz": "32c879f6dcdc",
 }
 
