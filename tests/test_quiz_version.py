@@ -34,12 +34,12 @@ from generator.read.yaml_source import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = {
-    "capstone-roleplay": "813173a9a70d",
-    "connection-quiz": "cbd187fa0ee9",
-    "final-assessment": "069fecf0ed04",
-    "p-word-quiz": "732f5807afea",
-    "partnership-attitudes-quiz": "92faf27322da",
-    "we-relationship-quiz": "32c879f6dcdc",
+    "capstone-roleplay": "c1badc4eba7a",
+    "connection-quiz": "4fff19d303cc",
+    "final-assessment": "eee5e5fa4353",
+    "p-word-quiz": "01f361e4977c",
+    "partnership-attitudes-quiz": "c2a526ac0a38",
+    "we-relationship-quiz": "a520df4b67c7",
 }
 
 
