@@ -34,12 +34,12 @@ from generator.read.yaml_source import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = {
-    "capstone-roleplay": "c1badc4eba7a",
+    "capstone-roleplay": "e0f63268ae92",
     "connection-quiz": "4fff19d303cc",
-    "final-assessment": "eee5e5fa4353",
-    "p-word-quiz": "01f361e4977c",
-    "partnership-attitudes-quiz": "c2a526ac0a38",
-    "we-relationship-quiz": "a520df4b67c7",
+    "final-assessment": "0166502d039e",
+    "p-word-quiz": "7ef180b5176d",
+    "partnership-attitudes-quiz": "6cedd52a9d34",
+    "we-relationship-quiz": "b8283ebbdbb8",
 }
 
 
