@@ -177,7 +177,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "quiz: first-check",
         "quiz: first-chek",
         [
-            f"{LESSON}:37:7: quiz: no quiz has the id 'first-chek' (did you mean 'first-check'?); create quizzes/first-chek.yaml or fix the id",
+            f"{LESSON}:39:7: quiz: no quiz has the id 'first-chek' (did you mean 'first-check'?); create quizzes/first-chek.yaml or fix the id",
             "quizzes/first-check.yaml:1:5: id: quiz 'first-check' is used nowhere; name it as a lesson's quiz, or as a module's quiz or the final_assessment in course/course.yaml",
         ],
     ),
