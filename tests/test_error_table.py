@@ -177,7 +177,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "quiz: first-check",
         "quiz: first-chek",
         [
-            f"{LESSON}:37:7: quiz: no quiz has the id 'first-chek' (did you mean 'first-check'?); create quizzes/first-chek.yaml or fix the id",
+            f"{LESSON}:39:7: quiz: no quiz has the id 'first-chek' (did you mean 'first-check'?); create quizzes/first-chek.yaml or fix the id",
             "quizzes/first-check.yaml:1:5: id: quiz 'first-check' is used nowhere; name it as a lesson's quiz, or as a module's quiz or the final_assessment in course/course.yaml",
         ],
     ),
@@ -187,7 +187,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "quiz: first-check",
         "quiz: basics-quiz",
         [
-            f"{LESSON}:37:7: quiz: quiz 'basics-quiz' is already used at {OUTLINE} modules[0].quiz; each quiz belongs in one place",
+            f"{LESSON}:39:7: quiz: quiz 'basics-quiz' is already used at {OUTLINE} modules[0].quiz; each quiz belongs in one place",
             "quizzes/first-check.yaml:1:5: id: quiz 'first-check' is used nowhere; name it as a lesson's quiz, or as a module's quiz or the final_assessment in course/course.yaml",
         ],
     ),
@@ -228,7 +228,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         LESSON,
         "takeaways:\n  - Names matter.\n  - Listen first.",
         "takeaways:\n  first: Names matter.",
-        [f"{LESSON}:30:3: takeaways: must be a list (one '- ' line per item), not a mapping of fields"],
+        [f"{LESSON}:32:3: takeaways: must be a list (one '- ' line per item), not a mapping of fields"],
     ),
     (
         "whole-file-list",
@@ -387,7 +387,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "url: https://example.org/names",
         "url: example.org/names",
         [
-            f"{LESSON}:35:10: sources[0].url: the text 'example.org/names' is not allowed here; write a full web address starting with https://"
+            f"{LESSON}:37:10: sources[0].url: the text 'example.org/names' is not allowed here; write a full web address starting with https://"
         ],
     ),
     (

@@ -23,11 +23,11 @@ import weights
 
 REPO = Path(__file__).resolve().parent.parent
 
-# The bundled final assessment page is held to weights.FINAL_PAGE, 28 KB (KB = 1024 B, as in every
-# budget here): it was 45,914 B before the grader's data was compressed and is 27,667 B now. The 22 KB
-# the issue asked for is out of reach without cutting content: gzip -9 on their own, Material's page
-# around the quiz is 4,874 B, the text of the 20 questions and their options 7,803 B, and the
-# grader's data (mostly feedback) 10,057 B even as plain JSON: 22,734 B before the form's first tag.
+# The bundled final assessment page is held to weights.FINAL_PAGE, 22 KB (KB = 1024 B, as in every
+# budget here): it was 45,914 B before the grader's data was compressed, 27,667 B with the first
+# edition of the course, and is 22,041 B with the second, whose options and feedback are shorter
+# (the reasoning sits in the feedback, said once). Material's page around the quiz is about 4.9 KB
+# of it, so the questions and the grader's data have about 17 KB between them.
 FINAL_PAGE = weights.FINAL_PAGE
 LESSON_QUIZ_ADDS = weights.LESSON_QUIZ_ADDS
 RUNTIME = weights.RUNTIME
@@ -60,7 +60,9 @@ def test_the_final_assessment_page_fits_its_budget(bundled: Path) -> None:
 
 def test_the_quiz_data_compresses_in_the_page(bundled: Path) -> None:
     # The data costs the page about what the same data as plain JSON costs, gzip -9 on its own
-    # (1.08 times that today; 2.75 times when it was XOR-ed without being compressed first).
+    # (1.08 times that with the first edition of the course, 1.16 with the second, whose shorter
+    # feedback compresses better as plain JSON while base64 keeps its cost; 2.75 times when it was
+    # XOR-ed without being compressed first).
     html = (bundled / final_page()).read_text(encoding="utf-8")
     match = re.search(r'data-quiz="([^"]+)"[^>]*data-hash="([^"]+)"[^>]*data-key="([^"]+)"', html)
     assert match
@@ -68,7 +70,7 @@ def test_the_quiz_data_compresses_in_the_page(bundled: Path) -> None:
     assert len(data["q"]) == 20
     plain = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     cost = weights.gz(html.encode("utf-8")) - weights.gz(html.replace(match[3], "").encode("utf-8"))
-    assert cost <= 1.15 * weights.gz(plain), (cost, weights.gz(plain))
+    assert cost <= 1.2 * weights.gz(plain), (cost, weights.gz(plain))
     assert len(match[3]) < len(plain) / 2
 
 

@@ -1,6 +1,7 @@
 """The quiz version hash: learners' saved answers are kept under it, so it must change only with the quiz.
 
-The golden values below are the bundled course's quizzes as they are today. A change to
+The golden values below are the bundled course's quizzes as they are today (second edition,
+course version 2.0: every quiz was rewritten, so saved answers of the first edition are dropped). A change to
 this list means every learner of the bundled course loses their saved quiz answers: only
 an edit of the quiz itself (or a deliberate bump of HASH_FORMAT) may change a value here.
 """
@@ -33,12 +34,12 @@ from generator.read.yaml_source import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = {
-    "capstone-roleplay": "0163e67ed26a",
-    "connection-quiz": "dd153ac68bc0",
-    "final-assessment": "ea35dc3b5eef",
-    "p-word-quiz": "928c4a5606d8",
-    "partnership-attitudes-quiz": "262c81176ef6",
-    "we-relationship-quiz": "d5cc20d3866c",
+    "capstone-roleplay": "e0f63268ae92",
+    "connection-quiz": "4fff19d303cc",
+    "final-assessment": "0166502d039e",
+    "p-word-quiz": "7ef180b5176d",
+    "partnership-attitudes-quiz": "6cedd52a9d34",
+    "we-relationship-quiz": "b8283ebbdbb8",
 }
 
 

@@ -56,5 +56,6 @@ def lesson_text(lesson: Lesson) -> str:
     parts += [f"{example.title}\n{example.body}" for example in lesson.examples]
     if lesson.exercise is not None:
         parts.append(f"{lesson.exercise.title}\n{lesson.exercise.body}")
+        parts += lesson.exercise.checklist
     parts += [lesson.reflection or "", *lesson.takeaways]
     return "\n\n".join(parts)

@@ -79,6 +79,11 @@ class Example(Strict):
 class Exercise(Strict):
     title: Line = Field(description="A short title for the exercise.")
     body: Markdown = Field(description="What the learner does on the job this week, in Markdown.")
+    checklist: list[Line] = Field(
+        default_factory=list,
+        description="What a manager can watch for when the learner does the exercise with a customer, "
+        "one observable behaviour a line.",
+    )
 
 
 class Source(Strict):
