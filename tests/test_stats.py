@@ -53,9 +53,9 @@ follow-through  follow-up   follow-summary          3
 MINI_TEXT = """\
 Mini course: reading
 module  lessons  words  minutes stated  minutes estimated  objectives
-basics        1     60               5                  8           2
+basics        1     68               5                  8           2
 ------  -------  -----  --------------  -----------------  ----------
-course        1     60               5                  8           2
+course        1     68               5                  8           2
 
 Questions by type
 module            single  multiple  ordering  matching  roleplay  questions
