@@ -44,7 +44,7 @@ NavEntry = dict[str, Any]
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~-])")
 
 
-def _heading(text: str) -> Markup:
+def heading(text: str) -> Markup:
     # Headings stay Markdown (for the table of contents), so the text is
     # escaped for both HTML and Markdown.
     return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(text))))
@@ -142,7 +142,10 @@ def template_overrides(custom_dir: Path | None) -> list[Path]:
     return [folder] if folder is not None and folder.is_dir() else []
 
 
-def _environment(md: MarkdownRenderer, template_dirs: Sequence[Path]) -> jinja2.Environment:
+def template_environment(template_dirs: Sequence[Path], *, lstrip_blocks: bool = False) -> jinja2.Environment:
+    """The Jinja environment every page template of coursegen's renders in: a theme's overrides
+    first, then the package's own templates; autoescaped, since every value is a trainer's text;
+    strict, so a misspelt name in an overridden template fails the build instead of printing nothing."""
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(
             [*(jinja2.FileSystemLoader(str(d)) for d in template_dirs), jinja2.PackageLoader("generator", "templates")]
@@ -151,11 +154,17 @@ def _environment(md: MarkdownRenderer, template_dirs: Sequence[Path]) -> jinja2.
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
+        lstrip_blocks=lstrip_blocks,
     )
-    env.filters["heading"] = _heading
+    env.filters["heading"] = heading
+    env.filters["front_matter_title"] = front_matter_title
+    return env
+
+
+def _environment(md: MarkdownRenderer, template_dirs: Sequence[Path]) -> jinja2.Environment:
+    env = template_environment(template_dirs)
     env.filters["block"] = lambda text: Markup(md.block(text))
     env.filters["safe_url"] = is_safe_url
-    env.filters["front_matter_title"] = front_matter_title
     return env
 
 

@@ -8,21 +8,19 @@ never for the learner site, which neither holds nor links to them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from generator.model.load import CourseBundle
 from generator.model.models import Choice, Matching, MultipleChoice, Ordering, Quiz, RolePlay, SingleChoice
 from generator.model.roleplay_paths import Hop, roleplay_max
 from generator.pages.addresses import all_modules
-from generator.pages.course import front_matter_title, nav_title
+from generator.pages.course import nav_title, template_environment
 from generator.pages.markdown import MarkdownRenderer
 from generator.pages.roleplay_map import OUTCOME_WORD, best_path, choice_id, svg
 from generator.pages.urls import relative_url
@@ -38,13 +36,6 @@ TYPE_NAMES = {
     "matching": "Matching",
     "roleplay": "Role-play",
 }
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~-])")
-
-
-def _heading(text: str) -> Markup:
-    # A heading stays Markdown, for the table of contents: escaped for HTML and for Markdown.
-    return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(text))))
 
 
 @dataclass
@@ -87,26 +78,10 @@ def _src(quiz: Quiz) -> str:
     return f"quizzes/{quiz.id}.md"
 
 
-def _environment(template_dirs: Sequence[Path]) -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(
-            [*(jinja2.FileSystemLoader(str(d)) for d in template_dirs), jinja2.PackageLoader("generator", "templates")]
-        ),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["heading"] = _heading
-    env.filters["front_matter_title"] = front_matter_title
-    return env
-
-
 def render_facilitator(bundle: CourseBundle, *, template_dirs: Sequence[Path] = ()) -> FacilitatorEdition:
     """The facilitator edition of a validated course: its pages, stylesheet and navigation."""
     md = MarkdownRenderer(allow_html=bundle.course.allow_html)
-    env = _environment(template_dirs)
+    env = template_environment(template_dirs, lstrip_blocks=True)
     objectives = {
         objective.id: (objective.text, lesson.title)
         for lesson in bundle.lessons.values()
