@@ -124,42 +124,22 @@ def test_a_course_with_problems_writes_nothing(tmp_path: Path, course_copy: Path
     assert not (tmp_path / "dist").exists()
 
 
-def test_the_command_writes_the_zip_and_says_where(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "generator",
-            "package",
-            "scorm12",
-            "-f",
-            str(FIXTURE / "mkdocs.yml"),
-            "--out",
-            str(tmp_path),
-        ],
+def _package_command(out: Path) -> subprocess.CompletedProcess[str]:
+    """`coursegen package scorm12` on the fixture course, as a trainer runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "package", "scorm12", "-f", str(FIXTURE / "mkdocs.yml"), "--out", str(out)],
         capture_output=True,
         text=True,
         timeout=300,
     )
+
+
+def test_the_command_writes_the_zip_and_says_where(tmp_path: Path) -> None:
+    result = _package_command(tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"wrote {tmp_path / 'quizcourse-1.0-scorm12.zip'} (")
     (tmp_path / "quizcourse-1.0-scorm12.zip").write_bytes(b"not ours")
-    refused = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "generator",
-            "package",
-            "scorm12",
-            "-f",
-            str(FIXTURE / "mkdocs.yml"),
-            "--out",
-            str(tmp_path),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    refused = _package_command(tmp_path)
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
     assert refused.stderr.strip().endswith(
         "was not written by coursegen, so it is left alone; move it or choose another folder; nothing was written."
