@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 from generator.engines.output import mark_as_ours
 from generator.model.load import QUIZZES_DIR, load_course
 from generator.pages.course import MissingQuiz, NavEntry, RenderedCourse, render_course, template_overrides
+from generator.pages.urls import site_path
 from generator.read.problems import CourseError, shown_path
 
 if TYPE_CHECKING:  # only `mkdocs serve` needs the live-reload server; builds need not import it
@@ -63,6 +64,9 @@ class CoursegenPlugin(BasePlugin[CoursegenConfig]):  # type: ignore[no-untyped-c
                 # Quiz HTML is final: on_post_page puts it in place (see there).
                 inline_quizzes=False,
                 template_dirs=self.overrides,
+                # MkDocs and ProperDocs leave raw HTML alone, so without a site_url the links stay
+                # relative and the site works wherever it is copied (pages/urls.py).
+                url_base=site_path(config.site_url),
             )
         except CourseError as exc:
             count = len(exc.problems)

@@ -19,6 +19,7 @@ import yaml
 from generator.engines.output import check_output, project_sources, replacing
 from generator.model.load import CourseBundle, load_course
 from generator.pages.course import OVERRIDES_FOLDER, RenderedCourse, nav_title, render_course, template_overrides
+from generator.pages.urls import site_path
 from generator.read.problems import CourseError, shown_path
 
 PLUGIN_NAME = "coursegen"
@@ -148,6 +149,8 @@ def render_project(source: Path, out: Path, *, site_url: str | None = None) -> R
     )
     bundle = load_course(source)
     options = plugin_options(config)
+    if site_url is None and config.get("site_url"):
+        site_url = str(config["site_url"])
     try:
         rendered = render_course(
             bundle,
@@ -155,6 +158,10 @@ def render_project(source: Path, out: Path, *, site_url: str | None = None) -> R
             directory_urls=bool(config.get("use_directory_urls", True)),
             ui_overrides=options.get("strings"),
             template_dirs=template_overrides(custom_dir),
+            # A plain project is for any engine, and Zensical rewrites relative URLs in raw HTML
+            # (pages/urls.py): only root-relative ones come out right everywhere, so a project
+            # without a site_url is written for the root of its server.
+            url_base=site_path(site_url) or "/",
         )
     except ValueError as exc:  # an unknown key under `strings`, as the plugin reports it
         raise ConfigError(f"mkdocs.yml: plugins.coursegen.strings: {exc}") from None

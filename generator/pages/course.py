@@ -166,14 +166,17 @@ def render_course(
     ui_overrides: Mapping[str, str] | None = None,
     inline_quizzes: bool = True,
     template_dirs: Sequence[Path] = (),
+    url_base: str | None = None,
 ) -> RenderedCourse:
     """The course as pages for an engine that reads mkdocs.yml.
 
     With `inline_quizzes` false, each quiz's HTML is left out of its page's Markdown, with a
     placeholder in its stead, and kept in `fragments`, for a caller that can put it into the
     engine's HTML (`RenderedCourse.finish`): the engine then never parses it. A template found
-    in one of `template_dirs` is used instead of coursegen's own (see OVERRIDES_FOLDER)."""
-    ctx = _context(bundle, language, directory_urls, ui_overrides, inline_quizzes, template_dirs)
+    in one of `template_dirs` is used instead of coursegen's own (see OVERRIDES_FOLDER). With a
+    `url_base` (the site's path, urls.site_path) every URL is root-relative under it; without
+    one, relative to the page (pages/urls.py says why)."""
+    ctx = _context(bundle, language, directory_urls, ui_overrides, inline_quizzes, template_dirs, url_base)
     out = RenderedCourse(assets=runtime_assets(), fragments=ctx.fragments)
     for module in all_modules(bundle):
         children: list[NavEntry] = []
@@ -210,6 +213,7 @@ def _context(
     ui_overrides: Mapping[str, str] | None,
     inline_quizzes: bool,
     template_dirs: Sequence[Path],
+    url_base: str | None,
 ) -> PageContext:
     md = MarkdownRenderer(allow_html=bundle.course.allow_html)
     paths = page_paths(bundle)
@@ -218,7 +222,7 @@ def _context(
     return PageContext(
         bundle=bundle,
         paths=paths,
-        links=Links(paths, directory_urls),
+        links=Links(paths, directory_urls, url_base),
         md=md,
         env=_environment(md, template_dirs),
         labels=words.page,
@@ -230,6 +234,7 @@ def _context(
             quiz_hashes={quiz_id: digest[:12] for quiz_id, digest in digests.items()},
             labels=words.progress,
             directory_urls=directory_urls,
+            base=url_base,
         ),
         digests=digests,
         inline_quizzes=inline_quizzes,
