@@ -108,9 +108,10 @@ def build(config_file: Path, site_dir: Path | None, site_url: str | None, strict
     import logging
 
     try:
-        load_course(config_file.resolve().parent)
+        bundle = load_course(config_file.resolve().parent)
     except CourseError as exc:
         _fail(exc)
+        return
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     try:
         chosen = choose_engine(engine)
@@ -120,7 +121,7 @@ def build(config_file: Path, site_dir: Path | None, site_url: str | None, strict
         click.echo(f"error: {exc}; nothing was written.", err=True)
         sys.exit(1)
     try:
-        build_site(chosen, config_file, target, site_url=site_url, strict=strict)
+        build_site(chosen, config_file, target, site_url=site_url, strict=strict, bundle=bundle)
     except EngineError as exc:
         click.echo(f"error: {exc}", err=True)
         click.echo("The build failed; the previous site is unchanged.", err=True)

@@ -21,6 +21,9 @@ from typing import Any
 
 from generator.engines.output import check_output, project_sources, replacing
 from generator.engines.plain_project import read_site_config, render_project
+from generator.model.load import CourseBundle
+from generator.pages.course import MissingQuiz
+from generator.pages.urls import page_url
 
 # In the order `--engine` picks by default: MkDocs first while Material's plugin API is what the
 # site is made with, then its maintained fork, then Zensical.
@@ -83,10 +86,20 @@ def check_site_folder(config_file: Path, target: Path) -> None:
     )
 
 
-def build_site(engine: str, config_file: Path, target: Path, *, site_url: str | None, strict: bool) -> None:
+def build_site(
+    engine: str,
+    config_file: Path,
+    target: Path,
+    *,
+    site_url: str | None,
+    strict: bool,
+    bundle: CourseBundle | None = None,
+) -> None:
     """Build the project of `config_file` with `engine` into `target`, replacing it only on success.
 
     Call choose_engine and check_site_folder first. Raises EngineError when the build fails.
+    `bundle`, the course the caller has read already, spares Zensical's path reading it again
+    (the plugin of MkDocs and ProperDocs reads it in the engine's own process).
     """
     with replacing(target) as staging:
         if engine == "mkdocs":
@@ -97,7 +110,7 @@ def build_site(engine: str, config_file: Path, target: Path, *, site_url: str | 
                 [sys.executable, "-m", __name__, str(config_file), str(staging), site_url or "", str(strict)],
             )
         else:
-            _zensical(config_file, staging, target, site_url=site_url, strict=strict)
+            _zensical(config_file, staging, target, site_url=site_url, strict=strict, bundle=bundle)
 
 
 def _mkdocs(config_file: Path, staging: Path, *, site_url: str | None, strict: bool) -> None:
@@ -114,7 +127,9 @@ def _mkdocs(config_file: Path, staging: Path, *, site_url: str | None, strict: b
         raise EngineError(str(exc)) from None
 
 
-def _zensical(config_file: Path, staging: Path, target: Path, *, site_url: str | None, strict: bool) -> None:
+def _zensical(
+    config_file: Path, staging: Path, target: Path, *, site_url: str | None, strict: bool, bundle: CourseBundle | None
+) -> None:
     from generator.engines.output import OutputError
     from generator.read.problems import CourseError
 
@@ -123,18 +138,31 @@ def _zensical(config_file: Path, staging: Path, target: Path, *, site_url: str |
     with tempfile.TemporaryDirectory(dir=target.parent, prefix=f".{target.name}.zensical-") as work:
         project = Path(work) / "project"
         try:
-            render_project(config_file.resolve().parent, project, site_url=site_url)
+            # The quizzes are put in after Zensical, as the plugin does after MkDocs: the engine
+            # never parses their HTML, which was half of Zensical's time on a 1000-lesson course.
+            rendered = render_project(
+                config_file.resolve().parent, project, site_url=site_url, bundle=bundle, inline_quizzes=False
+            )
         except (OutputError, CourseError) as exc:  # the course was checked before; the config was not
             raise EngineError(str(exc)) from None
         config = project / "mkdocs.yml"
+        directory_urls = bool(read_site_config(config).get("use_directory_urls", True))
         with config.open("a", encoding="utf-8") as file:
             file.write("site_dir: site\n")
         _run(
             "zensical",
             [sys.executable, "-m", "zensical", "build", "-f", str(config), *(["--strict"] if strict else [])],
         )
+        site = project / "site"
+        for src in rendered.fragments:
+            url = page_url(src, directory_urls=directory_urls)
+            page = site / (url + "index.html" if url.endswith("/") or not url else url)
+            try:
+                page.write_text(rendered.finish(src, page.read_text(encoding="utf-8")), encoding="utf-8")
+            except (OSError, MissingQuiz) as exc:
+                raise EngineError(str(exc)) from None
         staging.rmdir()
-        (project / "site").rename(staging)
+        site.rename(staging)
 
 
 def _run(engine: str, command: list[str]) -> None:
