@@ -6,6 +6,7 @@ clean. One walk per engine and address; each site is built once, by `coursegen b
 
 from __future__ import annotations
 
+import re
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -118,8 +119,17 @@ def test_every_link_resolves_and_every_quiz_grades(served: tuple[str, Path], pag
 
 
 def test_pages_are_the_course_s(served: tuple[str, Path]) -> None:
-    """Each engine publishes every generated page, and no template override or YAML file."""
+    """Each engine publishes every generated page, and no template override or YAML file; the
+    theme's search override gives each engine its own search box (Material's, named, or Zensical's)."""
     _, site = served
     for ref in PAGES.values():
         assert (site / ref.src.removesuffix(".md") / "index.html").is_file() or ref.src == "index.md", ref.src
     assert not list(site.rglob("*.yaml")) and not (site / "coursegen").exists()
+    home = (site / "index.html").read_text(encoding="utf-8")
+    generator = re.search(r'<meta name="generator" content="([^"]*)"', home)
+    assert generator
+    assert '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">' in home
+    if "zensical" in generator[1]:
+        assert 'class="md-search__button"' in home and 'class="md-search__form"' not in home
+    else:
+        assert 'class="md-search__form"' in home and 'class="md-search__button"' not in home
