@@ -3,7 +3,8 @@
 MkDocs 1.x is unmaintained (2.0 drops plugins) and Material is in maintenance until 2027, so a
 course must keep building after them. ProperDocs is a fork of MkDocs 1.6 that runs plugins: it
 runs the coursegen plugin as MkDocs does. Zensical reads mkdocs.yml but runs no third-party
-plugin: it builds what `coursegen render` writes, a plain project, in a folder of its own.
+plugin: it builds the plain project `coursegen render` writes, made in a folder beside the site,
+and coursegen then puts the quizzes into the HTML Zensical wrote, as the plugin does for MkDocs.
 
 Every engine writes into a new folder that replaces the old site only when the build succeeds,
 and only a site folder coursegen may replace (engines/output.py), whatever the engine would do.
