@@ -43,6 +43,7 @@ PEER_QUIZ = "mkdocs-quiz==1.7.1"
 sys.path.insert(0, str(HERE))
 
 import browser  # noqa: E402 - the helpers live beside this script
+import engines  # noqa: E402
 import serve  # noqa: E402
 import synth  # noqa: E402
 import weights  # noqa: E402
@@ -698,6 +699,17 @@ def profile_summary(path: Path, top: int = 12) -> list[str]:
     return [line.rstrip() for line in text[start:] if line.strip()]
 
 
+# ---------------------------------------------------------------------- engines
+
+
+def measure_engines(courses: dict[int, Path], runs: int) -> str:
+    """ProperDocs and `coursegen render` + Zensical beside the MkDocs plugin build (issue 18): the section's text."""
+    load = load_average()
+    timings = engines.measure(courses, WORK / "engines", runs, ENV, log)
+    versions = {name: version(name) for name in ("mkdocs", "properdocs", "zensical")}
+    return engines.section(timings, sorted(courses), runs, versions, f"{load} / {load_average()}")
+
+
 # ------------------------------------------------------------------------ main
 
 
@@ -722,11 +734,27 @@ def main() -> None:
     parser.add_argument("--no-serve", action="store_true")
     parser.add_argument("--weights-only", action="store_true", help="only build and weigh pages; print the rows")
     parser.add_argument("--out", type=Path, default=HERE / "results.md")
+    parser.add_argument(
+        "--engines-only",
+        action="store_true",
+        help="only ProperDocs and render + Zensical beside MkDocs (100 and 1000 lessons): rewrites their section",
+    )
     args = parser.parse_args()
     sizes = [int(s) for s in (args.sizes or ("10,100" if args.quick else "10,100,1000")).split(",")]
     runs = args.runs or (2 if args.quick else 5)
 
     WORK.mkdir(exist_ok=True)
+    if args.engines_only:
+        courses = {}
+        for n in [int(s) for s in (args.sizes or "100,1000").split(",")]:
+            log(f"generating the {n}-lesson course")
+            courses[n] = synth.write_ours(synth.make_course(n), WORK / f"n{n}" / "ours", extra_features=FEATURES)
+        text = measure_engines(courses, args.runs or 3)
+        print(text)
+        old = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
+        args.out.write_text(engines.replace_section(old, text), encoding="utf-8")
+        log(f"wrote the engines section of {args.out}")
+        return
     if args.weights_only:
         print("| Measure | Result | Target |\n| --- | --- | --- |")
         rows = [*weight_rows(measure_weights()), package_row(measure_package())]
@@ -795,6 +823,9 @@ def main() -> None:
         big_runs,
         min(args.compare_runs, runs),
         package_size=package_size,
+    )
+    text = engines.replace_section(
+        text, measure_engines({s.size: s.ours for s in all_sites if s.size >= 100}, min(big_runs, runs))
     )
     print(text)
     args.out.write_text(text, encoding="utf-8")

@@ -81,7 +81,9 @@ def _resolve(site: Path, base: PurePosixPath, url: str) -> str | None:
         return None
     path = url.split("#", 1)[0].split("?", 1)[0]
     parts: list[str] = []
-    for part in (*base.parent.parts, *path.split("/")):
+    # A root-relative URL (a site with a site_url, pages/urls.py) starts at the root: these sites are built for "/".
+    start = () if path.startswith("/") else base.parent.parts
+    for part in (*start, *path.split("/")):
         if part in ("", "."):
             continue
         if part == "..":

@@ -15,7 +15,15 @@ import click
 
 from generator.author.lint import lint_course
 from generator.author.report import json_text, text_lines
-from generator.engines.output import OutputError, check_output, project_sources, replacing
+from generator.engines.engine_runner import (
+    ENGINES,
+    EngineError,
+    build_site,
+    check_site_folder,
+    choose_engine,
+    site_folder,
+)
+from generator.engines.output import OutputError
 from generator.engines.plain_project import ConfigError, render_project
 from generator.model.load import load_course
 from generator.model.schema import write_schemas
@@ -114,46 +122,41 @@ def _count(n: int, one: str, many: str = "") -> str:
     return f"{n} {one if n == 1 else many or one + 's'}"
 
 
-def _mkdocs_config(config_file: Path, **overrides: Any) -> Any:
-    from mkdocs.config import load_config
-
-    return load_config(str(config_file), **{k: v for k, v in overrides.items() if v is not None})
-
-
 @main.command()
 @click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path), default="mkdocs.yml")
 @click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None)
 @click.option("--site-url", default=None, help="The address the site will be served at (for instant navigation).")
-@click.option("--strict/--no-strict", default=True, help="Treat MkDocs warnings as errors (default: strict).")
-def build(config_file: Path, site_dir: Path | None, site_url: str | None, strict: bool) -> None:
+@click.option("--strict/--no-strict", default=True, help="Treat the engine's warnings as errors (default: strict).")
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default=None,
+    help="The site builder (default: the first installed of mkdocs, properdocs, zensical).",
+)
+def build(config_file: Path, site_dir: Path | None, site_url: str | None, strict: bool, engine: str | None) -> None:
     """Check the course, then build the site; a failed build leaves the old site as it was."""
     import logging
 
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
-
     try:
-        load_course(config_file.resolve().parent)
+        bundle = load_course(config_file.resolve().parent)
     except CourseError as exc:
         _fail(exc)
+        return
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     try:
-        config = _mkdocs_config(config_file, site_url=site_url, strict=strict)
-        target = Path(site_dir) if site_dir else Path(config.site_dir)
-        project = config_file.resolve().parent
-        custom_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
-        check_output(target, project=project, sources=project_sources(project, Path(config.docs_dir), custom_dir))
-        with replacing(target) as staging:
-            config.site_dir = str(staging)
-            mkdocs_build(config)
-    except OutputError as exc:
+        chosen = choose_engine(engine)
+        target = site_folder(config_file, site_dir)
+        check_site_folder(config_file, target)
+    except (EngineError, ConfigError, OutputError) as exc:
         click.echo(f"error: {exc}; nothing was written.", err=True)
         sys.exit(1)
-    except (Abort, ConfigurationError, PluginError) as exc:
+    try:
+        build_site(chosen, config_file, target, site_url=site_url, strict=strict, bundle=bundle)
+    except EngineError as exc:
         click.echo(f"error: {exc}", err=True)
         click.echo("The build failed; the previous site is unchanged.", err=True)
         sys.exit(1)
-    click.echo(f"built {target}")
+    click.echo(f"built {target} with {chosen}")
 
 
 @main.command()

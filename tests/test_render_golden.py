@@ -7,12 +7,14 @@ review the diff like any other code change.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
 
 from generator.model.load import load_course
 from generator.pages.course import render_course
+from generator.pages.urls import site_path
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini"
 GOLDEN = Path(__file__).parent / "golden" / "mini"
@@ -84,3 +86,35 @@ def test_quizzes_left_out_for_the_engine_come_back_exactly() -> None:
     for src, text in deferred.pages.items():
         assert 'class="cg-quiz"' not in text
         assert deferred.finish(src, text) == inline.pages[src], src
+
+
+@pytest.mark.parametrize(
+    ("site_url", "expected"),
+    [
+        (None, None),
+        ("", None),
+        ("http://127.0.0.1:8000", "/"),
+        ("https://intranet.example.com/training/", "/training/"),
+        ("https://intranet.example.com/training", "/training/"),
+    ],
+)
+def test_the_site_path_comes_from_site_url(site_url: str | None, expected: str | None) -> None:
+    assert site_path(site_url) == expected
+
+
+@pytest.mark.parametrize(
+    ("directory_urls", "quiz", "script"),
+    [
+        (True, 'href="/training/basics/basics-quiz/"', 'src="/training/assets/coursegen/progress.js"'),
+        (False, 'href="/training/basics/basics-quiz.html"', 'src="/training/assets/coursegen/progress.js"'),
+    ],
+)
+def test_with_a_site_path_every_url_is_root_relative(directory_urls: bool, quiz: str, script: str) -> None:
+    # Zensical rewrites relative URLs in raw HTML and MkDocs does not (pages/urls.py): root-relative
+    # ones come out the same from both.
+    pages = render_course(
+        load_course(FIXTURE), language="en", directory_urls=directory_urls, url_base="/training/"
+    ).pages
+    lesson = pages["basics/first-lesson.md"]
+    assert quiz in lesson and script in lesson
+    assert not re.search(r'(?:href|src|data-js)="\.', "".join(pages.values())), "no relative URL is left"

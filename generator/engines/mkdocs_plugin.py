@@ -87,6 +87,10 @@ class CoursegenPlugin(BasePlugin[CoursegenConfig]):  # type: ignore[no-untyped-c
                 inline_quizzes=False,
                 template_dirs=self.overrides,
                 reporting=reporting,
+                # MkDocs and ProperDocs leave raw HTML alone, so the links stay relative to each
+                # page and the built site works wherever it is copied, whatever site_url says
+                # (pages/urls.py); only a plain project for any engine needs root-relative ones.
+                url_base=None,
             )
         except CourseError as exc:
             # The lines travel apart from MkDocs' message: `coursegen serve` puts them on the page.

@@ -20,6 +20,7 @@ from generator.engines.output import check_output, project_sources, replacing
 from generator.model.load import CourseBundle, load_course
 from generator.pages.course import OVERRIDES_FOLDER, RenderedCourse, nav_title, render_course, template_overrides
 from generator.pages.reporting import reporting_settings
+from generator.pages.urls import site_path
 from generator.read.problems import CourseError, shown_path
 
 PLUGIN_NAME = "coursegen"
@@ -130,11 +131,21 @@ def write_rendered(rendered: RenderedCourse, docs: Path) -> None:
         path.write_bytes(data)
 
 
-def render_project(source: Path, out: Path, *, site_url: str | None = None) -> RenderedCourse:
+def render_project(
+    source: Path,
+    out: Path,
+    *,
+    site_url: str | None = None,
+    bundle: CourseBundle | None = None,
+    inline_quizzes: bool = True,
+) -> RenderedCourse:
     """Validate the course in `source` and write a plain MkDocs project to `out`.
 
     Raises OutputError for an `out` that is not coursegen's to replace, and
     CourseError for a course with problems, both before anything is written.
+    `bundle` is the course as load_course(source) read it, for a caller that has it already.
+    With `inline_quizzes` false the pages hold placeholders instead of their quizzes, for a
+    caller that puts them into the built HTML (RenderedCourse.finish), as the plugin does.
     """
     source = source.resolve()
     config = read_site_config(source / "mkdocs.yml")
@@ -147,8 +158,10 @@ def render_project(source: Path, out: Path, *, site_url: str | None = None) -> R
         project=source,
         sources=project_sources(source, docs_dir, custom_dir),
     )
-    bundle = load_course(source)
+    bundle = bundle or load_course(source)
     options = plugin_options(config)
+    if site_url is None and config.get("site_url"):
+        site_url = str(config["site_url"])
     try:
         reporting = reporting_settings(options.get("xapi"), scorm12=options.get("scorm12") is True)
     except ValueError as exc:
@@ -161,6 +174,11 @@ def render_project(source: Path, out: Path, *, site_url: str | None = None) -> R
             ui_overrides=options.get("strings"),
             template_dirs=template_overrides(custom_dir),
             reporting=reporting,
+            inline_quizzes=inline_quizzes,
+            # A plain project is for any engine, and Zensical rewrites relative URLs in raw HTML
+            # (pages/urls.py): only root-relative ones come out right everywhere, so a project
+            # without a site_url is written for the root of its server.
+            url_base=site_path(site_url) or "/",
         )
     except ValueError as exc:  # an unknown key under `strings`, as the plugin reports it
         raise ConfigError(f"mkdocs.yml: plugins.coursegen.strings: {exc}") from None

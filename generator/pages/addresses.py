@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from generator.model.load import CourseBundle
 from generator.model.models import Module
-from generator.pages.urls import relative_url
+from generator.pages.urls import link_url
 
 
 @dataclass(frozen=True)
@@ -43,10 +43,11 @@ def page_paths(bundle: CourseBundle) -> dict[str, PageRef]:
 
 @dataclass(frozen=True)
 class Links:
-    """Relative links from one page to another, as the engine will serve them."""
+    """Links from one page to another, as the engine will serve them (see pages/urls.py)."""
 
     paths: Mapping[str, PageRef]
     directory_urls: bool
+    base: str | None = None  # the site's path (urls.site_path): root-relative links under it
 
     def to_item(self, from_src: str, to_id: str) -> str:
         """From the page built from `from_src` to a lesson or quiz, wherever it is shown."""
@@ -57,4 +58,4 @@ class Links:
         return f"{url}#{page.anchor}" if page.anchor else url
 
     def to_src(self, from_src: str, to_src: str) -> str:
-        return relative_url(from_src, to_src, directory_urls=self.directory_urls)
+        return link_url(from_src, to_src, directory_urls=self.directory_urls, base=self.base)

@@ -177,6 +177,7 @@ def render_course(
     inline_quizzes: bool = True,
     template_dirs: Sequence[Path] = (),
     reporting: Reporting | None = None,
+    url_base: str | None = None,
 ) -> RenderedCourse:
     """The course as pages for an engine that reads mkdocs.yml.
 
@@ -184,8 +185,10 @@ def render_course(
     placeholder in its stead, and kept in `fragments`, for a caller that can put it into the
     engine's HTML (`RenderedCourse.finish`): the engine then never parses it. A template found
     in one of `template_dirs` is used instead of coursegen's own (see OVERRIDES_FOLDER). With
-    `reporting`, every page also loads report.js (see pages/reporting.py)."""
-    ctx = _context(bundle, language, directory_urls, ui_overrides, inline_quizzes, template_dirs, reporting)
+    `reporting`, every page also loads report.js (see pages/reporting.py). With a `url_base` (the
+    site's path, urls.site_path) every URL is root-relative under it; without one, relative to the
+    page (pages/urls.py says why)."""
+    ctx = _context(bundle, language, directory_urls, ui_overrides, inline_quizzes, template_dirs, reporting, url_base)
     assets = runtime_assets(reporting=reporting is not None, scorm12=reporting is not None and reporting.scorm12)
     out = RenderedCourse(assets=assets, fragments=ctx.fragments)
     for module in all_modules(bundle):
@@ -224,6 +227,7 @@ def _context(
     inline_quizzes: bool,
     template_dirs: Sequence[Path],
     reporting: Reporting | None,
+    url_base: str | None,
 ) -> PageContext:
     md = MarkdownRenderer(allow_html=bundle.course.allow_html)
     paths = page_paths(bundle)
@@ -232,7 +236,7 @@ def _context(
     return PageContext(
         bundle=bundle,
         paths=paths,
-        links=Links(paths, directory_urls),
+        links=Links(paths, directory_urls, url_base),
         md=md,
         env=_environment(md, template_dirs),
         labels=words.page,
@@ -245,6 +249,7 @@ def _context(
             labels=words.progress,
             directory_urls=directory_urls,
             reporting=reporting_data(bundle, reporting) if reporting else None,
+            base=url_base,
         ),
         digests=digests,
         inline_quizzes=inline_quizzes,

@@ -41,7 +41,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from generator.pages.urls import ASSETS_DIR, relative_url
+from generator.pages.urls import ASSETS_DIR, link_url
 
 CERTIFICATE_SRC = "certificate.md"
 
@@ -61,9 +61,10 @@ class Tracker:
     directory_urls: bool
     # With reporting on (pages/reporting.py): what report.js needs of the course, as JSON.
     reporting: str | None = None
+    base: str | None = None  # the site's path (urls.site_path): root-relative URLs under it
 
     def asset(self, src: str, name: str) -> str:
-        return relative_url(src, f"{ASSETS_DIR}/{name}", directory_urls=self.directory_urls)
+        return link_url(src, f"{ASSETS_DIR}/{name}", directory_urls=self.directory_urls, base=self.base)
 
     def page_data(self, src: str, item_id: str = "", *, quiz: bool = False) -> Markup:
         """The hidden `.cg-pg` element for the page built from `src`."""

@@ -1,13 +1,36 @@
 """Where each generated page lives and how pages link to each other.
 
-Links inside raw HTML are not rewritten by MkDocs (or by other engines that
-read mkdocs.yml), so the core computes the final relative URLs itself from the
-same `use_directory_urls` setting the engine uses.
+Engines disagree about URLs inside raw HTML, which is most of what coursegen writes (quiz forms,
+the outline on the home page, the runtime's <script> and <link> tags):
+
+- MkDocs and ProperDocs leave raw HTML exactly as written, so a relative URL must already be
+  relative to the page *as served* (`we-relationship/quiz/` for `we-relationship/quiz.md` with
+  directory URLs).
+- Zensical (0.0.73, as its 0.1 does) rewrites every relative `href`/`src` in raw HTML as if it
+  were a Markdown link, relative to the *.md source*: the served-relative `../quiz/` gains a `../`
+  and 404s, and `../../assets/…` climbs above a sub-path such as /training/.
+
+No relative form is right for both with directory URLs. What every engine leaves alone is a
+root-relative URL (`/training/…`), so the caller chooses: the MkDocs plugin (MkDocs, ProperDocs)
+asks for URLs relative to the served page, so that a built site works wherever its folder is
+copied, whatever its site_url (and from file:// without directory URLs); a plain project
+(`coursegen render`, for any engine, Zensical included) is written from the path of its site_url. Attributes no engine reads (data-*, the quiz's key,
+the dashboard's JSON) follow the same rule, so one page never mixes the two forms.
 """
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 ASSETS_DIR = "assets/coursegen"
+
+
+def site_path(site_url: str | None) -> str | None:
+    """The path a site is served under, from its site_url ("/training/"); None without a site_url."""
+    if not site_url:
+        return None
+    path = urlsplit(site_url).path or "/"
+    return path if path.endswith("/") else path + "/"
 
 
 def page_url(src_path: str, *, directory_urls: bool) -> str:
@@ -20,6 +43,14 @@ def page_url(src_path: str, *, directory_urls: bool) -> str:
     if stem.endswith("/index"):
         return stem[: -len("index")]
     return stem + "/"
+
+
+def link_url(from_src: str, to: str, *, directory_urls: bool, base: str | None) -> str:
+    """The URL the page built from `from_src` writes for `to` (a page's .md path or an asset path):
+    root-relative under `base` (the site's path, see site_path), or relative without one."""
+    if base is None:
+        return relative_url(from_src, to, directory_urls=directory_urls)
+    return base + (page_url(to, directory_urls=directory_urls) if to.endswith(".md") else to)
 
 
 def relative_url(from_src: str, to: str, *, directory_urls: bool) -> str:

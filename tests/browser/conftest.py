@@ -72,9 +72,10 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         super().__init__(*args, directory=str(server_state.root), **kwargs)
 
     def translate_path(self, path: str) -> str:
-        if not path.startswith(PREFIX):
+        prefix = self.state.prefix
+        if not path.startswith(prefix):
             return str(self.state.root / "__outside_the_sub_path__")
-        return super().translate_path("/" + path[len(PREFIX) :])
+        return super().translate_path("/" + path[len(prefix) :])
 
     def log_message(self, *args: Any) -> None:
         pass
@@ -86,6 +87,7 @@ class Server:
     port: int = 0
     url: str = ""
     requests: list[str] = field(default_factory=list)
+    prefix: str = PREFIX  # the path the site is served under: PREFIX, or "/" for the server's root
 
 
 @dataclass
@@ -111,12 +113,12 @@ def _free_port() -> int:
 
 
 @contextmanager
-def serving(make_root: Callable[[str], Path]) -> Iterator[Server]:
-    """Serve a folder on 127.0.0.1 under PREFIX; `make_root` gets the address first (to build
-    with site_url set to it) and returns the folder."""
+def serving(make_root: Callable[[str], Path], prefix: str = PREFIX) -> Iterator[Server]:
+    """Serve a folder on 127.0.0.1 under `prefix` (PREFIX, or "/" for the root); `make_root` gets
+    the address first (to build with site_url set to it) and returns the folder."""
     port = _free_port()
-    url = f"http://127.0.0.1:{port}{PREFIX}"
-    server = Server(root=make_root(url), port=port, url=url)
+    url = f"http://127.0.0.1:{port}{prefix}"
+    server = Server(root=make_root(url), port=port, url=url, prefix=prefix)
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Handler, server_state=server))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
