@@ -112,6 +112,15 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A browser that leaves a page drops the downloads it no longer needs: the broken pipe
+        # is the browser's choice, not a failure, and its traceback would bury real output.
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 @contextmanager
 def serving(make_root: Callable[[str], Path], prefix: str = PREFIX) -> Iterator[Server]:
     """Serve a folder on 127.0.0.1 under `prefix` (PREFIX, or "/" for the root); `make_root` gets
@@ -119,7 +128,7 @@ def serving(make_root: Callable[[str], Path], prefix: str = PREFIX) -> Iterator[
     port = _free_port()
     url = f"http://127.0.0.1:{port}{prefix}"
     server = Server(root=make_root(url), port=port, url=url, prefix=prefix)
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Handler, server_state=server))
+    httpd = _QuietServer(("127.0.0.1", port), functools.partial(_Handler, server_state=server))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
         yield server
