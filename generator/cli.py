@@ -190,10 +190,16 @@ def serve(config_file: Path, dev_addr: str | None) -> None:
 @click.argument("out", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", help="Project folder.")
 @click.option("--site-url", default=None, help="site_url to write into the new mkdocs.yml.")
-def render(out: Path, root: Path, site_url: str | None) -> None:
+@click.option(
+    "--relative-links",
+    is_flag=True,
+    help="Links relative to each page, for MkDocs or ProperDocs (the site then works wherever it is copied); "
+    "Zensical needs the default, links from the site_url's path.",
+)
+def render(out: Path, root: Path, site_url: str | None, relative_links: bool) -> None:
     """Write a plain MkDocs project (no coursegen plugin) to OUT, for any engine."""
     try:
-        rendered = render_project(root, out, site_url=site_url)
+        rendered = render_project(root, out, site_url=site_url, relative_links=relative_links)
     except ConfigError as exc:
         click.echo(f"error: {exc}; nothing was written.", err=True)
         sys.exit(1)

@@ -138,6 +138,7 @@ def render_project(
     site_url: str | None = None,
     bundle: CourseBundle | None = None,
     inline_quizzes: bool = True,
+    relative_links: bool = False,
 ) -> RenderedCourse:
     """Validate the course in `source` and write a plain MkDocs project to `out`.
 
@@ -146,6 +147,8 @@ def render_project(
     `bundle` is the course as load_course(source) read it, for a caller that has it already.
     With `inline_quizzes` false the pages hold placeholders instead of their quizzes, for a
     caller that puts them into the built HTML (RenderedCourse.finish), as the plugin does.
+    With `relative_links`, links are relative to each page, as the plugin writes them: for MkDocs
+    or ProperDocs only, whose site then works wherever it is copied (pages/urls.py).
     """
     source = source.resolve()
     config = read_site_config(source / "mkdocs.yml")
@@ -178,7 +181,7 @@ def render_project(
             # A plain project is for any engine, and Zensical rewrites relative URLs in raw HTML
             # (pages/urls.py): only root-relative ones come out right everywhere, so a project
             # without a site_url is written for the root of its server.
-            url_base=site_path(site_url) or "/",
+            url_base=None if relative_links else site_path(site_url) or "/",
         )
     except ValueError as exc:  # an unknown key under `strings`, as the plugin reports it
         raise ConfigError(f"mkdocs.yml: plugins.coursegen.strings: {exc}") from None
