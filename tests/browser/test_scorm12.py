@@ -27,29 +27,50 @@ SCORM_AGAIN = REPO / "node_modules" / "scorm-again" / "dist" / "scorm12.min.js"
 TITLE = "Quiz runtime course"
 TIMESPAN = re.compile(r"^\d{4}:[0-5]\d:[0-5]\d\.\d\d$")
 
-# The LMS: scorm-again's API as window.API, every value the course sets and every call recorded,
-# the package's launch page in a frame. closeCourse() takes the frame away, as an LMS does when
-# the learner leaves: the launch page's pagehide finishes the session.
+# The LMS: scorm-again's API as window.API, every value the course sets and every call recorded.
+# startLms(saved, how) starts the package's launch page as an LMS does: in a frame ('frame'), in
+# a new window (window.open, 'window'), or in a frame under `how` more frames (nest.html).
+# closeCourse() takes the course away, as an LMS does when the learner leaves (removes the frame,
+# closes the window): the launch page's pagehide finishes the session.
 LMS_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Test LMS</title>
 <script src="scorm12.min.js"></script>
 <script>
 window.sets = []
 window.calls = []
-window.startLms = (saved) => {
+window.startLms = (saved, how = 'frame') => {
   window.API = new Scorm12API({ autocommit: false, logLevel: 4 })
   if (saved) window.API.loadFromJSON(saved)
   window.API.on('LMSSetValue.cmi.*', (element, value) => window.sets.push([element, value]))
   for (const call of ['LMSInitialize', 'LMSCommit', 'LMSFinish']) window.API.on(call, () => window.calls.push(call))
+  if (how == 'window') {
+    window.player = window.open('package/launch.html', 'course', 'width=1280,height=900')
+    return
+  }
   const player = document.createElement('iframe')
   player.title = 'Course player'
   player.style = 'width:1280px;height:900px;border:0'
-  player.src = 'package/launch.html'
+  player.src = typeof how == 'number' ? `nest.html?n=${how}` : 'package/launch.html'
   document.body.append(player)
 }
-window.closeCourse = () => document.querySelector('iframe').remove()
+window.closeCourse = () => (window.player ? window.player.close() : document.querySelector('iframe').remove())
 window.saved = () => JSON.parse(JSON.stringify(window.API.cmi))
+window.unpack = async (data) => (await import('./package/assets/coursegen/scorm-launch.js')).unpackState(data)
 </script></head><body></body></html>
+"""
+
+# A frame in a frame: nest.html?n=N holds nest.html?n=N-1, and nest.html?n=1 the launch page, so
+# that the launch page is N+1 frames below the LMS's window.
+NEST_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Nested player</title></head><body>
+<script>
+const n = Number(new URLSearchParams(location.search).get('n'))
+const frame = document.createElement('iframe')
+frame.title = 'Nested player'
+frame.style = 'width:1280px;height:900px;border:0'
+frame.src = n > 1 ? `nest.html?n=${n - 1}` : 'package/launch.html'
+document.body.append(frame)
+</script></body></html>
 """
 
 
@@ -90,6 +111,7 @@ def serve_lms(work: Path, package: Path) -> Iterator[Lms]:
         archive.extractall(root / "package")
     shutil.copy(SCORM_AGAIN, root / "scorm12.min.js")
     (root / "lms.html").write_text(LMS_PAGE, encoding="utf-8")
+    (root / "nest.html").write_text(NEST_PAGE, encoding="utf-8")
     with serving(lambda url: root) as server:
         yield Lms(url=server.url + "lms.html", root=root)
 
@@ -272,3 +294,73 @@ def test_a_course_without_a_final_assessment_is_completed_when_every_lesson_is_d
     assert saved["core"]["lesson_status"] == "completed"
     assert saved["core"]["exit"] == ""
     assert not any(element.startswith("cmi.core.score") for element, _ in page.evaluate("window.sets"))
+
+
+def unpacked(page: Page, suspend_data: str) -> dict[str, Any]:
+    """cmi.suspend_data as the runtime's own unpacking (scorm-launch.js) reads it back."""
+    state: dict[str, Any] = page.evaluate("data => unpack(data)", suspend_data)
+    assert state is not None, suspend_data
+    return state
+
+
+def test_a_course_opened_in_a_new_window_finds_the_openers_api(
+    lms: Lms, make_context: Callable[..., BrowserContext]
+) -> None:
+    """Many LMSs open a SCO in a window of its own: the launch page has no parent with an API
+    and finds it in window.opener."""
+    page = make_context().new_page()
+    page.goto(lms.url)
+    with page.context.expect_page() as opened:
+        page.evaluate("startLms(null, 'window')")
+    window = opened.value
+    course = window.get_by_title(TITLE).content_frame
+    expect(course.get_by_role("heading", name=TITLE, level=1)).to_be_visible()
+    assert window.evaluate("window.opener != null && window.parent == window")
+    assert page.evaluate("window.calls") == ["LMSInitialize"]
+    assert last_set(page) == {"cmi.core.lesson_status": "incomplete"}
+
+    # Moving between the course's pages keeps the one session in the window.
+    open_page(course, "Opening calls")
+    expect(course.get_by_role("status")).to_have_text("You have finished this lesson.")
+    open_page(course, "Final check")
+    answer_final(course, right=True)
+    wait_for_commit(page, 1)
+    assert last_set(page)["cmi.core.lesson_status"] == "passed"
+    assert last_set(page)["cmi.core.score.raw"] == "100"
+    assert page.evaluate("window.calls") == ["LMSInitialize", "LMSCommit"]
+
+    # The learner closes the course's window: its pagehide commits and finishes, once.
+    window.close()
+    page.wait_for_function("window.calls.includes('LMSFinish')")
+    assert page.evaluate("window.calls") == ["LMSInitialize", "LMSCommit", "LMSCommit", "LMSFinish"]
+    saved = page.evaluate("saved()")
+    assert saved["core"]["lesson_status"] == "passed"
+    assert saved["core"]["exit"] == ""
+    assert unpacked(page, saved["suspend_data"])["r"]["q"]["final-check"]["p"] is True
+
+
+@pytest.mark.parametrize(("frames_between", "found"), [(6, True), (7, False)])
+def test_the_api_is_searched_for_up_to_seven_parents_then_the_package_is_the_ordinary_site(
+    lms: Lms, make_context: Callable[..., BrowserContext], frames_between: int, found: bool
+) -> None:
+    """ADL's algorithm climbs at most 7 parents: 7 frames up the LMS's API is found; 8 frames up
+    the search gives up and the launch page opens the ordinary site, with no session."""
+    page = make_context().new_page()
+    page.goto(lms.url)
+    page.evaluate("n => startLms(null, n)", frames_between)
+    frame = page.get_by_title("Course player").content_frame
+    for _ in range(frames_between):
+        frame = frame.get_by_title("Nested player").content_frame
+    if found:
+        course = frame.get_by_title(TITLE).content_frame
+        expect(course.get_by_role("heading", name=TITLE, level=1)).to_be_visible()
+        assert page.evaluate("window.calls") == ["LMSInitialize"]
+        assert last_set(page) == {"cmi.core.lesson_status": "incomplete"}
+    else:
+        # The launch page itself became the course's home page.
+        expect(frame.get_by_role("heading", name=TITLE, level=1)).to_be_visible()
+        expect(frame.get_by_role("navigation", name="Navigation")).to_be_visible()
+        launch_frame = next(f for f in page.frames if f.url.endswith("/package/index.html"))
+        assert launch_frame.parent_frame is not None and launch_frame.parent_frame.url.endswith("nest.html?n=1")
+        assert page.evaluate("window.calls") == []
+        assert page.evaluate("window.sets") == []
