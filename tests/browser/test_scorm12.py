@@ -4,12 +4,17 @@ A test page on 127.0.0.1 sets `window.API` to scorm-again's Scorm12API (node_mod
 version) and opens the package's launch page in a frame, as an LMS does; Playwright takes the
 course inside it. The tests read back exactly what the LMS received, then relaunch with what it
 saved (a fresh browser, so nothing comes from localStorage) and check that the learner resumes.
+Others open the launch page as other LMSs do (in a new window, under more frames than ADL's search
+climbs), and hide the page for real, as a learner's tab switch does, to see when the course commits.
 """
 
 from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import time
+import urllib.request
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -17,10 +22,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import BrowserContext, FrameLocator, Page, expect
+from playwright.sync_api import BrowserContext, FrameLocator, Page, Playwright, expect
 
 from generator.publish.scorm12 import package_scorm12
-from tests.browser.conftest import FIXTURE, serving
+from tests.browser.conftest import CHROMIUM, FIXTURE, Watch, _free_port, guard, serving
 
 REPO = Path(__file__).resolve().parents[2]
 SCORM_AGAIN = REPO / "node_modules" / "scorm-again" / "dist" / "scorm12.min.js"
@@ -364,3 +369,108 @@ def test_the_api_is_searched_for_up_to_seven_parents_then_the_package_is_the_ord
         assert launch_frame.parent_frame is not None and launch_frame.parent_frame.url.endswith("nest.html?n=1")
         assert page.evaluate("window.calls") == []
         assert page.evaluate("window.sets") == []
+
+
+@pytest.fixture
+def hideable(playwright: Playwright, tmp_path: Path, watch: Watch) -> Iterator[BrowserContext]:
+    """A Chromium in which a page in a background tab is hidden for real.
+
+    Playwright keeps every page it drives visible (it turns DevTools' focus emulation on, and a
+    page so emulated never hides), so `bring_to_front` of another tab fires no visibilitychange.
+    This Chromium is started here and attached to over CDP without Playwright's defaults: in its
+    own browser context, bringing another tab to the front hides the page as a learner's tab switch
+    does (checked: visibilitychange to hidden fires, document.visibilityState is 'hidden').
+    """
+    port = _free_port()
+    chromium = subprocess.Popen(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--no-first-run",
+            "--remote-debugging-address=127.0.0.1",
+            f"--remote-debugging-port={port}",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "about:blank",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        endpoint = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(endpoint + "/json/version", timeout=5).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline or chromium.poll() is not None:
+                    raise
+                time.sleep(0.1)
+        browser = playwright.chromium.connect_over_cdp(endpoint, no_defaults=True)
+        context = browser.contexts[0]
+        guard(context, watch)
+        yield context
+        browser.close()
+    finally:
+        chromium.terminate()
+        chromium.wait(timeout=30)
+
+
+def test_hiding_the_page_commits_the_new_progress_and_answers_never_commit(lms: Lms, hideable: BrowserContext) -> None:
+    other_tab = hideable.new_page()
+    page = hideable.new_page()
+    page.bring_to_front()
+    course = launch(page, lms)
+    assert page.evaluate("document.visibilityState") == "visible"
+
+    # Progress without a finished quiz: a lesson finished, and half the final answered (clicks).
+    open_page(course, "Opening calls")
+    expect(course.get_by_role("status")).to_have_text("You have finished this lesson.")
+    open_page(course, "Final check")
+    first = course.get_by_role("group", name=re.compile("^Which opening uses the customer")).locator("xpath=..")
+    first.get_by_label("Option alpha").check()
+    first.get_by_label("Option delta").check()
+    first.get_by_role("button", name="Check answer").click()
+    expect(first.get_by_text(re.compile("^Correct"))).to_be_visible()
+    assert page.evaluate("window.calls") == ["LMSInitialize"]
+    assert "cmi.suspend_data" not in last_set(page)
+
+    # The learner switches to another tab: the course's page is hidden, and commits.
+    other_tab.bring_to_front()
+    page.wait_for_function("document.visibilityState == 'hidden'")
+    wait_for_commit(page, 1)
+    assert page.evaluate("window.calls") == ["LMSInitialize", "LMSCommit"]
+    committed = page.evaluate("API.cmi.suspend_data")
+    assert committed == last_set(page)["cmi.suspend_data"]
+    state = unpacked(page, committed)
+    assert state["r"]["l"]["opening-calls"] >= 2  # record.js's FINISHED
+    [(key, attempt)] = state["a"].items()
+    assert key.startswith("final-check:")
+    assert list(attempt["c"]) == ["0"]  # the first question checked, the second not yet
+    assert last_set(page)["cmi.core.exit"] == "suspend"
+    assert TIMESPAN.match(last_set(page)["cmi.core.session_time"])
+
+    # Back on the course, more clicks: nothing is committed until the quiz is finished.
+    page.bring_to_front()
+    page.wait_for_function("document.visibilityState == 'visible'")
+    second = course.get_by_role("group", name="Which two habits build trust?").locator("xpath=..")
+    second.get_by_label("Keeping small promises").check()
+    second.get_by_label("Admitting limits").check()
+    assert page.evaluate("window.calls") == ["LMSInitialize", "LMSCommit"]
+    second.get_by_role("button", name="Check answer").click()
+    expect(course.get_by_role("heading", name="Your result: Passed")).to_be_visible()
+    wait_for_commit(page, 2)
+
+    # Another lesson finished, no quiz: no commit, until the course goes (pagehide) with it.
+    open_page(course, "Closing calls")
+    expect(course.get_by_role("status")).to_have_text("You have finished this lesson.")
+    assert page.evaluate("window.calls") == ["LMSInitialize", "LMSCommit", "LMSCommit"]
+    saved = finish_session(page)
+    assert page.evaluate("window.calls") == ["LMSInitialize", "LMSCommit", "LMSCommit", "LMSCommit", "LMSFinish"]
+    state = unpacked(page, saved["suspend_data"])
+    assert state["r"]["l"]["closing-calls"] >= 2
+    assert state["r"]["q"]["final-check"]["p"] is True
+    assert state["a"] == {}
