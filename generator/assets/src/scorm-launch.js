@@ -113,10 +113,14 @@ const runSession = async (api, frame, courseId, version) => {
   // asynchronous finishes: the packed state is kept ready, and packed again whenever the
   // course's pages in the frame change what the browser keeps (storage events reach this window).
   let packed = await packState(readState(courseId))
+  let committed = ''
   let packing = Promise.resolve()
   const repack = () =>
     (packing = packing.then(async () => {
       packed = await packState(readState(courseId))
+      // Hidden, the page may be closed or discarded without another event: what the frame
+      // saved just before (a click, then a tab switch) is committed once it is packed.
+      if (document.visibilityState == 'hidden' && packed != committed) commit()
     }))
   addEventListener('storage', (event) => {
     if (event.key === null || event.key.startsWith('coursegen')) repack()
@@ -125,6 +129,7 @@ const runSession = async (api, frame, courseId, version) => {
   let finished = false
   const commit = () => {
     if (finished) return
+    committed = packed
     api.LMSSetValue('cmi.suspend_data', packed)
     api.LMSSetValue('cmi.core.session_time', timespan(Date.now() - started))
     const status = String(api.LMSGetValue('cmi.core.lesson_status'))
@@ -143,7 +148,9 @@ const runSession = async (api, frame, courseId, version) => {
   }
   Object.assign(window, { coursegenScorm: host })
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState == 'hidden') commit()
+    if (document.visibilityState != 'hidden') return
+    commit()
+    repack()
   })
   addEventListener('pagehide', () => {
     if (finished) return
