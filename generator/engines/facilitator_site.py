@@ -32,13 +32,10 @@ _OVERRIDES = {
 }
 
 
-def _apart(target: Path, *, project: Path, learner_site: Path, sources: list[Path]) -> None:
-    """Refuse a target that is, holds or lies inside the project's sources or its learner site."""
-    suggestion = project / DEFAULT_DIR
-    target = target.resolve()
-    if target == project or project.is_relative_to(target):
-        raise OutputError(f"{target} holds the project itself, which would be deleted; write to {suggestion}")
-    learner_site = learner_site.resolve()
+def _apart_from_learners(target: Path, *, learner_site: Path, suggestion: Path) -> None:
+    """Refuse a target inside the learner site, or one holding it: learners must never be served
+    the answers (check_output refuses the project's own folders)."""
+    target, learner_site = target.resolve(), learner_site.resolve()
     if target == learner_site or target.is_relative_to(learner_site):
         raise OutputError(
             f"{target} is inside the learner site {learner_site}, where learners could find the answers; "
@@ -49,13 +46,6 @@ def _apart(target: Path, *, project: Path, learner_site: Path, sources: list[Pat
             f"{target} holds the learner site {learner_site}, which would be deleted and mixed with the answers; "
             f"write to a folder of its own, such as {suggestion}"
         )
-    for source in sources:
-        source = source.resolve()
-        if target == source or target.is_relative_to(source) or source.is_relative_to(target):
-            raise OutputError(
-                f"{target} is or overlaps {source}, which holds the course's own files; "
-                f"write to a folder outside it, such as {suggestion}"
-            )
 
 
 def build_facilitator(root: Path, site_dir: Path | None = None) -> tuple[Path, FacilitatorEdition]:
@@ -73,8 +63,9 @@ def build_facilitator(root: Path, site_dir: Path | None = None) -> tuple[Path, F
     custom_dir = root / str(theme["custom_dir"]) if theme and theme.get("custom_dir") else None
     sources = project_sources(root, root / str(config.get("docs_dir", "course")), custom_dir)
     target = (site_dir if site_dir is not None else root / DEFAULT_DIR).resolve()
-    _apart(target, project=root, learner_site=root / str(config.get("site_dir", "site")), sources=sources)
-    check_output(target, project=root, sources=sources)
+    suggestion = root / DEFAULT_DIR
+    _apart_from_learners(target, learner_site=root / str(config.get("site_dir", "site")), suggestion=suggestion)
+    check_output(target, project=root, sources=sources, suggestion=suggestion)
     bundle = load_course(root)
     edition = render_facilitator(bundle, template_dirs=template_overrides(custom_dir))
     with tempfile.TemporaryDirectory(prefix="coursegen-facilitator-") as work:

@@ -31,24 +31,25 @@ def project_sources(project: Path, docs_dir: Path, custom_dir: Path | None) -> l
     return [project / "course", project / QUIZZES_DIR, docs_dir, *([custom_dir] if custom_dir else [])]
 
 
-def check_output(target: Path, *, project: Path, sources: Iterable[Path]) -> None:
+def check_output(target: Path, *, project: Path, sources: Iterable[Path], suggestion: Path | None = None) -> None:
     """Raise OutputError unless `target` may be replaced by coursegen's output.
 
     `sources` are the folders the project is made of (course/, quizzes/, the
     docs and theme folders): the output may neither hold them nor lie inside them.
     """
     target, project = target.resolve(), project.resolve()
+    suggestion = suggestion or project / "site"  # the folder a refusal proposes instead
     if target == project or project.is_relative_to(target):
         raise OutputError(
             f"{target} holds the project itself, which would be deleted; "
-            f"write to a folder of its own, such as {project / 'site'}"
+            f"write to a folder of its own, such as {suggestion}"
         )
     for source in sources:
         source = source.resolve()
         if target == source or target.is_relative_to(source) or source.is_relative_to(target):
             raise OutputError(
                 f"{target} is or overlaps {source}, which holds the course's own files; "
-                f"write to a folder outside it, such as {project / 'site'}"
+                f"write to a folder outside it, such as {suggestion}"
             )
     if target.exists() and not target.is_dir():
         raise OutputError(f"{target} is a file, not a folder; remove it or choose another folder")
