@@ -64,8 +64,8 @@ def build_facilitator(root: Path, site_dir: Path | None = None) -> tuple[Path, F
     sources = project_sources(root, root / str(config.get("docs_dir", "course")), custom_dir)
     target = (site_dir if site_dir is not None else root / DEFAULT_DIR).resolve()
     suggestion = root / DEFAULT_DIR
-    _apart_from_learners(target, learner_site=root / str(config.get("site_dir", "site")), suggestion=suggestion)
     check_output(target, project=root, sources=sources, suggestion=suggestion)
+    _apart_from_learners(target, learner_site=root / str(config.get("site_dir", "site")), suggestion=suggestion)
     bundle = load_course(root)
     edition = render_facilitator(bundle, template_dirs=template_overrides(custom_dir))
     with tempfile.TemporaryDirectory(prefix="coursegen-facilitator-") as work:
