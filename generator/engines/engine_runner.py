@@ -20,8 +20,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from generator.engines.output import check_output, project_sources, replacing
-from generator.engines.plain_project import read_site_config, render_project
+from generator.engines.output import check_output, replacing
+from generator.engines.plain_project import read_site_config, render_project, site_sources
 from generator.model.load import CourseBundle
 from generator.pages.course import MissingQuiz
 from generator.pages.urls import page_url
@@ -76,15 +76,7 @@ def site_folder(config_file: Path, site_dir: Path | None) -> Path:
 def check_site_folder(config_file: Path, target: Path) -> None:
     """OutputError unless coursegen may replace `target` (read from mkdocs.yml as every engine reads it)."""
     project = config_file.resolve().parent
-    config = read_site_config(config_file)
-    theme = config.get("theme")
-    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
-    docs_dir = project / str(config.get("docs_dir") or "docs")
-    check_output(
-        target,
-        project=project,
-        sources=project_sources(project, docs_dir, project / custom_dir if custom_dir else None),
-    )
+    check_output(target, project=project, sources=site_sources(project, read_site_config(config_file))[0])
 
 
 def build_site(

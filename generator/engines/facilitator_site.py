@@ -13,8 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from generator.engines.output import OutputError, check_output, project_sources, replacing
-from generator.engines.plain_project import read_site_config, site_language, write_rendered
+from generator.engines.output import OutputError, check_output, replacing
+from generator.engines.plain_project import read_site_config, site_language, site_sources, write_rendered
 from generator.model.load import load_course
 from generator.pages.course import RenderedCourse, nav_title, template_overrides
 from generator.pages.facilitator import STYLESHEET, FacilitatorEdition, render_facilitator
@@ -59,9 +59,7 @@ def build_facilitator(root: Path, site_dir: Path | None = None) -> tuple[Path, F
 
     root = root.resolve()
     config = read_site_config(root / "mkdocs.yml")
-    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
-    custom_dir = root / str(theme["custom_dir"]) if theme and theme.get("custom_dir") else None
-    sources = project_sources(root, root / str(config.get("docs_dir", "course")), custom_dir)
+    sources, custom_dir = site_sources(root, config)
     target = (site_dir if site_dir is not None else root / DEFAULT_DIR).resolve()
     suggestion = root / DEFAULT_DIR
     check_output(target, project=root, sources=sources, suggestion=suggestion)

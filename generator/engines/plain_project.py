@@ -87,6 +87,15 @@ class ConfigError(ValueError):
     """mkdocs.yml cannot be read; the message is one located line."""
 
 
+def site_sources(project: Path, config: dict[str, Any]) -> tuple[list[Path], Path | None]:
+    """The folders the course in `project` is made of, as its mkdocs.yml (read_site_config) names
+    them, for check_output (docs_dir defaults to MkDocs' own `docs`); and the theme's custom_dir."""
+    theme = config.get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    custom_dir = project / str(custom) if custom else None
+    return project_sources(project, project / str(config.get("docs_dir") or "docs"), custom_dir), custom_dir
+
+
 def read_site_config(path: Path) -> dict[str, Any]:
     if not path.is_file():
         return {}
@@ -152,15 +161,11 @@ def render_project(
     """
     source = source.resolve()
     config = read_site_config(source / "mkdocs.yml")
-    docs_dir = source / str(config.get("docs_dir", "course"))
+    docs_dir = source / str(config.get("docs_dir", "course"))  # where a trainer's pictures sit
     theme = config.get("theme") if isinstance(config.get("theme"), dict) else {"name": "material"}
     theme = dict(theme or {})
-    custom_dir = source / theme["custom_dir"] if theme.get("custom_dir") else None
-    check_output(
-        out,
-        project=source,
-        sources=project_sources(source, docs_dir, custom_dir),
-    )
+    sources, custom_dir = site_sources(source, config)
+    check_output(out, project=source, sources=sources)
     bundle = bundle or load_course(source)
     options = plugin_options(config)
     if site_url is None and config.get("site_url"):
