@@ -166,3 +166,21 @@ def course_copy(tmp_path: Path) -> Path:
     shutil.copytree(FIXTURE, target)
     shutil.copytree(REPO / "theme", tmp_path / "theme")
     return target
+
+
+@pytest.mark.parametrize("out", ["course", "course/packages", "quizzes"])
+def test_a_package_is_never_written_among_the_course_s_own_files(tmp_path: Path, out: str) -> None:
+    # MkDocs copies what the docs folder holds into the next site, and so into the next package.
+    project = tmp_path / "quizcourse"
+    shutil.copytree(FIXTURE, project)
+    before = sorted(p.relative_to(project) for p in project.rglob("*"))
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "package", "scorm12", "-f", str(project / "mkdocs.yml"), "--out", out],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=project,
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip().endswith("which holds the course's own files; use --out dist; nothing was written.")
+    assert sorted(p.relative_to(project) for p in project.rglob("*")) == before

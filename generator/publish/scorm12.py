@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.engines.output import MARKER
+from generator.engines.plain_project import read_site_config, site_sources
 from generator.model.load import load_course
 from generator.pages.reporting import final_pass_mark
 from generator.publish.launch_page import LAUNCH, launch_page
@@ -114,6 +115,13 @@ def package_scorm12(config_file: Path, dist: Path) -> Package:
     bundle = load_course(project)
     course = bundle.course
     target = (dist / package_name(course.id, course.version)).resolve()
+    # The zip must not land among the course's own files: MkDocs copies what docs_dir holds into
+    # the next site, and so into the next package.
+    for source in site_sources(project, read_site_config(config_file))[0]:
+        if target.parent.is_relative_to(source.resolve()):
+            raise PackageError(
+                f"{target.parent} is inside {source}, which holds the course's own files; use --out dist"
+            )
     _check_target(target)
     with tempfile.TemporaryDirectory(prefix="coursegen-scorm12-") as work:
         site = Path(work) / "site"
