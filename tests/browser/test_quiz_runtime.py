@@ -728,7 +728,16 @@ def test_broken_storage_still_grades(
 
 @pytest.mark.parametrize(
     "saved",
-    ["{not json", '{"d":"x"}', '{"d":[99],"o":{},"a":{},"c":{}}', '{"d":[0],"o":{"0":["zz"]},"a":{},"c":{}}', "5"],
+    [
+        "{not json",
+        '{"d":"x"}',
+        '{"d":[99],"o":{},"a":{},"c":{}}',
+        '{"d":[0],"o":{"0":["zz"]},"a":{},"c":{}}',
+        "5",
+        '{"drawn":[99],"order":{},"answers":{},"shares":{}}',
+        '{"drawn":[0],"order":{"0":["zz"]},"answers":{},"shares":{}}',
+        '{"drawn":[0,0],"order":{},"answers":{},"shares":{}}',
+    ],
 )
 def test_corrupt_saved_progress_is_ignored(site: Site, page: Page, saved: str) -> None:
     page.context.add_init_script(f"localStorage.setItem({alpha_key()!r}, {saved!r})")

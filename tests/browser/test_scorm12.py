@@ -459,7 +459,7 @@ def test_hiding_the_page_commits_the_new_progress_and_answers_never_commit(lms: 
     assert state["r"]["l"]["opening-calls"] >= 2  # record.js's FINISHED
     [(key, attempt)] = state["a"].items()
     assert key.startswith("final-check:")
-    assert list(attempt["c"]) == ["0"]  # the first question checked, the second not yet
+    assert list(attempt["shares"]) == ["0"]  # the first question checked, the second not yet
     assert last_set(page)["cmi.core.exit"] == "suspend"
     assert TIMESPAN.match(last_set(page)["cmi.core.session_time"])
 
