@@ -25,7 +25,10 @@ KB = 1024
 # The budgets (tests/test_page_weight.py explains the first).
 FINAL_PAGE = 22 * KB  # the bundled final assessment page's HTML
 LESSON_QUIZ_ADDS = 5 * KB  # a five-question quiz on a lesson's page, over the same page without it
-RUNTIME = {"quiz": 8 * KB, "dashboard": 6 * KB, "other": 1 * KB}  # our JS + CSS, by kind of page
+# A quiz page's 8 KB became 8.5 KB with issue 22: a readable quiz-data contract and attempt keys,
+# and a quiz whose lifetime is its element's, took quiz.js from 4954 to 5499 B gzipped (property
+# names survive minification, ~150 B of it).
+RUNTIME = {"quiz": 8 * KB + KB // 2, "dashboard": 6 * KB, "other": 1 * KB}  # our JS + CSS, by kind of page
 LESSON = "module-0001/lesson-0001/index.html"  # the synthetic lesson weighed with and without its quiz
 _IMPORT = re.compile(r"""\bfrom\s*['"](\./[^'"]+)['"]""")
 
