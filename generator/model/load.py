@@ -56,7 +56,12 @@ def _read(root: Path, path: Path, model: type[M], problems: list[Problem]) -> tu
     except SourceError as exc:
         problems.append(exc.problem)
         return None
-    problems.extend(found)
+    # A value cut short by ` #` is what else is wrong on its line (an empty one is "missing").
+    cut_lines = {problem.line for problem in doc.cut}
+    problems.extend(doc.cut)
+    problems.extend(problem for problem in found if problem.line not in cut_lines)
+    if doc.cut:
+        return None
     return None if valid is None else (valid, doc)
 
 

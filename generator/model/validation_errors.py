@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.model.models import QUESTION_TYPES
-from generator.read.problems import Problem
+from generator.read.problems import Problem, where
 from generator.read.yaml_source import Document, Path_
 
 _PATTERN_HINTS = {
@@ -26,10 +26,7 @@ _PATTERN_HINTS = {
 
 
 def format_loc(loc: Path_) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
+    return where(loc)
 
 
 def _clean_loc(loc: tuple[str | int, ...], data: Any) -> Path_:

@@ -31,7 +31,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 
-from generator.read.problems import Problem, SourceError
+from generator.read.problems import Problem, SourceError, where
 
 try:
     from yaml._yaml import CParser as _Parser
@@ -121,6 +121,9 @@ class Document:
     path: str
     data: Any
     text: str | None = field(default=None, repr=False)
+    # Text values that a ` #` ended early (YAML read the rest as a comment): reported with the
+    # file's other problems, since the value read is valid and would pass every other check.
+    cut: list[Problem] = field(default_factory=list)
     _values: dict[Path_, Mark] | None = field(default=None, repr=False)
     _keys: dict[Path_, Mark] | None = field(default=None, repr=False)
 
@@ -140,7 +143,7 @@ class Document:
 
     def _locate(self) -> None:
         located = _parse_with_positions(self.text or "", self.path)
-        self._values, self._keys = located.values, located.keys
+        self._values, self._keys, self.cut = located.values, located.keys, located.cut
 
     def value_at(self, loc: Path_) -> Any:
         value = self.data
@@ -233,8 +236,9 @@ def _short(tag: str) -> str:
 
 
 class _Builder:
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, lines: list[str]) -> None:
         self.doc = doc
+        self.lines = lines
         self.count = 0
         self.active: set[int] = set()
 
@@ -242,7 +246,8 @@ class _Builder:
         mark = _mark(node)
         return SourceError(Problem(self.doc.path, mark.line, mark.column, message))
 
-    def build(self, node: Node, loc: Path_) -> Any:
+    def build(self, node: Node, loc: Path_, owner: int | None = None) -> Any:
+        """The value of `node`; `owner` is the column of its key or list dash (None at the top)."""
         self.count += 1
         if self.count > MAX_NODES:
             raise self.fail(
@@ -253,7 +258,13 @@ class _Builder:
             raise self.fail(node, TOO_DEEP)
         self.doc.values.setdefault(loc, _mark(node))
         if isinstance(node, ScalarNode):
-            return _scalar(node, self.doc.path)
+            value = _scalar(node, self.doc.path)
+            if owner is not None and not node.style and (value is None or isinstance(value, str)):
+                cut = _cut_by_comment(node, value or "", owner, self.lines)
+                if cut is not None:
+                    line, column = cut
+                    self.doc.cut.append(Problem(self.doc.path, line, column, _cut_message(loc, value or "")))
+            return value
         if id(node) in self.active:
             raise self.fail(node, "an alias refers to a value that contains it; remove the alias")
         self.active.add(id(node))
@@ -261,7 +272,8 @@ class _Builder:
             if isinstance(node, SequenceNode):
                 if node.tag != _SEQ:
                     raise self.fail(node, f"the tag {_short(node.tag)} is not allowed here; remove it")
-                return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
+                dash = node.start_mark.column
+                return [self.build(item, (*loc, i), dash) for i, item in enumerate(node.value)]
             if isinstance(node, MappingNode):
                 return self.mapping(node, loc)
         finally:
@@ -282,8 +294,50 @@ class _Builder:
                 first = self.doc.keys[(*loc, key)]
                 raise self.fail(key_node, f"duplicate key '{key}' (first on line {first.line}); keep only one of them")
             self.doc.keys[(*loc, key)] = _mark(key_node)
-            result[key] = self.build(value_node, (*loc, key))
+            result[key] = self.build(value_node, (*loc, key), key_node.start_mark.column)
         return result
+
+
+# ` #` followed by a letter or digit, as in "the #2 supplier": a comment to YAML, text to a trainer.
+# Only the full path below looks for cut values, so only a file with such a `#` goes there.
+_MAYBE_CUT = re.compile(r"(?:^|[ \t])#[^\s#]", re.MULTILINE)
+_COMMENT_AFTER = re.compile(r"[ \t]+#(?=[^\s#])")
+
+
+def _cut_by_comment(node: ScalarNode, value: str, owner: int, lines: list[str]) -> tuple[int, int] | None:
+    """Where a plain text value was ended by a ` #` that reads as text, or None.
+
+    On the value's last line, a `#` after a space starts a comment; on the line below, a `#`
+    indented past the value's key would have continued the text. `# note`, with a space, is
+    how a comment is written on purpose, so only a `#` followed by a letter or digit counts.
+    """
+    end = node.end_mark
+    if end.line >= len(lines):
+        return None
+    rest = lines[end.line][end.column :]
+    after = _COMMENT_AFTER.match(rest)
+    if after is not None:
+        return end.line + 1, end.column + after.end()
+    if rest.strip() or not value:
+        return None
+    below = next((k for k in range(end.line + 1, len(lines)) if lines[k].strip()), None)
+    if below is None:
+        return None
+    text = lines[below]
+    indent = len(text) - len(text.lstrip(" "))
+    if indent > owner and re.match(r"#[^\s#]", text[indent:]):
+        return below + 1, indent + 1
+    return None
+
+
+def _cut_message(loc: Path_, value: str) -> str:
+    shown = value if len(value) <= 30 else "…" + value[-29:].lstrip()
+    read = f'the value ends at "{shown}"' if value else "the value is empty"
+    message = (
+        f"the text after ' #' was read as a YAML comment, so {read}; put the whole value in quotes, or use a block (|)"
+    )
+    named = where(loc)
+    return f"{named}: {message}" if named else message
 
 
 def parse_text(text: str, path: str) -> Document:
@@ -293,6 +347,8 @@ def parse_text(text: str, path: str) -> Document:
     # and str.isascii is far cheaper than a search; other control characters make libyaml
     # refuse the event pass, which then hands the file to the full pass too.
     if not text.isascii() and _EVENTS_CANNOT_READ.search(text):
+        return _parse_with_positions(text, path)
+    if "#" in text and _MAYBE_CUT.search(text):
         return _parse_with_positions(text, path)
     data = _plain_data(text)
     if data is not _UNUSUAL:
@@ -419,7 +475,7 @@ def _parse_with_positions(text: str, path: str) -> Document:
             f"the character U+{ord(unprintable.group()):04X} is not allowed in YAML; "
             "delete it (an editor may show it as a box, or not at all)",
         )
-    doc = Document(path=path, data=None, _values={}, _keys={})
+    doc = Document(path=path, data=None, text=text, _values={}, _keys={})
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -444,7 +500,7 @@ def _parse_with_positions(text: str, path: str) -> Document:
         loader.dispose()
     if node is None:
         raise SourceError(Problem(path, 1, 1, "the file is empty; fill it in or delete it"))
-    doc.data = _Builder(doc).build(node, ())
+    doc.data = _Builder(doc, text.split("\n")).build(node, ())
     return doc
 
 
