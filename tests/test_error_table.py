@@ -563,6 +563,26 @@ CASES += [
 ]
 
 
+# Accepted without a word before: two options a learner cannot tell apart, and a quiz saved
+# under a name the loader does not read.
+CASES += [
+    (
+        "single-choice-same-text-twice",
+        QUIZ,
+        'text: "Hi Dana!"',
+        'text: "Hello, who is this?"',
+        [f"{QUIZ}:13:15: question 1 › option 2 › text: this option appears twice; every option must differ"],
+    ),
+    (
+        "multiple-choice-same-text-twice",
+        QUIZ,
+        "text: Starting the demo",
+        "text: Asking a follow-up question",
+        [f"{QUIZ}:31:15: question 2 › option 3 › text: this option appears twice; every option must differ"],
+    ),
+]
+
+
 def _apply(root: Path, file: str, old: str | None, new: str | bytes) -> None:
     path = root / file
     if old is None:
@@ -606,4 +626,12 @@ def test_run_from_the_wrong_folder_says_where_to_run_it(tmp_path: Path) -> None:
     assert report(tmp_path) == [
         f"course/course.yaml:1:1: the course outline is missing: there is no course/course.yaml in {tmp_path}; "
         "run coursegen in the project folder (the one holding course/ and quizzes/), or point --root at it"
+    ]
+
+
+def test_a_quiz_saved_under_a_name_that_is_not_read_is_named(mini: Path) -> None:
+    (mini / "quizzes" / "final-check.yaml").rename(mini / "quizzes" / "final-check.yaml.txt")
+    assert report(mini) == [
+        f"{OUTLINE}:12:19: final_assessment: no quiz has the id 'final-check': the file quizzes/final-check.yaml.txt "
+        "is there, but only files whose name ends in .yaml are read; rename it to final-check.yaml"
     ]

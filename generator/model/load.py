@@ -46,6 +46,18 @@ def _lesson_and_quiz_files(root: Path) -> tuple[list[Path], list[Path]]:
     return lessons, sorted((root / QUIZZES_DIR).rglob("*.y*ml"))
 
 
+def _unread_files(root: Path) -> dict[str, str]:
+    """Files beside the lessons and quizzes that are not read, by the first part of their name
+    (`objections-quiz` for quizzes/objections-quiz.yaml.txt), for a reference that finds nothing."""
+    found: dict[str, str] = {}
+    for folder in (root / LESSONS_DIR, root / QUIZZES_DIR):
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                if path.is_file() and not path.match("*.y*ml"):
+                    found.setdefault(path.name.split(".", 1)[0], path.relative_to(root).as_posix())
+    return found
+
+
 def _read(root: Path, path: Path, model: type[M], problems: list[Problem]) -> tuple[M, Document] | None:
     # Every path here comes from _lesson_and_quiz_files(root), so it starts with root: slicing
     # the string is what pathlib's relative_to does, minus its cost per call.
@@ -103,7 +115,7 @@ def load_course(root: Path) -> CourseBundle:
             quizzes.append(quiz)
     if course is None:
         raise CourseError(problems)
-    problems.extend(check_course(course, lessons, quizzes, complete=not problems))
+    problems.extend(check_course(course, lessons, quizzes, complete=not problems, unread=_unread_files(root)))
     if problems:
         raise CourseError(problems)
     model, _ = course
