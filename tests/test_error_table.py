@@ -583,6 +583,86 @@ CASES += [
 ]
 
 
+# Misleading before: the advice pointed elsewhere, or following it made things worse.
+CASES += [
+    (
+        # Was "duplicate key 'text' … keep only one of them": following it deleted an option.
+        "option-without-its-dash",
+        QUIZ,
+        "      - text: None of these",
+        "        text: None of these",
+        [
+            f"{QUIZ}:16:9: duplicate key 'text' (first on line 13): if a new item of the list starts here, put '- ' "
+            "before it, as the item above has; otherwise keep only one of them"
+        ],
+    ),
+    (
+        # Was "did not find expected alphabetic or numeric character; check the indentation and quotes".
+        "text-starts-with-a-star",
+        LESSON,
+        "reflection: When did",
+        "reflection: *Really*: when did",
+        [
+            f"{LESSON}:30:13: YAML syntax: text that starts with '*' is read as a reference to another value "
+            "(*name); put the whole text in quotes, or write it as a block (|)"
+        ],
+    ),
+    (
+        # Was "did not find expected key; line up the keys of this mapping at the same indentation".
+        "text-starts-with-a-quotation",
+        QUIZ,
+        "prompt: How do you answer?",
+        'prompt: "That\'s too much," Dana says. How do you answer?',
+        [
+            f"{QUIZ}:9:13: YAML syntax: this text starts with a quotation mark, so YAML takes the quotation as the "
+            "whole value and cannot read the words after it; write the text as a block (the key, then '|', and "
+            "the text indented on the next line)"
+        ],
+    ),
+    (
+        # Was "mapping values are not allowed", or a key that quietly began with the space.
+        "no-break-space-indent",
+        QUIZ,
+        "    prompt: How do you answer?",
+        "\u00a0\u00a0\u00a0\u00a0prompt: How do you answer?",
+        [
+            f"{QUIZ}:9:1: this line is indented with a no-break space (U+00A0), which YAML reads as a letter; "
+            "replace it with ordinary spaces"
+        ],
+    ),
+    (
+        "quoted-true",
+        QUIZ,
+        "correct: true\n        feedback: You used",
+        'correct: "true"\n        feedback: You used',
+        [
+            f"{QUIZ}:14:18: question 1 › option 2 › correct: must be true or false, not text; remove the quotes around true"
+        ],
+    ),
+    (
+        "quoted-minutes",
+        LESSON,
+        "minutes: 5",
+        'minutes: "6"',
+        [f"{LESSON}:4:10: minutes: must be a whole number, not text; remove the quotes around 6"],
+    ),
+    (
+        "text-starts-with-a-bang",
+        QUIZ,
+        "prompt: How do you answer?",
+        "prompt: !Quick, how do you answer?",
+        [f"{QUIZ}:9:13: text that starts with '!' is read as a YAML tag; put the whole text in quotes"],
+    ),
+    (
+        "text-starts-with-a-bang-word",
+        QUIZ,
+        "prompt: How do you answer?",
+        "prompt: !Quick how do you answer?",
+        [f"{QUIZ}:9:13: text that starts with '!' is read as a YAML tag; put the whole text in quotes"],
+    ),
+]
+
+
 def _apply(root: Path, file: str, old: str | None, new: str | bytes) -> None:
     path = root / file
     if old is None:

@@ -93,6 +93,20 @@ _Resolver12.add_implicit_resolver(
 )
 
 
+# Spaces that are letters to YAML, pasted from a web page or a word processor. In a line's
+# indentation, the line is not indented at all to YAML: libyaml reports something about
+# mappings, or the key quietly starts with the space.
+_ODD_SPACES = "\u00a0\u2007\u202f\u3000"
+_ODD_INDENT = re.compile(f"^[ ]*([{_ODD_SPACES}])", re.MULTILINE)
+
+
+def _odd_indent_message(char: str) -> str:
+    return (
+        f"this line is indented with a no-break space (U+{ord(char):04X}), which YAML reads as a letter; "
+        "replace it with ordinary spaces"
+    )
+
+
 _CORE_TAGS = frozenset(tag for found in _Resolver12.yaml_implicit_resolvers.values() for tag, _ in found)
 
 
@@ -181,6 +195,9 @@ def _scalar(node: ScalarNode, doc: str) -> Any:
             return _convert(tag, value)
         except KeyError:
             message = f"the tag {_short(tag)} is not allowed here; remove it and write the plain value"
+            if tag.startswith("!") and not tag.startswith("!!"):
+                # "!Important: call first" is text to a trainer, a tag to YAML.
+                message = _BANG
         except ValueError:
             message = (
                 f"this number is longer than {MAX_INT_DIGITS:,} digits; shorten it, or put it in quotes if it is text"
@@ -290,8 +307,18 @@ class _Builder:
             if not isinstance(key_node, ScalarNode):
                 raise self.fail(key_node, "a key must be a plain name, not a list or mapping")
             key = key_node.value
+            if key[:1] in _ODD_SPACES and not key_node.style:
+                raise self.fail(key_node, _odd_indent_message(key[0]))
             if key in result:
                 first = self.doc.keys[(*loc, key)]
+                if loc and isinstance(loc[-1], int):
+                    # In a list item, a repeated key is most often the next item with its '- '
+                    # forgotten: "keep only one" would have the trainer delete that item.
+                    raise self.fail(
+                        key_node,
+                        f"duplicate key '{key}' (first on line {first.line}): if a new item of the list starts "
+                        "here, put '- ' before it, as the item above has; otherwise keep only one of them",
+                    )
                 raise self.fail(key_node, f"duplicate key '{key}' (first on line {first.line}); keep only one of them")
             self.doc.keys[(*loc, key)] = _mark(key_node)
             result[key] = self.build(value_node, (*loc, key), key_node.start_mark.column)
@@ -399,7 +426,7 @@ def _events_to_data(get_event: Any) -> Any:
                 return _UNUSUAL
             text = event.value
             if is_map and key is None:
-                if text in container or (text == "<<" and not event.style):
+                if text in container or (text == "<<" and not event.style) or text[:1] in _ODD_SPACES:
                     return _UNUSUAL
                 key = text
                 continue
@@ -488,7 +515,7 @@ def _parse_with_positions(text: str, path: str) -> Document:
             # unclosed quote or bracket is.
             mark = exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        under = _under_indented_text(exc, text)
+        under = _odd_indent_before(exc, text) or _under_indented_text(exc, text) or _misread_start(exc, text)
         if under is not None:
             raise SourceError(Problem(path, *under)) from None
         raise SourceError(Problem(path, line, column, _syntax_message(exc, text))) from None
@@ -546,6 +573,62 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
         if problem.startswith(start):
             return f"YAML syntax: {problem}; {hint}"
     return f"YAML syntax: {problem}; check the indentation and quotes around here"
+
+
+def _odd_indent_before(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str] | None:
+    """The first line up to the error indented with a no-break space, which is then its cause."""
+    mark = exc.problem_mark
+    if mark is None or text.isascii():
+        return None
+    end = sum(len(line) + 1 for line in text.split("\n")[: mark.line + 1])
+    found = _ODD_INDENT.search(text, 0, end)
+    if found is None:
+        return None
+    at = found.start(1)
+    line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+    return line, column, _odd_indent_message(found.group(1))
+
+
+# The text of a value on its line, after its key and any list dashes.
+_VALUE_ON_LINE = re.compile(r"^[ ]*(?:-[ ]+)*(?:[^\s#'\"-][^#]*?:[ ]+)?(?P<value>\S.*)$")
+
+
+_BANG = "text that starts with '!' is read as a YAML tag; put the whole text in quotes"
+
+
+def _misread_start(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str] | None:
+    """The line, column and message for text that YAML reads as syntax because of how it starts, or None.
+
+    `*Always* ask first` starts with what YAML reads as a reference to another value, and
+    `"That's too much," Tomasz says.` with a quotation that YAML reads as the whole value;
+    libyaml then reports a missing key or character further on, which misleads.
+    """
+    lines = text.split("\n")
+    for mark in (exc.problem_mark, exc.context_mark):
+        if mark is None or mark.line >= len(lines):
+            continue
+        found = _VALUE_ON_LINE.match(lines[mark.line])
+        if found is None:
+            continue
+        value, at = found.group("value"), (mark.line + 1, found.start("value") + 1)
+        if value.startswith("!") and not value.startswith("!!"):
+            return (*at, _BANG)
+        if value.startswith("*"):
+            return (
+                *at,
+                "YAML syntax: text that starts with '*' is read as a reference to another value (*name); "
+                "put the whole text in quotes, or write it as a block (|)",
+            )
+        if value[:1] in ("'", '"'):
+            close = value.find(value[0], 1)
+            if close > 0 and value[close + 1 :].strip() and not value[close + 1 :].lstrip().startswith(("#", ":")):
+                return (
+                    *at,
+                    "YAML syntax: this text starts with a quotation mark, so YAML takes the quotation as the whole "
+                    "value and cannot read the words after it; write the text as a block (the key, then '|', "
+                    "and the text indented on the next line)",
+                )
+    return None
 
 
 # A line that ends in a block scalar's `|` or `>` (with its optional indicators and comment),
