@@ -663,6 +663,72 @@ CASES += [
 ]
 
 
+# Markdown that built without a word before: a picture or lesson that is not there, a callout
+# Material does not know, and Markdown in a title (shown with its asterisks).
+CASES += [
+    (
+        "picture-not-there",
+        LESSON,
+        "body: Ask, then listen.",
+        'body: "Look: ![The value ladder](images/value ladder.png)"',
+        [
+            f"{LESSON}:18:38: section 2 › body: the picture 'images/value ladder.png' is not there: there is no "
+            "course/images/value ladder.png; put the file there, or write its path from the course/ folder"
+        ],
+    ),
+    (
+        "picture-outside-the-course",
+        LESSON,
+        "body: Ask, then listen.",
+        'body: "![A ladder](../ladder.png)"',
+        [
+            f"{LESSON}:18:24: section 2 › body: the picture '../ladder.png' is outside the course/ folder; put it "
+            "there, and write its path from that folder, such as images/ladder.png"
+        ],
+    ),
+    (
+        "link-to-a-lesson-not-there",
+        LESSON,
+        "body: Ask, then listen.",
+        "body: See [the first lesson](lesson:first-lessen).",
+        [
+            f"{LESSON}:18:34: section 2 › body: the link 'lesson:first-lessen' names no lesson (did you mean "
+            "'first-lesson'?); link a lesson by its id, as [its title](lesson:the-lesson-id)"
+        ],
+    ),
+    (
+        "link-to-a-lesson-file-not-there",
+        QUIZ,
+        "explanation: Use the name you know.",
+        "explanation: Use the name you know; see [names](second-lesson.md).",
+        [
+            f"{QUIZ}:19:53: question 1 › explanation: the link 'second-lesson.md' names no lesson; link a lesson "
+            "by its id, as [its title](lesson:the-lesson-id)"
+        ],
+    ),
+    (
+        "callout-of-an-unknown-kind",
+        QUIZ,
+        "feedback: You know who it is.",
+        'feedback: |\n          You know who it is.\n\n          !!! tipp "Next time"\n              Use the name.',
+        [
+            f"{QUIZ}:15:11: question 1 › option 1 › feedback: 'tipp' is not a kind of callout (did you mean 'tip'?); "
+            "write one of note, info, tip, warning, danger, example, question, quote, success or failure"
+        ],
+    ),
+    (
+        "markdown-in-a-title",
+        LESSON,
+        "title: First lesson",
+        "title: Handling *price* objections",
+        [
+            f"{LESSON}:2:17: title: titles are plain text, so the * around 'price' would show as they are; remove "
+            "them (Markdown works in a lesson's text, not in its titles)"
+        ],
+    ),
+]
+
+
 def _apply(root: Path, file: str, old: str | None, new: str | bytes) -> None:
     path = root / file
     if old is None:
@@ -715,3 +781,30 @@ def test_a_quiz_saved_under_a_name_that_is_not_read_is_named(mini: Path) -> None
         f"{OUTLINE}:12:19: final_assessment: no quiz has the id 'final-check': the file quizzes/final-check.yaml.txt "
         "is there, but only files whose name ends in .yaml are read; rename it to final-check.yaml"
     ]
+
+
+def test_a_picture_needs_its_text_alternative(mini: Path) -> None:
+    (mini / "course" / "images").mkdir()
+    (mini / "course" / "images" / "value ladder.png").write_bytes(b"\x89PNG")
+    _apply(mini, LESSON, "body: Ask, then listen.", "body: |\n      Look:\n\n      ![](<images/value ladder.png>)")
+    assert report(mini) == [
+        f"{LESSON}:21:12: section 2 › body: the picture 'images/value ladder.png' has no text alternative, which a "
+        "learner who cannot see it hears instead; write what it shows between the brackets: "
+        "![what it shows](images/value ladder.png)"
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"![The value ladder](images/value ladder.png)"',
+        '"![The value ladder](<images/value ladder.png>)"',
+        '"![The value ladder](images/value%20ladder.png)"',
+        '"See [the lesson](lesson:first-lesson) and [again](first-lesson.md)."',
+    ],
+)
+def test_pictures_and_lesson_links_that_are_there_pass(mini: Path, body: str) -> None:
+    (mini / "course" / "images").mkdir()
+    (mini / "course" / "images" / "value ladder.png").write_bytes(b"\x89PNG")
+    _apply(mini, LESSON, "body: Ask, then listen.", f"body: {body}")
+    assert report(mini) == []

@@ -14,6 +14,7 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from generator.model.checks import check_course
+from generator.model.markdown_checks import check_markdown
 from generator.model.models import Course, Lesson, Quiz
 from generator.model.validation_errors import problems_from
 from generator.read.problems import CourseError, Problem, SourceError
@@ -115,7 +116,10 @@ def load_course(root: Path) -> CourseBundle:
             quizzes.append(quiz)
     if course is None:
         raise CourseError(problems)
-    problems.extend(check_course(course, lessons, quizzes, complete=not problems, unread=_unread_files(root)))
+    complete = not problems
+    problems.extend(check_course(course, lessons, quizzes, complete=complete, unread=_unread_files(root)))
+    items: list[tuple[BaseModel, Document]] = [course, *lessons, *quizzes]
+    problems.extend(check_markdown(root, items, {lesson.id for lesson, _ in lessons} if complete else None))
     if problems:
         raise CourseError(problems)
     model, _ = course
