@@ -3,10 +3,14 @@ lists, footnotes, pictures and links to lessons, written right from every page."
 
 from __future__ import annotations
 
+import textwrap
+from pathlib import Path
+
 import pytest
 
 from generator.pages.addresses import Links, PageRef
 from generator.pages.markdown import MarkdownRenderer
+from generator.read.yaml_source import parse_text
 
 PATHS = {
     "dimmer": PageRef("mod/dimmer.md", "Dimmer", "lesson"),
@@ -92,3 +96,14 @@ def test_web_links_and_anchors_are_left_as_written() -> None:
 
 def test_without_a_page_urls_stay_as_written() -> None:
     assert MarkdownRenderer().block("![A](images/a.png)") == '<p><img src="images/a.png" alt="A" /></p>'
+
+
+def test_the_readme_example_renders_as_it_says() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Writing the text", 1)[1]
+    example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    body = parse_text(textwrap.dedent(example), "README.md").data[0]["body"]
+    out = render(body)
+    assert '<img src="../../images/value%20ladder.png" alt="The value ladder: price, service, partnership" />' in out
+    assert "<th>Stage</th><th>What the customer asks</th>" in out
+    assert '<div class="admonition tip"><p class="admonition-title">Before you answer</p>' in out
