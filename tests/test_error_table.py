@@ -717,6 +717,17 @@ CASES += [
         ],
     ),
     (
+        # Not a block: YAML joins the lines, and the learner saw the pipes.
+        "table-in-a-folded-value",
+        LESSON,
+        "body: Ask, then listen.",
+        "body: Ask, then listen.\n\n      | Stage | Says |\n      |---|---|\n      | Renewal | Price |",
+        [
+            f"{LESSON}:20:7: section 2 › body: this table is on one line, as YAML joins the lines of a value that "
+            "is not a block; write the field as a block: the key, then '|', and the table on the lines below"
+        ],
+    ),
+    (
         "markdown-in-a-title",
         LESSON,
         "title: First lesson",

@@ -73,6 +73,12 @@ _MARKUP = re.compile(
 )
 
 
+# A table's header rule, `|---|---|`: on a line of its own in a block, inside one long line when
+# YAML has joined the lines of a plain value (the learner then sees the pipes).
+_TABLE_RULE = re.compile(r"\|[ ]*:?-{3,}:?[ ]*\|")
+_TABLE_RULE_LINE = re.compile(r"^[ ]*\|?[ ]*:?-{3,}:?[ ]*\|", re.MULTILINE)
+
+
 def _fields(model: BaseModel, loc: Path_, table: dict[type[BaseModel], tuple[str, ...]]) -> Iterator[Path_]:
     names = {name for cls in type(model).__mro__ if cls in table for name in table[cls]}
     for name in type(model).model_fields:
@@ -97,6 +103,16 @@ def check_markdown(root: Path, items: list[tuple[BaseModel, Document]], lesson_i
             problems += _title(doc, loc, str(doc.value_at(loc)))
         for loc in _fields(model, (), _MARKDOWN):
             text = str(doc.value_at(loc))
+            if "|" in text and _TABLE_RULE.search(text) and not _TABLE_RULE_LINE.search(text):
+                problems.append(
+                    _at(
+                        doc,
+                        loc,
+                        "|",
+                        "this table is on one line, as YAML joins the lines of a value that is not a block; write "
+                        "the field as a block: the key, then '|', and the table on the lines below",
+                    )
+                )
             if "!!!" in text:
                 problems += _callouts(doc, loc, text)
             if "](" in text or "]:" in text or "<" in text:
