@@ -65,7 +65,7 @@ def check_course(
     """All cross-file problems. With `complete` false some files failed to load, so
     references to them are not reported again as missing. `unread` maps the first part of the
     name of each file beside the lessons and quizzes that is not read as YAML to that file."""
-    unread = unread or {}
+    unread = unread if unread is not None else {}
     course, cdoc = outline
     problems: list[Problem] = []
     problems += _file_names(lessons) + _file_names(quizzes)

@@ -59,6 +59,20 @@ def _unread_files(root: Path) -> dict[str, str]:
     return found
 
 
+class _UnreadFiles(dict[str, str]):
+    """_unread_files(root), listed the first time a reference finds nothing: most builds never ask."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__()
+        self.root: Path | None = root
+
+    def __contains__(self, key: object) -> bool:
+        if self.root is not None:
+            self.update(_unread_files(self.root))
+            self.root = None
+        return super().__contains__(key)
+
+
 def _read(root: Path, path: Path, model: type[M], problems: list[Problem]) -> tuple[M, Document] | None:
     # Every path here comes from _lesson_and_quiz_files(root), so it starts with root: slicing
     # the string is what pathlib's relative_to does, minus its cost per call.
@@ -117,7 +131,7 @@ def load_course(root: Path) -> CourseBundle:
     if course is None:
         raise CourseError(problems)
     complete = not problems
-    problems.extend(check_course(course, lessons, quizzes, complete=complete, unread=_unread_files(root)))
+    problems.extend(check_course(course, lessons, quizzes, complete=complete, unread=_UnreadFiles(root)))
     items: list[tuple[BaseModel, Document]] = [course, *lessons, *quizzes]
     problems.extend(check_markdown(root, items, {lesson.id for lesson, _ in lessons} if complete else None))
     if problems:

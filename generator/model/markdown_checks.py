@@ -79,18 +79,52 @@ _TABLE_RULE = re.compile(r"\|[ ]*:?-{3,}:?[ ]*\|")
 _TABLE_RULE_LINE = re.compile(r"^[ ]*\|?[ ]*:?-{3,}:?[ ]*\|", re.MULTILINE)
 
 
-def _fields(model: BaseModel, loc: Path_, table: dict[type[BaseModel], tuple[str, ...]]) -> Iterator[Path_]:
-    names = {name for cls in type(model).__mro__ if cls in table for name in table[cls]}
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        if isinstance(value, BaseModel):
-            yield from _fields(value, (*loc, name), table)
+def _plan(cls: type[BaseModel]) -> tuple[frozenset[str], frozenset[str]]:
+    """The Markdown fields and the title fields of a model class, looked up once per class."""
+    plan = _PLANS.get(cls)
+    if plan is None:
+        mro = cls.__mro__
+        plan = _PLANS[cls] = (
+            frozenset(name for base in mro if base in _MARKDOWN for name in _MARKDOWN[base]),
+            frozenset(name for base in mro if base in _TITLES for name in _TITLES[base]),
+        )
+    return plan
+
+
+_PLANS: dict[type[BaseModel], tuple[frozenset[str], frozenset[str]]] = {}
+# A text holding none of these has no picture, link, callout or table (nor Markdown in a title).
+# A web link is not followed, so only a picture or a link to something in the course counts.
+_LOCAL_REF = re.compile(r"!\[|\]\((?![ ]*<?(?:https?:|mailto:|#))|\]:")
+_MARKDOWN_SIGNS = re.compile(_LOCAL_REF.pattern + r"|!!!|\|")
+_TITLE_SIGNS = re.compile(r"[*_`\[]")
+# The same signs in a file's text: a picture, link, callout or a table's row (two pipes on a line),
+# or a title or heading line with Markdown's marks.
+_FILE_TITLE = re.compile(r"(?:title|heading):[^\n]*[*_`\[]")
+
+
+def _has_markdown(text: str) -> bool:
+    # Substring tests first: a regular expression over every file of a course is slower.
+    if "![" in text or "]:" in text or "!!!" in text or "|-" in text or "| -" in text or "|:-" in text:
+        return True
+    return "](" in text and _LOCAL_REF.search(text) is not None
+
+
+def _texts(model: BaseModel, loc: Path_) -> Iterator[tuple[Path_, str, bool]]:
+    """Every Markdown field (True) and title (False) of `model` that may hold something to check,
+    with its text. A build walks every field of the course here, so the walk is kept lean."""
+    markdown, titles = _plan(type(model))
+    for name, value in model.__dict__.items():
+        if type(value) is str:
+            if name in markdown and _MARKDOWN_SIGNS.search(value):
+                yield (*loc, name), value, True
+            elif name in titles and _TITLE_SIGNS.search(value):
+                yield (*loc, name), value, False
         elif isinstance(value, list):
-            for i, item in enumerate(value):
-                if isinstance(item, BaseModel):
-                    yield from _fields(item, (*loc, name, i), table)
-        elif isinstance(value, str) and name in names:
-            yield (*loc, name)
+            if value and isinstance(value[0], BaseModel):
+                for i, item in enumerate(value):
+                    yield from _texts(item, (*loc, name, i))
+        elif isinstance(value, BaseModel):
+            yield from _texts(value, (*loc, name))
 
 
 def check_markdown(root: Path, items: list[tuple[BaseModel, Document]], lesson_ids: set[str] | None) -> list[Problem]:
@@ -99,10 +133,13 @@ def check_markdown(root: Path, items: list[tuple[BaseModel, Document]], lesson_i
     folder = root / COURSE_FOLDER
     problems: list[Problem] = []
     for model, doc in items:
-        for loc in _fields(model, (), _TITLES):
-            problems += _title(doc, loc, str(doc.value_at(loc)))
-        for loc in _fields(model, (), _MARKDOWN):
-            text = str(doc.value_at(loc))
+        # Most files have nothing to check: one search of the file's text spares walking its values.
+        if doc.text is not None and not (_has_markdown(doc.text) or _FILE_TITLE.search(doc.text)):
+            continue
+        for loc, text, is_markdown in _texts(model, ()):
+            if not is_markdown:
+                problems += _title(doc, loc, text)
+                continue
             if "|" in text and _TABLE_RULE.search(text) and not _TABLE_RULE_LINE.search(text):
                 problems.append(
                     _at(
@@ -115,7 +152,7 @@ def check_markdown(root: Path, items: list[tuple[BaseModel, Document]], lesson_i
                 )
             if "!!!" in text:
                 problems += _callouts(doc, loc, text)
-            if "](" in text or "]:" in text or "<" in text:
+            if _LOCAL_REF.search(text):
                 problems += _references(doc, loc, text, folder, lesson_ids)
     return problems
 

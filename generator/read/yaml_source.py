@@ -327,8 +327,13 @@ class _Builder:
 
 # ` #` followed by a letter or digit, as in "the #2 supplier": a comment to YAML, text to a trainer.
 # Only the full path below looks for cut values, so only a file with such a `#` goes there.
-_MAYBE_CUT = re.compile(r"(?:^|[ \t])#[^\s#]", re.MULTILINE)
+_HASH_WORD = re.compile(r"#[^\s#]")
 _COMMENT_AFTER = re.compile(r"[ \t]+#(?=[^\s#])")
+
+
+def _maybe_cut(text: str) -> bool:
+    # A search for the `#` alone is several times faster than one that also looks behind it.
+    return any(m.start() == 0 or text[m.start() - 1] in " \t\n" for m in _HASH_WORD.finditer(text))
 
 
 def _cut_by_comment(node: ScalarNode, value: str, owner: int, lines: list[str]) -> tuple[int, int] | None:
@@ -375,7 +380,7 @@ def parse_text(text: str, path: str) -> Document:
     # refuse the event pass, which then hands the file to the full pass too.
     if not text.isascii() and _EVENTS_CANNOT_READ.search(text):
         return _parse_with_positions(text, path)
-    if "#" in text and _MAYBE_CUT.search(text):
+    if "#" in text and _maybe_cut(text):
         return _parse_with_positions(text, path)
     data = _plain_data(text)
     if data is not _UNUSUAL:
