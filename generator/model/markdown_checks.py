@@ -99,7 +99,18 @@ _MARKDOWN_SIGNS = re.compile(_LOCAL_REF.pattern + r"|!!!|\|")
 _TITLE_SIGNS = re.compile(r"[*_`\[]")
 # The same signs in a file's text: a picture, link, callout or a table's row (two pipes on a line),
 # or a title or heading line with Markdown's marks.
-_FILE_TITLE = re.compile(r"(?:title|heading):[^\n]*[*_`\[]")
+_MARKS = frozenset("*_`[")
+
+
+def _has_marked_title(text: str) -> bool:
+    for key in ("title:", "heading:"):
+        at = text.find(key)
+        while at >= 0:
+            end = text.find("\n", at)
+            if not _MARKS.isdisjoint(text[at + len(key) : end if end >= 0 else len(text)]):
+                return True
+            at = text.find(key, at + 1)
+    return False
 
 
 def _has_markdown(text: str) -> bool:
@@ -134,7 +145,7 @@ def check_markdown(root: Path, items: list[tuple[BaseModel, Document]], lesson_i
     problems: list[Problem] = []
     for model, doc in items:
         # Most files have nothing to check: one search of the file's text spares walking its values.
-        if doc.text is not None and not (_has_markdown(doc.text) or _FILE_TITLE.search(doc.text)):
+        if doc.text is not None and not (_has_markdown(doc.text) or _has_marked_title(doc.text)):
             continue
         for loc, text, is_markdown in _texts(model, ()):
             if not is_markdown:
