@@ -123,9 +123,9 @@ class MarkdownRenderer:
 
     def block(self, text: str) -> str:
         """Render a Markdown field to block HTML (paragraphs, lists, callouts, tables, ...)."""
+        if "!!!" not in text:  # most fields: a course has tens of thousands
+            return self._commonmark(prepare(text) if "![" in text else text)
         parts = split_callouts(text)
-        if len(parts) == 1 and isinstance(parts[0], str):
-            return self._commonmark(prepare(text))
         return "\n".join(
             self._callout(part) if isinstance(part, Callout) else self._commonmark(prepare(part)) for part in parts
         )
@@ -161,7 +161,8 @@ class MarkdownRenderer:
         if "<a" in out or "<img" in out:
             if self.page is not None:
                 out = _URL_ATTR.sub(self._site_url, out)
-                out = _LESSON_LINK_LEFT.sub(r"\1", out)
+                if _NOWHERE in out:
+                    out = _LESSON_LINK_LEFT.sub(r"\1", out)
             out = _URL_ATTR.sub(_guard_url, out)
             # Outside links open normally but never hand the site's window to
             # the page they open.
