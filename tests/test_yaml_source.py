@@ -120,3 +120,10 @@ def test_a_hash_that_cut_a_text_value_is_found(text: str, where_cut: list[tuple[
     doc = parse_text(text, "f.yaml")
     assert [(p.line, p.column) for p in doc.cut] == where_cut
     assert all("was read as a YAML comment" in p.message for p in doc.cut)
+
+
+def test_an_empty_key_is_not_taken_for_one_indented_with_a_no_break_space() -> None:
+    # Found by test_properties: "" is in every string, so an empty key once failed the check.
+    assert parse_text("?", "f.yaml").data == {"": None}
+    with pytest.raises(SourceError, match="indented with a no-break space"):
+        parse_text("a:\n  b: 1\n  \u00a0c: 2\n", "f.yaml")

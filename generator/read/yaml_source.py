@@ -307,7 +307,7 @@ class _Builder:
             if not isinstance(key_node, ScalarNode):
                 raise self.fail(key_node, "a key must be a plain name, not a list or mapping")
             key = key_node.value
-            if key[:1] in _ODD_SPACES and not key_node.style:
+            if key and key[0] in _ODD_SPACES and not key_node.style:
                 raise self.fail(key_node, _odd_indent_message(key[0]))
             if key in result:
                 first = self.doc.keys[(*loc, key)]
@@ -431,7 +431,7 @@ def _events_to_data(get_event: Any) -> Any:
                 return _UNUSUAL
             text = event.value
             if is_map and key is None:
-                if text in container or (text == "<<" and not event.style) or text[:1] in _ODD_SPACES:
+                if text in container or (text == "<<" and not event.style) or (text and text[0] in _ODD_SPACES):
                     return _UNUSUAL
                 key = text
                 continue
