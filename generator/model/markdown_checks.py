@@ -245,7 +245,7 @@ def _references(doc: Document, loc: Path_, text: str, folder: Path, lesson_ids: 
                     )
                 )
         elif kind in ("file", "lesson"):
-            path = posixpath.normpath(value if kind == "file" else unquoted_path(ref.url))
+            path = posixpath.normpath(value if kind == "file" else _unquoted_path(ref.url))
             what = "picture" if ref.kind == "image" else "file"
             if path == ".." or path.startswith("../"):
                 problems.append(
@@ -262,7 +262,7 @@ def _references(doc: Document, loc: Path_, text: str, folder: Path, lesson_ids: 
     return problems
 
 
-def unquoted_path(url: str) -> str:
+def _unquoted_path(url: str) -> str:
     return unquote(urlsplit(url).path)
 
 
