@@ -110,7 +110,9 @@ def interaction_definition(question: Question, language: str) -> dict[str, Any]:
         definition["source"] = _components(language, [pair.left for pair in question.pairs])
         definition["target"] = _components(language, [pair.right for pair in question.pairs] + question.distractors)
     else:
-        definition["steps"] = [{"id": step.id, "description": _text(language, step.customer)} for step in question.steps]
+        definition["steps"] = [
+            {"id": step.id, "description": _text(language, step.customer)} for step in question.steps
+        ]
         definition["choices"] = [
             {"id": f"{step.id}.{k}", "description": _text(language, choice.text)}
             for step in question.steps
