@@ -119,7 +119,7 @@ def _get(url: str, headers: dict[str, str], timeout: float) -> dict[str, Any]:
 
 
 def fetch_from_lrs(
-    endpoint: str, activity: str, out: IO[str], *, since: str | None, auth: str | None, timeout: float = TIMEOUT
+    endpoint: str, activity: str, out: IO[str], *, since: str | None, auth: str | None, timeout: float | None = None
 ) -> int:
     """Every statement about `activity` or an activity under it, written to `out` one a line.
 
@@ -140,6 +140,7 @@ def fetch_from_lrs(
     headers = {"X-Experience-API-Version": "1.0.3", "Accept": "application/json"}
     if auth:
         headers["Authorization"] = auth
+    timeout = timeout or TIMEOUT  # read at call time, so a test can shorten the wait
     url: str | None = base + "statements?" + urllib.parse.urlencode(query)
     count = 0
     while url:
