@@ -57,7 +57,14 @@ def _question_flags(quiz: QuizFigure, q: QuestionFigure) -> list[Flag]:
             continue
         if q.n >= MIN_DIFFICULTY and option.share is not None and option.share < RARE_DISTRACTOR:
             flags.append(
-                flag("rare-distractor", option.place, option=option.id, share=round(option.share, 3), text=option.text)
+                flag(
+                    "rare-distractor",
+                    option.place,
+                    option=option.id,
+                    number=int(option.id) + 1,
+                    share=round(option.share, 3),
+                    text=option.text,
+                )
             )
         if (
             q.n >= MIN_DISCRIMINATION
@@ -70,6 +77,7 @@ def _question_flags(quiz: QuizFigure, q: QuestionFigure) -> list[Flag]:
                     "distractor-draws-upper",
                     option.place,
                     option=option.id,
+                    number=int(option.id) + 1,
                     upper=round(option.upper / q.upper_n, 3),
                     lower=round(option.lower / q.lower_n, 3),
                     text=option.text,

@@ -82,7 +82,7 @@ QUIZ = """{% extends "base" %}{% import "macros" as m %}{% block main %}
 {% if x.options %}<table><caption>{{ s.options }}: {{ x.id }}</caption><thead><tr><th scope="col">{{ s.option }}</th>
 <th scope="col">{{ s.chosen }}</th><th scope="col">{{ s.share }}</th><th scope="col">{{ s.upper }} ({{ x.upper_n }})</th>
 <th scope="col">{{ s.lower }} ({{ x.lower_n }})</th><th scope="col">{{ s.move }}</th></tr></thead><tbody>
-{% for o in x.options %}<tr><th scope="row">{{ o.id }}. {{ o.text }}{% if o.correct %} ({{ s.right }}){% endif %}</th>
+{% for o in x.options %}<tr><th scope="row">{{ loop.index }}. {{ o.text }}{% if o.correct %} ({{ s.right }}){% endif %}</th>
 <td>{{ o.chosen }}</td><td>{{ fmt(o.share, true) if o.share is not none else "–" }}</td><td>{{ o.upper }}</td>
 <td>{{ o.lower }}</td><td>{{ o.move or "" }}</td></tr>{% endfor %}</tbody></table>{% endif %}
 {% if x.endings %}<table><caption>{{ s.endings }}: {{ x.id }}</caption><thead><tr><th scope="col">{{ s.ending }}</th>

@@ -67,8 +67,8 @@ EN = {
     "flag_low-discrimination": "low discrimination ({r:.2f}, n={n}): strong and weak learners do about as well",
     "flag_negative-discrimination": "negative discrimination ({r:.2f}, n={n}): the weaker learners do better; "
     "check the key",
-    "flag_rare-distractor": "option {option} is chosen by {share:.0%} (n={n}); replace it with a mistake learners make",
-    "flag_distractor-draws-upper": "option {option} draws the upper group ({upper:.0%}) more than the lower "
+    "flag_rare-distractor": "option {number} is chosen by {share:.0%} (n={n}); replace it with a mistake learners make",
+    "flag_distractor-draws-upper": "option {number} draws the upper group ({upper:.0%}) more than the lower "
     "({lower:.0%}); check it is really wrong",
     "flag_unreached-ending": "nobody reaches the ending '{ending}' (n={n}); check the way to it",
 }
@@ -132,8 +132,8 @@ DE = {
     "flag_low-discrimination": "geringe Trennschärfe ({r:.2f}, n={n}): Starke und Schwache schneiden ähnlich ab",
     "flag_negative-discrimination": "negative Trennschärfe ({r:.2f}, n={n}): Schwächere schneiden besser ab; "
     "Lösung prüfen",
-    "flag_rare-distractor": "Antwort {option} wird von {share:.0%} gewählt (n={n}); durch einen echten Fehler ersetzen",
-    "flag_distractor-draws-upper": "Antwort {option} zieht die obere Gruppe ({upper:.0%}) mehr an als die untere "
+    "flag_rare-distractor": "Antwort {number} wird von {share:.0%} gewählt (n={n}); durch einen echten Fehler ersetzen",
+    "flag_distractor-draws-upper": "Antwort {number} zieht die obere Gruppe ({upper:.0%}) mehr an als die untere "
     "({lower:.0%}); prüfen, ob sie wirklich falsch ist",
     "flag_unreached-ending": "niemand erreicht das Ende '{ending}' (n={n}); den Weg dorthin prüfen",
 }
@@ -197,8 +197,8 @@ FR = {
     "flag_low-discrimination": "faible discrimination ({r:.2f}, n={n}) : forts et faibles réussissent autant",
     "flag_negative-discrimination": "discrimination négative ({r:.2f}, n={n}) : les plus faibles réussissent "
     "mieux ; vérifiez la clé",
-    "flag_rare-distractor": "la réponse {option} est choisie par {share:.0%} (n={n}) ; remplacez-la par une erreur réelle",
-    "flag_distractor-draws-upper": "la réponse {option} attire plus le groupe supérieur ({upper:.0%}) que "
+    "flag_rare-distractor": "la réponse {number} est choisie par {share:.0%} (n={n}) ; remplacez-la par une erreur réelle",
+    "flag_distractor-draws-upper": "la réponse {number} attire plus le groupe supérieur ({upper:.0%}) que "
     "l'inférieur ({lower:.0%}) ; vérifiez qu'elle est bien fausse",
     "flag_unreached-ending": "personne n'atteint la fin '{ending}' (n={n}) ; vérifiez le chemin qui y mène",
 }
@@ -262,8 +262,8 @@ ES = {
     "flag_low-discrimination": "discriminación baja ({r:.2f}, n={n}): fuertes y débiles aciertan por igual",
     "flag_negative-discrimination": "discriminación negativa ({r:.2f}, n={n}): los más débiles aciertan más; "
     "revise la clave",
-    "flag_rare-distractor": "la respuesta {option} la elige un {share:.0%} (n={n}); sustitúyala por un error real",
-    "flag_distractor-draws-upper": "la respuesta {option} atrae más al grupo superior ({upper:.0%}) que al "
+    "flag_rare-distractor": "la respuesta {number} la elige un {share:.0%} (n={n}); sustitúyala por un error real",
+    "flag_distractor-draws-upper": "la respuesta {number} atrae más al grupo superior ({upper:.0%}) que al "
     "inferior ({lower:.0%}); compruebe que es incorrecta",
     "flag_unreached-ending": "nadie llega al final '{ending}' (n={n}); revise el camino hasta él",
 }
