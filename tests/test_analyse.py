@@ -248,3 +248,61 @@ def test_the_report_is_in_the_course_language_and_offline(tmp_path: Path, simula
     assert "http://" not in page.replace("http://www.w3.org/", "") and "https://" not in page
     assert page.count('role="img"') == 2 and "<desc " in page
     assert "font-family" in page or "<text" in page  # text stays text (svg.fonttype none)
+
+
+def test_pretests_give_the_before_and_after_and_never_count_as_first_attempts(tmp_path: Path) -> None:
+    path = tmp_path / "pretest.jsonl"
+    write(path, Cohort(learners=200, seed=8, retry=0, pretest=True, gain=1.0))
+    [quiz] = figures("--from", str(path))["quizzes"]
+    assert quiz["attempts"] == 200
+    q04 = next(q for q in quiz["questions"] if q["id"] == "q04")
+    assert q04["pre_post"]["kind"] == "pretest"
+    assert q04["pre_post"]["before"]["n"] == q04["pre_post"]["after"]["n"] == 200
+    # A whole θ unit learnt between the pre-test and the quiz shows as a clear gain.
+    assert q04["pre_post"]["gain"] > 0.1
+
+
+def test_moves_count_how_often_each_kind_of_wrong_move_is_chosen() -> None:
+    from generator.analyse.figures import OptionFigure, QuestionFigure, _moves
+    from generator.analyse.stats import Estimate
+
+    def option(k: int, correct: bool, chosen: int, move: str | None) -> OptionFigure:
+        return OptionFigure(str(k), f"o{k}", correct, chosen, chosen / 100, 0, 0, None, move)
+
+    none = Estimate(None, None, None, 100, True)
+    questions = [
+        QuestionFigure(
+            "a",
+            "single",
+            "A",
+            None,
+            100,
+            none,
+            none,
+            none,
+            27,
+            27,
+            None,
+            0,
+            options=[option(0, True, 50, "ask"), option(1, False, 30, "pitch"), option(2, False, 20, "concede")],
+        ),
+        QuestionFigure(
+            "b",
+            "single",
+            "B",
+            None,
+            100,
+            none,
+            none,
+            none,
+            27,
+            27,
+            None,
+            0,
+            options=[option(0, True, 90, "listen"), option(1, False, 10, "pitch")],
+        ),
+    ]
+    moves = {m.move: m for m in _moves(questions)}
+    assert sorted(moves) == ["concede", "pitch"]  # a right option's move is not a wrong move
+    assert (moves["pitch"].chosen, moves["pitch"].offered, moves["pitch"].share) == (40, 200, 0.2)
+    assert (moves["concede"].chosen, moves["concede"].offered) == (20, 100)
