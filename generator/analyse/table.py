@@ -32,7 +32,7 @@ _COLUMNS = {
     "object": "STRUCT(id VARCHAR)",
     "result": "STRUCT(response VARCHAR, success BOOLEAN, score STRUCT(raw DOUBLE, max DOUBLE), duration VARCHAR, "
     f'extensions STRUCT("{ENDING}" VARCHAR, "{PATH}" VARCHAR[]))',
-    "context": "STRUCT(contextActivities STRUCT(grouping STRUCT(id VARCHAR)[]), "
+    "context": "STRUCT("
     f'extensions STRUCT("{QUIZ_HASH}" VARCHAR, "{COURSE_VERSION}" VARCHAR, "{ATTEMPT}" INTEGER, '
     f'"{ATTEMPT_TOTAL}" STRUCT(raw DOUBLE, max DOUBLE), "{PRETEST}" BOOLEAN))',
 }
@@ -65,7 +65,6 @@ def load_answers(con: duckdb.DuckDBPyConnection, source: StatementFile, course_i
                        actor.account.homePage || '|' || actor.account.name) AS learner,
               coalesce(actor.name, actor.account.name, actor.mbox) AS learner_name,
               verb.id AS verb, object.id AS object,
-              list_contains(list_transform(context.contextActivities.grouping, g -> g.id), $course) AS in_course,
               result.response AS response, result.success AS success,
               result.score.raw AS raw, result.score.max AS max, result.duration AS duration,
               result.extensions['{ENDING}'] AS ending,
@@ -77,7 +76,7 @@ def load_answers(con: duckdb.DuckDBPyConnection, source: StatementFile, course_i
               context.extensions['{ATTEMPT_TOTAL}'].max AS total_max,
               coalesce(context.extensions['{PRETEST}'], false) AS pretest
             FROM read_json($path, format = '{form}', columns = {columns}, maximum_object_size = 16777216)""",
-            {"path": str(source.path), "course": course_iri},
+            {"path": str(source.path)},
         )
     except (duckdb.InvalidInputException, duckdb.ConversionException, duckdb.BinderException) as exc:
         raise AnalyseError(first_broken_line(source, str(exc)) + "; fix or remove it; nothing was written") from exc
