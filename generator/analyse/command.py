@@ -19,8 +19,7 @@ import duckdb
 
 from generator.analyse.errors import AnalyseError
 from generator.analyse.figures import Attempts, LearnerRow, QuizFigure, compute
-from generator.analyse.flags import Flag, flags_of
-from generator.analyse.html import flag_text, report_files
+from generator.analyse.flags import Flag, flag_text, flags_of
 from generator.analyse.sources import StatementFile, fetch_from_lrs, lrs_auth, statement_file
 from generator.analyse.strings import report_strings
 from generator.analyse.table import Counts, load_answers
@@ -119,6 +118,9 @@ def summary_lines(analysis: Analysis, language: str) -> list[str]:
 
 
 def html_files(analysis: Analysis, course_title: str, language: str) -> dict[str, str]:
+    # Imported here: matplotlib takes a while to load, and `--format json` needs none of it.
+    from generator.analyse.html import report_files
+
     s = report_strings(language)
     c = analysis.counts
     return report_files(

@@ -6,6 +6,7 @@ answers the figure is shown greyed in the report, but not acted on.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from generator.analyse.figures import Place, QuestionFigure, QuizFigure
@@ -92,3 +93,8 @@ def _question_flags(quiz: QuizFigure, q: QuestionFigure) -> list[Flag]:
 
 def flags_of(quiz: QuizFigure) -> list[Flag]:
     return [f for q in quiz.questions for f in _question_flags(quiz, q)]
+
+
+def flag_text(flag: Flag, strings: Mapping[str, str]) -> str:
+    """The flag in the report's language (analyse/strings.py)."""
+    return strings[f"flag_{flag.kind}"].format(**flag.values)

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from jinja2 import DictLoader, Environment, select_autoescape
 
 from generator.analyse.figures import LearnerRow, QuizFigure
-from generator.analyse.flags import Flag
+from generator.analyse.flags import Flag, flag_text
 from generator.analyse.plots import bars
 from generator.analyse.stats import Estimate
 
@@ -112,10 +112,6 @@ def _fmt(value: float, percent: bool = False) -> str:
 
 def page_name(quiz: QuizFigure) -> str:
     return f"{quiz.quiz}-{quiz.version}-{quiz.quiz_hash}.html"
-
-
-def flag_text(flag: Flag, s: Mapping[str, str]) -> str:
-    return s[f"flag_{flag.kind}"].format(**flag.values)
 
 
 def report_files(
