@@ -15,7 +15,6 @@ from typing import Any, Literal
 import duckdb
 
 from generator.analyse.stats import Estimate, alpha_interval, correlation, difference, wilson
-from generator.model.interactions import roleplay_choice_ids
 from generator.model.load import CourseBundle
 from generator.model.models import MultipleChoice, Question, RolePlay, SingleChoice
 from generator.read.yaml_source import Document
@@ -341,7 +340,6 @@ def _add_choices(
                 )
             )
     elif isinstance(model, RolePlay):
-        ids = roleplay_choice_ids(model)
         for s, step in enumerate(model.steps):
             visits = sum(int(picks.get(f"{step.id}.{k}", {}).get("chosen", 0)) for k in range(len(step.choices)))
             figure.steps[step.id] = [
@@ -358,7 +356,6 @@ def _add_choices(
                 )
                 for k, choice in enumerate(step.choices)
             ]
-        assert all(f"{step.id}.{k}" in ids for step in model.steps for k in range(len(step.choices)))
         for e, ending in enumerate(model.endings):
             reached = endings.get(ending.id, 0)
             figure.endings.append(

@@ -17,8 +17,9 @@ TOO_HARD = 0.25
 LOW_DISCRIMINATION = 0.2
 RARE_DISTRACTOR = 0.05
 
-Kind = str  # too-easy, too-hard, low-discrimination, negative-discrimination, rare-distractor,
-# distractor-draws-upper, unreached-ending
+# too-easy, too-hard, low-discrimination, negative-discrimination, rare-distractor,
+# distractor-draws-upper, unreached-ending: the key of its message in strings.py is flag_<kind>.
+Kind = str
 
 
 @dataclass(frozen=True)

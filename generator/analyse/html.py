@@ -13,7 +13,6 @@ from jinja2 import DictLoader, Environment, select_autoescape
 from generator.analyse.figures import LearnerRow, QuizFigure
 from generator.analyse.flags import Flag, flag_text
 from generator.analyse.plots import bars
-from generator.analyse.stats import Estimate
 
 CSS = """body{font-family:system-ui,sans-serif;max-width:72rem;margin:0 auto;padding:1rem;color:#1b1b1b;background:#fff}
 table{border-collapse:collapse;margin:.5rem 0 1.5rem}th,td{border:1px solid #bbb;padding:.25rem .5rem;text-align:left;vertical-align:top}
@@ -165,6 +164,3 @@ def report_files(
             ),
         )
     return files
-
-
-__all__ = ["Estimate", "page_name", "report_files"]

@@ -113,10 +113,10 @@ def interaction_definition(question: Question, language: str) -> dict[str, Any]:
         definition["steps"] = [
             {"id": step.id, "description": _text(language, step.customer)} for step in question.steps
         ]
+        texts = [choice.text for step in question.steps for choice in step.choices]
         definition["choices"] = [
-            {"id": f"{step.id}.{k}", "description": _text(language, choice.text)}
-            for step in question.steps
-            for k, choice in enumerate(step.choices)
+            {"id": choice_id, "description": _text(language, text)}
+            for choice_id, text in zip(roleplay_choice_ids(question), texts, strict=True)
         ]
     return definition
 
