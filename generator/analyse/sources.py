@@ -94,6 +94,11 @@ def _get(url: str, headers: dict[str, str], timeout: float) -> dict[str, Any]:
                 f"the LRS at {shown} refused the credentials ({exc.code}); set {AUTH_VARIABLE} to 'Basic …' "
                 "or user:password of an account that may read statements"
             ) from None
+        if exc.code == 400:
+            raise AnalyseError(
+                f"the LRS at {shown} refused the query (400 {exc.reason}); check that --since is an ISO 8601 "
+                "timestamp such as 2026-01-01T00:00:00Z"
+            ) from None
         raise AnalyseError(
             f"the LRS at {shown} answered {exc.code} {exc.reason}; try again later, or ask its administrator"
         ) from None
