@@ -107,3 +107,20 @@ def test_the_course_iri_is_set_once_else_derived() -> None:
     # A local address is where a site is tried out, not a name for its results.
     assert course_iri(_course(), "http://127.0.0.1:8000/") == "urn:coursegen:course:harbour-desk"
     assert course_iri(_course(), None) == "urn:coursegen:course:harbour-desk"
+
+
+def test_site_url_is_read_as_mkdocs_reads_it_without_running_anything(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.read.site_url import read_site_url
+
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        'site_url: !ENV [SITE_URL, "https://learn.example.com/"]\n'
+        "markdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:os.system\n"
+    )
+    monkeypatch.delenv("SITE_URL", raising=False)
+    assert read_site_url(config) == "https://learn.example.com/"
+    monkeypatch.setenv("SITE_URL", "https://staging.example.com/")
+    assert read_site_url(config) == "https://staging.example.com/"
+    assert read_site_url(tmp_path / "missing.yml") is None
