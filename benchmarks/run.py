@@ -42,7 +42,8 @@ PEER_VENV = HERE / ".venv-peer"
 PEER_QUIZ = "mkdocs-quiz==1.7.1"
 sys.path.insert(0, str(HERE))
 
-import browser  # noqa: E402 - the helpers live beside this script
+import analyse  # noqa: E402 - the helpers live beside this script
+import browser  # noqa: E402
 import engines  # noqa: E402
 import serve  # noqa: E402
 import synth  # noqa: E402
@@ -739,7 +740,15 @@ def main() -> None:
         action="store_true",
         help="only ProperDocs and render + Zensical beside MkDocs (100 and 1000 lessons): rewrites their section",
     )
+    parser.add_argument(
+        "--analyse-only",
+        action="store_true",
+        help="only `coursegen analyse` on 100 k and 1 M simulated statements; print its table",
+    )
     args = parser.parse_args()
+    if args.analyse_only:
+        print(analyse.section(WORK / "analyse", runs=args.runs or 3))
+        return
     sizes = [int(s) for s in (args.sizes or ("10,100" if args.quick else "10,100,1000")).split(",")]
     runs = args.runs or (2 if args.quick else 5)
 
@@ -827,6 +836,8 @@ def main() -> None:
     text = engines.replace_section(
         text, measure_engines({s.size: s.ours for s in all_sites if s.size >= 100}, min(big_runs, runs))
     )
+    log("timing coursegen analyse on 100 k and 1 M simulated statements")
+    text += "\n" + analyse.section(WORK / "analyse", runs=min(big_runs, runs))
     print(text)
     args.out.write_text(text, encoding="utf-8")
     (WORK / "series.json").write_text(json.dumps(series.runs, indent=1))

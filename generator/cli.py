@@ -13,6 +13,7 @@ from typing import Any
 
 import click
 
+from generator.analyse.sources import AUTH_VARIABLE
 from generator.author.lint import lint_course
 from generator.author.report import json_text, text_lines
 from generator.engines.engine_runner import (
@@ -404,3 +405,70 @@ def scorm12(config_file: Path, out: Path) -> None:
         click.echo("The package failed; the previous one is unchanged.", err=True)
         sys.exit(1)
     click.echo(f"wrote {made.path} ({made.files} files, {made.size / 1024:.0f} KB)")
+
+
+@main.command()
+@click.option(
+    "--from",
+    "from_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="An LRS export: JSON lines or a JSON array.",
+)
+@click.option("--lrs", default=None, metavar="URL", help=f"An LRS's xAPI address; credentials from ${AUTH_VARIABLE}.")
+@click.option(
+    "--since", default=None, metavar="TIMESTAMP", help="With --lrs: only statements stored after this (ISO 8601)."
+)
+@click.option(
+    "--attempts", type=click.Choice(["first", "all"]), default="first", help="First attempts (default) or all."
+)
+@click.option(
+    "--format", "format_", type=click.Choice(["html", "json"]), default="html", help="HTML report, or JSON to stdout."
+)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default="report", help="The report's folder.")
+@click.option("--names", is_flag=True, help="Name the learners in the report (by default nothing identifies one).")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", help="Project folder.")
+def analyse(
+    from_file: Path | None,
+    lrs: str | None,
+    since: str | None,
+    attempts: str,
+    format_: str,
+    out: Path,
+    names: bool,
+    root: Path,
+) -> None:
+    """Item analysis of the course's quizzes from xAPI statements: which questions work, which do not."""
+    from generator.analyse.command import analyse as run
+    from generator.analyse.command import html_files, json_text, statements, summary_lines
+    from generator.analyse.errors import AnalyseError
+    from generator.engines.output import check_output, replacing
+    from generator.engines.plain_project import read_site_config, site_sources
+    from generator.model.interactions import course_iri
+    from generator.pages.quiz_html import content_hash
+    from generator.read.site_url import read_site_url
+
+    try:
+        bundle = load_course(root)
+    except CourseError as exc:
+        _fail(exc)
+        return
+    iri = course_iri(bundle.course, read_site_url(bundle.root / "mkdocs.yml"))
+    hashes = {quiz_id: content_hash(quiz) for quiz_id, quiz in bundle.quizzes.items()}
+    try:
+        if format_ == "html":
+            sources = site_sources(bundle.root, read_site_config(bundle.root / "mkdocs.yml"))[0]
+            check_output(out, project=bundle.root, sources=sources, suggestion=bundle.root / "report")
+        with statements(from_file, lrs, iri, since) as source:
+            result = run(bundle, source, iri, hashes, attempts="all" if attempts == "all" else "first", names=names)
+    except (AnalyseError, OutputError, ConfigError) as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    if format_ == "json":
+        click.echo(json_text(result))
+        return
+    with replacing(out) as staging:
+        for name, text in html_files(result, bundle.course.title, bundle.course.language).items():
+            (staging / name).write_text(text, encoding="utf-8")
+    for line in summary_lines(result, bundle.course.language):
+        click.echo(line)
+    click.echo(f"wrote the report to {out}/index.html")

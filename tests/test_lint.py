@@ -35,6 +35,9 @@ QUIZ = "quizzes/calls-quiz.yaml"
 LESSON = "course/lessons/follow-up.yaml"
 
 EXPECTED = [
+    "course/course.yaml:1:5: warning[CG403]: no xapi_id, and no public site_url in mkdocs.yml, so results in an "
+    "LRS are named urn:coursegen:course:lint-every-rule, by the course id alone; add xapi_id: "
+    "https://<your site>/courses/lint-every-rule",
     "course/course.yaml:9:14: warning[CG402]: 'TODO: one sentence for the course home' is a placeholder coursegen "
     "new wrote; replace it with the real text",
     f"{LESSON}:4:10: warning[CG302]: minutes is 30, but 147 words at 200 a minute plus 5 for the exercise and 3 for "
@@ -73,8 +76,8 @@ EXPECTED = [
     "marks without reading; add wrong options that someone who skipped the lesson would pick",
 ]
 SUMMARY = (
-    "16 warnings (CG001: 1, CG101: 1, CG102: 1, CG103: 1, CG104: 1, CG105: 1, CG106: 1, CG107: 1, CG108: 1, "
-    "CG201: 1, CG202: 1, CG203: 1, CG301: 1, CG302: 1, CG401: 1, CG402: 1); 0 silenced"
+    "17 warnings (CG001: 1, CG101: 1, CG102: 1, CG103: 1, CG104: 1, CG105: 1, CG106: 1, CG107: 1, CG108: 1, "
+    "CG201: 1, CG202: 1, CG203: 1, CG301: 1, CG302: 1, CG401: 1, CG402: 1, CG403: 1); 0 silenced"
 )
 LINE = re.compile(r"^(?P<file>\S+):(?P<line>\d+):(?P<column>\d+): warning\[(?P<code>CG\d{3})\]: (?P<message>.+)$")
 

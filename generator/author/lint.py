@@ -21,6 +21,7 @@ from generator.author import (
     reading_time,
     recall,
     roleplay_paths,
+    xapi_id,
 )
 from generator.author.findings import Finding, lessons, quizzes
 from generator.model.lint_codes import LINT_CODES
@@ -39,6 +40,7 @@ RULES: tuple[Callable[[CourseBundle], Iterable[Finding]], ...] = (
     reading_time.findings,
     names.findings,
     placeholders.findings,
+    xapi_id.findings,
 )
 
 

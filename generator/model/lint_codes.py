@@ -38,6 +38,7 @@ LINT_CODES: dict[str, LintCode] = {
     "CG302": LintCode("lesson", "the lesson's minutes are far from its reading time"),
     "CG401": LintCode("course", "one name with two different second names across the course"),
     "CG402": LintCode("course", "placeholder text written by coursegen new, not yet replaced"),
+    "CG403": LintCode("course", "no xapi_id and no public site_url: results in an LRS have no stable course name"),
 }
 
 SILENCEABLE = sorted(code for code, info in LINT_CODES.items() if info.scope != "course")

@@ -266,6 +266,12 @@ class Module(Strict):
 class Course(Strict):
     id: Slug = Field(description="The course's name; learners' saved progress is kept under it.")
     title: Line = Field(description="The course title.")
+    xapi_id: Annotated[str, Field(pattern=r"^https?://[^\s?#]+$", max_length=300)] | None = Field(
+        default=None,
+        description="The address that names this course in a learning record store (xAPI), e.g. "
+        "'https://training.example.com/courses/harbour-desk'. Set it once and keep it: every quiz and "
+        "question is named under it, wherever the site is served from.",
+    )
     version: Annotated[str, Field(pattern=r"^\d+(\.\d+){0,2}$")] = Field(
         description="The course version, e.g. '1.0'. Raise it when the content changes in a way that matters."
     )
