@@ -103,11 +103,10 @@ def stats(root: Path, format_: str) -> None:
     from generator.author.stats_report import plain_text, print_rich
 
     try:
-        bundle = load_course(root)
+        figures = course_figures(load_course(root))
     except CourseError as exc:
         _fail(exc)
         return
-    figures = course_figures(bundle)
     if format_ == "json":
         click.echo(stats_json(figures))
     elif sys.stdout.isatty():
@@ -171,6 +170,36 @@ def paper(quiz_id: str | None, all_: bool, seed: int | None, key: Path | None, f
             click.echo(f"{key}: the key could not be written ({exc.strerror or exc}); nothing was printed", err=True)
             sys.exit(1)
     click.echo(made.text, nl=False)
+
+
+@main.command()
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", help="Project folder.")
+@click.option("--format", "format_", type=click.Choice(["text", "json"]), default="text", help="Lines, or JSON.")
+def panel(root: Path, format_: str) -> None:
+    """Score the validity panels recorded in validity/panels.yaml against their papers' keys.
+
+    Per panel and quiz: each reader's score, each group's mean, the items every non-reader got
+    right and the items every reader missed (validity/README.md says how a panel is run).
+    """
+    import json
+
+    from generator.author.panel import PANELS_FILE, read_panels
+    from generator.author.panel_report import result_json, text_lines
+
+    try:
+        load_course(root)
+        panels = read_panels(root)
+    except CourseError as exc:
+        _fail(exc)
+        return
+    if panels is None:
+        click.echo(f"there is no {PANELS_FILE} in {root.resolve()}; validity/README.md says how to start one", err=True)
+        sys.exit(1)
+    if format_ == "json":
+        document = [[result_json(result) for result in results] for results in panels]
+        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+    else:
+        click.echo("\n".join(text_lines(panels)))
 
 
 def _count(n: int, one: str, many: str = "") -> str:

@@ -218,7 +218,11 @@ def _choice(
     out.text("Choose one." if single else "Choose every answer that applies.", indent)
     out.choices([f"{LETTERS[k]})" for k in range(len(order))], [question.options[i].text for i in order], indent)
     right = [LETTERS[k] for k, i in enumerate(order) if question.options[i].correct]
-    entry: dict[str, Any] = {"points": question.points, "answer": right[0] if single else right}
+    entry: dict[str, Any] = {
+        "points": question.points,
+        "letters": LETTERS[: len(order)],
+        "answer": right[0] if single else right,
+    }
     if isinstance(question, MultipleChoice):
         entry["partial_credit"] = question.partial_credit
     return entry
@@ -232,7 +236,12 @@ def _ordering(out: _Writer, question: Ordering, rng: random.Random, indent: int)
     out.text("Write the letters in the right order.", indent)
     out.choices([f"{LETTERS[k]})" for k in range(len(order))], [question.items[i].text for i in order], indent)
     answer = [LETTERS[order.index(i)] for i in range(len(order))]
-    return {"points": question.points, "answer": answer, "partial_credit": question.partial_credit}
+    return {
+        "points": question.points,
+        "letters": LETTERS[: len(order)],
+        "answer": answer,
+        "partial_credit": question.partial_credit,
+    }
 
 
 def _matching(out: _Writer, question: Matching, rng: random.Random, indent: int) -> dict[str, Any]:
@@ -243,7 +252,12 @@ def _matching(out: _Writer, question: Matching, rng: random.Random, indent: int)
     out.choices([f"({k})" for k in range(1, len(question.pairs) + 1)], [pair.left for pair in question.pairs], indent)
     out.choices([f"{LETTERS[k]})" for k in range(len(order))], [rights[i] for i in order], indent)
     answer = {str(k + 1): LETTERS[order.index(k)] for k in range(len(question.pairs))}
-    return {"points": question.points, "answer": answer, "partial_credit": question.partial_credit}
+    return {
+        "points": question.points,
+        "letters": LETTERS[: len(order)],
+        "answer": answer,
+        "partial_credit": question.partial_credit,
+    }
 
 
 def _step_order(question: RolePlay) -> list[str]:
