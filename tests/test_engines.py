@@ -125,7 +125,7 @@ def urls_on(page: str) -> list[str]:
         found += [u for u in (data["f"] and data["f"]["u"], data["cert"]) if u]
     for quiz_id, digest, key in _QUIZ.findall(page):
         data = decode_blob(key, f"{html.unescape(quiz_id)}:{digest}")
-        found += [url for q in data["q"] for _, url in q.get("r", [])]
+        found += [url for q in data["questions"] for _, url in q.get("reviews", [])]
     return found
 
 

@@ -187,7 +187,7 @@ def test_a_check_error_is_reported_as_check_reports_it(tmp_path: Path) -> None:
         assert result.stdout == ""
         assert result.stderr == checked.stderr
     assert checked.stderr.splitlines() == [
-        f"{QUIZ}:16:18: questions[0].options[1].correct: must be true or false, not the text 'yes'",
+        f"{QUIZ}:16:18: question 1 › option 2 › correct: must be true or false, not the text 'yes'",
         "1 problem found; nothing was written.",
     ]
 
@@ -292,58 +292,62 @@ def test_a_name_is_reported_without_its_recurring_entry() -> None:
 
 # (case, silence entry as written under the first question's prompt, the check error it gives)
 BAD_SILENCES = [
-    ("no-reason", "- code: CG101", f"{QUIZ}:10:9: questions[0].silence[0].because: add the required field 'because'"),
+    (
+        "no-reason",
+        "- code: CG101",
+        f"{QUIZ}:10:9: question 1 › silence entry 1 › because: add the required field 'because'",
+    ),
     (
         "empty-reason",
         "- code: CG101\n        because:",
-        f"{QUIZ}:11:17: questions[0].silence[0].because: must not be empty; write the text after the colon",
+        f"{QUIZ}:11:17: question 1 › silence entry 1 › because: must not be empty; write the text after the colon",
     ),
     (
         "blank-reason",
         '- code: CG101\n        because: "  "',
-        f"{QUIZ}:11:18: questions[0].silence[0].because: the text '  ' is not allowed here; say in words why the "
+        f"{QUIZ}:11:18: question 1 › silence entry 1 › because: the text '  ' is not allowed here; say in words why the "
         "warning does not apply here",
     ),
     (
         "unknown-code",
         "- code: CG11\n        because: It reads fine.",
-        f"{QUIZ}:10:15: questions[0].silence[0].code: no lint warning has the code 'CG11' (did you mean 'CG101'?); "
+        f"{QUIZ}:10:15: question 1 › silence entry 1 › code: no lint warning has the code 'CG11' (did you mean 'CG101'?); "
         "write the code as coursegen lint prints it",
     ),
     (
         "lower-case-code",
         "- code: cg101\n        because: It reads fine.",
-        f"{QUIZ}:10:15: questions[0].silence[0].code: no lint warning has the code 'cg101' (did you mean 'CG101'?); "
+        f"{QUIZ}:10:15: question 1 › silence entry 1 › code: no lint warning has the code 'cg101' (did you mean 'CG101'?); "
         "write the code as coursegen lint prints it",
     ),
     (
         "quiz-code-on-a-question",
         "- code: CG102\n        because: It reads fine.",
-        f"{QUIZ}:10:15: questions[0].silence[0].code: CG102 is about the whole quiz; move this entry to the quiz's "
+        f"{QUIZ}:10:15: question 1 › silence entry 1 › code: CG102 is about the whole quiz; move this entry to the quiz's "
         "own silence list, at the top of the file",
     ),
     (
         "lesson-code-on-a-question",
         "- code: CG302\n        because: It reads fine.",
-        f"{QUIZ}:10:15: questions[0].silence[0].code: CG302 is about a lesson; move this entry to the silence list "
+        f"{QUIZ}:10:15: question 1 › silence entry 1 › code: CG302 is about a lesson; move this entry to the silence list "
         "of that lesson's file",
     ),
     (
         "name-code",
         "- code: CG401\n        because: Two Danas.",
-        f"{QUIZ}:10:15: questions[0].silence[0].code: CG401 is not silenced here; list the name under "
+        f"{QUIZ}:10:15: question 1 › silence entry 1 › code: CG401 is not silenced here; list the name under "
         "recurring_names in course/course.yaml if it is meant to recur",
     ),
     (
         "stale-code",
         "- code: CG001\n        because: Kept for later.",
-        f"{QUIZ}:10:15: questions[0].silence[0].code: CG001 reports a silence entry that silences nothing; remove "
+        f"{QUIZ}:10:15: question 1 › silence entry 1 › code: CG001 reports a silence entry that silences nothing; remove "
         "that entry instead",
     ),
     (
         "twice",
         "- code: CG101\n        because: One.\n      - code: CG101\n        because: Two.",
-        f"{QUIZ}:12:15: questions[0].silence[1].code: CG101 is already silenced here; keep one entry",
+        f"{QUIZ}:12:15: question 1 › silence entry 2 › code: CG101 is already silenced here; keep one entry",
     ),
 ]
 
@@ -368,7 +372,7 @@ def test_a_question_code_on_a_lesson_is_a_check_error(tmp_path: Path) -> None:
     result = lint(root)
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"{LESSON}:5:11: silence[0].code: CG101 is about one question; move this entry to the silence list of the "
+        f"{LESSON}:5:11: silence entry 1 › code: CG101 is about one question; move this entry to the silence list of the "
         "question it names",
         "1 problem found; nothing was written.",
     ]
@@ -607,7 +611,7 @@ def test_a_move_cue_cannot_be_silenced(tmp_path: Path) -> None:
     result = lint(root)
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"{FINAL}:12:15: questions[0].silence[0].code: CG109 is about a kind of move across the course, not one "
+        f"{FINAL}:12:15: question 1 › silence entry 1 › code: CG109 is about a kind of move across the course, not one "
         "question; make that move right somewhere, in circumstances the lessons teach",
         "1 problem found; nothing was written.",
     ]

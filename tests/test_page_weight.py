@@ -106,7 +106,7 @@ def test_the_quiz_data_compresses_in_the_page(bundled: Path) -> None:
     match = re.search(r'data-quiz="([^"]+)"[^>]*data-hash="([^"]+)"[^>]*data-key="([^"]+)"', html)
     assert match
     data = decode_blob(match[3], f"{match[1]}:{match[2]}")
-    assert len(data["q"]) == len(load_course(REPO).quizzes[final_page().split("/")[0]].questions)
+    assert len(data["questions"]) == len(load_course(REPO).quizzes[final_page().split("/")[0]].questions)
     plain = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     assert len(match[3]) < len(plain) / 2
 

@@ -122,59 +122,59 @@ BAD = [
         "key-missing",
         "    key: workshop-1.2-seed-1.json\n    readers:\n      - id: nr-a",
         "    key: keys/missing.json\n    readers:\n      - id: nr-a",
-        f"{FILE}:7:10: panels[0].key: there is no such file: keys/missing.json; write it with coursegen paper "
+        f"{FILE}:7:10: panels #1 › key: there is no such file: keys/missing.json; write it with coursegen paper "
         "--all --seed 1 --key FILE",
     ),
     (
         "other-version",
         '  - date: "2026-11-02"\n    course_version: "1.2"',
         '  - date: "2026-11-02"\n    course_version: "1.1"',
-        f"{FILE}:5:21: panels[0].course_version: the key workshop-1.2-seed-1.json is of course version 1.2, not 1.1; "
+        f"{FILE}:5:21: panels #1 › course_version: the key workshop-1.2-seed-1.json is of course version 1.2, not 1.1; "
         "give the key of the paper the readers answered",
     ),
     (
         "other-seed",
         "    seed: 1\n    key: workshop-1.2-seed-1.json\n    readers:\n      - id: nr-a",
         "    seed: 2\n    key: workshop-1.2-seed-1.json\n    readers:\n      - id: nr-a",
-        f"{FILE}:6:11: panels[0].seed: the key workshop-1.2-seed-1.json is of the paper with seed 1, not 2",
+        f"{FILE}:6:11: panels #1 › seed: the key workshop-1.2-seed-1.json is of the paper with seed 1, not 2",
     ),
     (
         "unknown-question",
         "            fix: a\n",
         "            fixx: a\n",
-        f"{FILE}:15:13: panels[0].readers[0].answers.final-pool.fixx: the paper has no question 'fixx' in this quiz",
+        f"{FILE}:15:13: panels #1 › readers #1 › answers › final-pool › fixx: the paper has no question 'fixx' in this quiz",
     ),
     (
         "unknown-quiz",
         "          final-pool:\n            first-words: a\n            fix: a",
         "          final-pol:\n            first-words: a\n            fix: a",
-        f"{FILE}:13:11: panels[0].readers[0].answers.final-pol: the paper has no quiz 'final-pol'; its quizzes are: "
+        f"{FILE}:13:11: panels #1 › readers #1 › answers › final-pol: the paper has no quiz 'final-pol'; its quizzes are: "
         "first-call-check, calls-quiz, final-pool",
     ),
     (
         "letter-not-on-paper",
         "            fix: a\n",
         "            fix: e\n",
-        f"{FILE}:15:18: panels[0].readers[0].answers.final-pool.fix: 'e' is not one of the letters on the paper, a, b",
+        f"{FILE}:15:18: panels #1 › readers #1 › answers › final-pool › fix: 'e' is not one of the letters on the paper, a, b",
     ),
     (
         "list-for-single",
         "            fix: a\n",
         "            fix: [a]\n",
-        f"{FILE}:15:13: panels[0].readers[0].answers.final-pool.fix: a single answer is one letter, e.g. b",
+        f"{FILE}:15:13: panels #1 › readers #1 › answers › final-pool › fix: a single answer is one letter, e.g. b",
     ),
     (
         "step-not-in-conversation",
         "            review: {1: b}",
         "            review: {1: b, 3: a}",
-        f"{FILE}:16:13: panels[0].readers[0].answers.final-pool.review: the conversation has no step 3; its steps "
+        f"{FILE}:16:13: panels #1 › readers #1 › answers › final-pool › review: the conversation has no step 3; its steps "
         "are 1 to 1",
     ),
     (
         "bad-group",
         "        group: non-reader\n        brief: Answer as a friendly, customer-minded account manager.\n        answers:\n          final-pool:",
         "        group: novice\n        brief: Answer as a friendly, customer-minded account manager.\n        answers:\n          final-pool:",
-        f"{FILE}:10:16: panels[0].readers[0].group: must be one of 'non-reader' or 'reader', not the text 'novice'",
+        f"{FILE}:10:16: panels #1 › readers #1 › group: must be one of 'non-reader' or 'reader', not the text 'novice'",
     ),
 ]
 

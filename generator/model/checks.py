@@ -60,9 +60,12 @@ def check_course(
     quizzes: list[tuple[Quiz, Document]],
     *,
     complete: bool,
+    unread: dict[str, str] | None = None,
 ) -> list[Problem]:
     """All cross-file problems. With `complete` false some files failed to load, so
-    references to them are not reported again as missing."""
+    references to them are not reported again as missing. `unread` maps the first part of the
+    name of each file beside the lessons and quizzes that is not read as YAML to that file."""
+    unread = unread if unread is not None else {}
     course, cdoc = outline
     problems: list[Problem] = []
     problems += _file_names(lessons) + _file_names(quizzes)
@@ -81,16 +84,18 @@ def check_course(
             )
         module_ids.add(module.id)
         for j, lesson_id in enumerate(module.lessons):
-            problems += _reference(cdoc, (*loc, "lessons", j), lesson_id, "lesson", lesson_ids, used_lessons, complete)
+            problems += _reference(
+                cdoc, (*loc, "lessons", j), lesson_id, "lesson", lesson_ids, used_lessons, complete, unread
+            )
         if module.quiz is not None:
-            problems += _reference(cdoc, (*loc, "quiz"), module.quiz, "quiz", quiz_ids, used_quizzes, complete)
+            problems += _reference(cdoc, (*loc, "quiz"), module.quiz, "quiz", quiz_ids, used_quizzes, complete, unread)
     if course.final_assessment is not None:
         problems += _reference(
-            cdoc, ("final_assessment",), course.final_assessment, "quiz", quiz_ids, used_quizzes, complete
+            cdoc, ("final_assessment",), course.final_assessment, "quiz", quiz_ids, used_quizzes, complete, unread
         )
     for lesson, doc in lessons:
         if lesson.quiz is not None:
-            problems += _reference(doc, ("quiz",), lesson.quiz, "quiz", quiz_ids, used_quizzes, complete)
+            problems += _reference(doc, ("quiz",), lesson.quiz, "quiz", quiz_ids, used_quizzes, complete, unread)
         problems += _silences(doc, (), lesson.silence, "lesson")
     for lesson, doc in lessons:
         if lesson.id not in used_lessons:
@@ -186,12 +191,24 @@ def _reference(
     known: set[str],
     used: dict[str, str],
     complete: bool,
+    unread: dict[str, str],
 ) -> list[Problem]:
     if ref in used:
         return [_at(doc, loc, f"{kind} '{ref}' is already used at {used[ref]}; each {kind} belongs in one place")]
     used[ref] = f"{doc.path} {format_loc(loc)}"
     if ref not in known and complete:
         folder = "quizzes/" if kind == "quiz" else "course/lessons/"
+        if ref in unread:
+            # The file is there under a name the loader does not read (a word processor's
+            # `.yaml.txt`): "no quiz has the id" alone sends the trainer looking elsewhere.
+            return [
+                _at(
+                    doc,
+                    loc,
+                    f"no {kind} has the id '{ref}': the file {unread[ref]} is there, but only files whose name "
+                    f"ends in .yaml are read; rename it to {ref}.yaml",
+                )
+            ]
         hint = _closest(ref, known)
         return [_at(doc, loc, f"no {kind} has the id '{ref}'{hint}; create {folder}{ref}.yaml or fix the id")]
     return []
@@ -230,7 +247,7 @@ def _moves(course: Course, doc: Document, problems: list[Problem]) -> set[str]:
                 _at(
                     doc,
                     ("moves", k, "id"),
-                    f"move '{move.id}' is already listed at moves[{first[move.id]}]; list each move once, "
+                    f"move '{move.id}' is already listed at {format_loc(('moves', first[move.id]))}; list each move once, "
                     "with one description",
                 )
             )
@@ -305,7 +322,12 @@ def _check_quiz(
                         f"a single-choice question needs exactly one correct option, not {correct}; use type: multiple for more",
                     )
                 )
-        elif isinstance(question, MultipleChoice):
+        if isinstance(question, (SingleChoice, MultipleChoice)):
+            # Two options a learner cannot tell apart: one of them was meant to say something else.
+            problems += _distinct(
+                doc, (*loc, "options"), [option.text for option in question.options], "text", "option"
+            )
+        if isinstance(question, MultipleChoice):
             if not any(option.correct for option in question.options):
                 problems.append(_at(doc, (*loc, "options"), "mark at least one option correct: true"))
         elif isinstance(question, Ordering):

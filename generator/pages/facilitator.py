@@ -19,7 +19,7 @@ from markupsafe import Markup
 from generator.model.load import CourseBundle
 from generator.model.models import Choice, Matching, MultipleChoice, Ordering, Quiz, RolePlay, SingleChoice
 from generator.model.roleplay_paths import Hop, roleplay_max
-from generator.pages.addresses import all_modules
+from generator.pages.addresses import Links, all_modules
 from generator.pages.course import nav_title, template_environment
 from generator.pages.markdown import MarkdownRenderer
 from generator.pages.roleplay_map import OUTCOME_WORD, best_path, choice_id, svg
@@ -80,7 +80,7 @@ def _src(quiz: Quiz) -> str:
 
 def render_facilitator(bundle: CourseBundle, *, template_dirs: Sequence[Path] = ()) -> FacilitatorEdition:
     """The facilitator edition of a validated course: its pages, stylesheet and navigation."""
-    md = MarkdownRenderer(allow_html=bundle.course.allow_html)
+    base = MarkdownRenderer(allow_html=bundle.course.allow_html)
     env = template_environment(template_dirs, lstrip_blocks=True)
     objectives = {
         objective.id: (objective.text, lesson.title)
@@ -94,6 +94,8 @@ def render_facilitator(bundle: CourseBundle, *, template_dirs: Sequence[Path] = 
         entries = [{nav_title(use.quiz.title): use.src} for use in uses]
         out.nav.append({nav_title(title): entries} if title else entries[0])
         for use in uses:
+            # The edition has no lesson pages: a link to a lesson keeps its words, unlinked.
+            md = base.for_page(Links({}, directory_urls=True), use.src, ())
             out.pages[use.src] = env.get_template("facilitator_quiz.md.j2").render(
                 quiz=use.quiz,
                 where=use.where,
