@@ -22,6 +22,7 @@ from generator.model.models import (
     Silence,
     SingleChoice,
 )
+from generator.model.outline import course_modules
 from generator.model.roleplay_paths import name, scores, slips
 from generator.model.validation_errors import format_loc
 from generator.read.problems import Problem
@@ -48,10 +49,9 @@ def _at(doc: Document, loc: Path_, message: str) -> Problem:
 
 
 def _modules(course: Course) -> Iterator[tuple[Path_, Module]]:
-    for i, module in enumerate(course.modules):
-        yield ("modules", i), module
-    if course.capstone is not None:
-        yield ("capstone",), course.capstone
+    """Every module (outline.course_modules) with where it is written in the outline."""
+    for i, module in enumerate(course_modules(course)):
+        yield (("modules", i) if i < len(course.modules) else ("capstone",)), module
 
 
 def check_course(

@@ -2,7 +2,7 @@
 
 The output is plain files: any engine that reads mkdocs.yml and Markdown with
 raw HTML can build it. Trainer text is rendered to HTML here (see
-markdown_render) so that what reaches a browser does not depend on the engine's
+pages/markdown.py) so that what reaches a browser does not depend on the engine's
 Markdown settings; headings stay Markdown so the engine builds the table of
 contents and search sections from them.
 """
@@ -20,7 +20,7 @@ import yaml
 from markupsafe import Markup, escape
 
 from generator.model.load import COURSE_FILE, CourseBundle
-from generator.pages.addresses import Links, all_modules, page_paths
+from generator.pages.addresses import Links
 from generator.pages.context import PageContext
 from generator.pages.dashboard_pages import (
     HOME_SRC,
@@ -191,29 +191,29 @@ def render_course(
     ctx = _context(bundle, language, directory_urls, ui_overrides, inline_quizzes, template_dirs, reporting, url_base)
     assets = runtime_assets(reporting=reporting is not None, scorm12=reporting is not None and reporting.scorm12)
     out = RenderedCourse(assets=assets, fragments=ctx.fragments)
-    for module in all_modules(bundle):
+    outline = bundle.outline
+    for module in outline.modules:
         children: list[NavEntry] = []
-        for lesson_id in module.lessons:
-            page = ctx.paths[lesson_id]
-            out.pages[page.src] = lesson_page(ctx, module, lesson_id)
-            children.append({nav_title(page.title): page.src})
-        if module.quiz:
-            page = ctx.paths[module.quiz]
-            out.pages[page.src] = quiz_page(ctx, bundle.quizzes[module.quiz])
-            children.append({nav_title(page.title): page.src})
+        for item in outline.in_module(module):
+            if item.anchor:  # a lesson check is shown on its lesson's page
+                continue
+            page = (
+                lesson_page(ctx, module, item.id) if item.kind == "lesson" else quiz_page(ctx, bundle.quizzes[item.id])
+            )
+            out.pages[item.src] = page
+            children.append({nav_title(item.title): item.src})
         out.nav.append({nav_title(module.title): children})
-    if bundle.course.final_assessment:
-        page = ctx.paths[bundle.course.final_assessment]
-        out.pages[page.src] = quiz_page(ctx, bundle.quizzes[bundle.course.final_assessment])
-        out.nav.append({nav_title(page.title): page.src})
-    outline = course_outline(ctx)
-    out.pages[HOME_SRC] = home_page(ctx, outline)
+    if final := outline.final:
+        out.pages[final.src] = quiz_page(ctx, bundle.quizzes[final.id])
+        out.nav.append({nav_title(final.title): final.src})
+    dashboard = course_outline(ctx)
+    out.pages[HOME_SRC] = home_page(ctx, dashboard)
     out.nav.insert(0, {nav_title(bundle.course.title): HOME_SRC})
     cert_src = certificate_src(ctx)
     if cert_src:
-        out.pages[cert_src] = certificate_page(ctx, outline, cert_src)
+        out.pages[cert_src] = certificate_page(ctx, dashboard, cert_src)
     out.sources = {
-        page.src: bundle.files[item] for item, page in ctx.paths.items() if not page.anchor and item in bundle.files
+        item.src: bundle.files[item.id] for item in outline.items if not item.anchor and item.id in bundle.files
     }
     out.sources.update({src: COURSE_FILE for src in out.pages if src not in out.sources})
     return out
@@ -230,13 +230,11 @@ def _context(
     url_base: str | None,
 ) -> PageContext:
     md = MarkdownRenderer(allow_html=bundle.course.allow_html)
-    paths = page_paths(bundle)
-    digests = {quiz_id: quiz_digest(bundle.quizzes[quiz_id]) for quiz_id, page in paths.items() if page.kind == "quiz"}
+    digests = {item.id: quiz_digest(bundle.quizzes[item.id]) for item in bundle.outline.quizzes()}
     words = strings_for(language, ui_overrides)
     return PageContext(
         bundle=bundle,
-        paths=paths,
-        links=Links(paths, directory_urls, url_base),
+        links=Links(bundle.outline, directory_urls, url_base),
         md=md,
         env=_environment(md, template_dirs),
         labels=words.page,
@@ -253,7 +251,4 @@ def _context(
         ),
         digests=digests,
         inline_quizzes=inline_quizzes,
-        objective_lessons={
-            objective.id: lesson.id for lesson in bundle.lessons.values() for objective in lesson.objectives
-        },
     )

@@ -18,8 +18,8 @@ from markupsafe import Markup
 
 from generator.model.load import CourseBundle
 from generator.model.models import Choice, Matching, MultipleChoice, Ordering, Quiz, RolePlay, SingleChoice
+from generator.model.outline import OutlineItem
 from generator.model.roleplay_paths import Hop, roleplay_max
-from generator.pages.addresses import all_modules
 from generator.pages.course import nav_title, template_environment
 from generator.pages.markdown import MarkdownRenderer
 from generator.pages.roleplay_map import OUTCOME_WORD, best_path, choice_id, svg
@@ -50,28 +50,28 @@ class QuizUse:
     quiz: Quiz
     where: str  # how the learner site uses it, in words
     src: str
+    pass_mark: int
+
+
+def _where(item: OutlineItem) -> str:
+    if item.kind == "lesson_check" and item.lesson is not None:
+        return f"Lesson check on “{item.lesson.title}”"
+    if item.kind == "module_quiz" and item.module is not None:
+        return f"Module quiz of “{item.module.title}”"
+    return "Final assessment"
 
 
 def quiz_uses(bundle: CourseBundle) -> list[tuple[str, list[QuizUse]]]:
     """Every quiz of the course, grouped as the learner meets them: per module its lessons'
     checks then its quiz, then the final assessment (group title "")."""
-    groups: list[tuple[str, list[QuizUse]]] = []
-    for module in all_modules(bundle):
-        uses: list[QuizUse] = []
-        for lesson_id in module.lessons:
-            lesson = bundle.lessons[lesson_id]
-            if lesson.quiz:
-                quiz = bundle.quizzes[lesson.quiz]
-                uses.append(QuizUse(quiz, f"Lesson check on “{lesson.title}”", _src(quiz)))
-        if module.quiz:
-            quiz = bundle.quizzes[module.quiz]
-            uses.append(QuizUse(quiz, f"Module quiz of “{module.title}”", _src(quiz)))
-        if uses:
-            groups.append((module.title, uses))
-    if bundle.course.final_assessment:
-        quiz = bundle.quizzes[bundle.course.final_assessment]
-        groups.append(("", [QuizUse(quiz, "Final assessment", _src(quiz))]))
-    return groups
+    # Keyed by module id, as two modules may share a title; the final assessment by "".
+    groups: dict[str, tuple[str, list[QuizUse]]] = {}
+    for item in bundle.outline.quizzes():
+        quiz = bundle.quizzes[item.id]
+        key, title = (item.module.id, item.module.title) if item.module is not None else ("", "")
+        use = QuizUse(quiz, _where(item), _src(quiz), bundle.outline.pass_mark(item.id))
+        groups.setdefault(key, (title, []))[1].append(use)
+    return list(groups.values())
 
 
 def _src(quiz: Quiz) -> str:
@@ -97,7 +97,7 @@ def render_facilitator(bundle: CourseBundle, *, template_dirs: Sequence[Path] = 
             out.pages[use.src] = env.get_template("facilitator_quiz.md.j2").render(
                 quiz=use.quiz,
                 where=use.where,
-                pass_mark=use.quiz.pass_mark if use.quiz.pass_mark is not None else bundle.course.pass_mark,
+                pass_mark=use.pass_mark,
                 intro=Markup(md.block(use.quiz.intro)) if use.quiz.intro else None,
                 questions=[_question(md, use.quiz, q, n, objectives) for n, q in enumerate(use.quiz.questions, 1)],
             )
@@ -114,14 +114,14 @@ def render_facilitator(bundle: CourseBundle, *, template_dirs: Sequence[Path] = 
 
 def _coverage(bundle: CourseBundle, objectives: dict[str, tuple[str, str]]) -> list[dict[str, Any]]:
     """Every objective with the questions that assess it, for the home page."""
-    assessed: dict[str, list[str]] = {key: [] for key in objectives}
-    for _, uses in quiz_uses(bundle):
-        for use in uses:
-            for question in use.quiz.questions:
-                for objective in question.objectives:
-                    assessed.setdefault(objective, []).append(f"{use.quiz.id} › {question.id}")
+    assessed = bundle.outline.objective_questions
     return [
-        {"id": key, "text": text, "lesson": lesson, "questions": assessed[key]}
+        {
+            "id": key,
+            "text": text,
+            "lesson": lesson,
+            "questions": [f"{ref.quiz} › {ref.question}" for ref in assessed.get(key, ())],
+        }
         for key, (text, lesson) in objectives.items()
     ]
 

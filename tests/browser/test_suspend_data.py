@@ -21,7 +21,6 @@ from playwright.sync_api import Page
 
 from generator.model.load import CourseBundle, load_course
 from generator.model.models import Matching, MultipleChoice, Ordering, RolePlay, SingleChoice
-from generator.pages.addresses import all_modules
 from generator.pages.quiz_html import quiz_digest
 from generator.pages.reporting import quiz_ids
 from generator.pages.runtime_files import runtime_assets
@@ -95,7 +94,7 @@ def quiz_points(bundle: CourseBundle, quiz_id: str) -> int:
 
 def largest_state(bundle: CourseBundle) -> dict[str, Any]:
     course = bundle.course
-    lessons = [lesson_id for module in all_modules(bundle) for lesson_id in module.lessons]
+    lessons = [item.id for item in bundle.outline.lessons()]
     quizzes = quiz_ids(bundle)
     now = 4_102_444_800_000  # a 13-digit time, as every date until 2286 is
     record = {
