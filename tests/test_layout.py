@@ -83,3 +83,14 @@ def test_the_core_does_not_import_mkdocs(stage: str) -> None:
 def test_no_module_is_left_beside_the_stages() -> None:
     top = sorted(p.name for p in GENERATOR.glob("*.py"))
     assert top == ["__init__.py", "__main__.py", "cli.py"]
+
+
+def test_no_two_modules_share_a_file_name() -> None:
+    # Two modules of one name in two stages (roleplay_paths once was) read as one job to a
+    # reader and a search, whatever each does.
+    seen: dict[str, Path] = {}
+    for module in sorted(GENERATOR.rglob("*.py")):
+        if module.name in ("__init__.py", "__main__.py"):
+            continue
+        other = seen.setdefault(module.name, module)
+        assert other == module, f"{module.relative_to(GENERATOR.parent)} and {other.relative_to(GENERATOR.parent)}"

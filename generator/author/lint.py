@@ -20,7 +20,7 @@ from generator.author import (
     placeholders,
     reading_time,
     recall,
-    roleplay_paths,
+    roleplay_cues,
 )
 from generator.author.findings import Finding, lessons, quizzes
 from generator.model.lint_codes import LINT_CODES
@@ -34,7 +34,7 @@ RULES: tuple[Callable[[CourseBundle], Iterable[Finding]], ...] = (
     catch_all_options.findings,
     feedback.findings,
     convergence.findings,
-    roleplay_paths.findings,
+    roleplay_cues.findings,
     recall.findings,
     reading_time.findings,
     names.findings,

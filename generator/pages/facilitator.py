@@ -8,7 +8,7 @@ never for the learner site, which neither holds nor links to them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -17,12 +17,12 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.model.load import CourseBundle
-from generator.model.models import Choice, Matching, MultipleChoice, Ordering, Quiz, RolePlay, SingleChoice
+from generator.model.models import Matching, MultipleChoice, Ordering, Quiz, RolePlay, SingleChoice
 from generator.model.outline import OutlineItem
-from generator.model.roleplay_paths import Hop, roleplay_max
+from generator.model.roleplay_paths import best_path, choice_id, count_paths, name, paths, roleplay_max
 from generator.pages.course import nav_title, template_environment
 from generator.pages.markdown import MarkdownRenderer
-from generator.pages.roleplay_map import OUTCOME_WORD, best_path, choice_id, svg
+from generator.pages.roleplay_map import OUTCOME_WORD, svg
 from generator.pages.urls import relative_url
 
 HOME_SRC = "index.md"
@@ -191,7 +191,7 @@ def _roleplay(md: MarkdownRenderer, quiz: Quiz, q: RolePlay) -> dict[str, Any]:
         }
         for step in q.steps
     ]
-    paths = list(_paths(q))
+    listed = list(paths(q, MAX_PATHS_LISTED))
     if q.scoring == "path":
         scoring = f"Scored by path: the points of the choices made, out of the best path's {_points(roleplay_max(q))}."
     else:
@@ -216,56 +216,16 @@ def _roleplay(md: MarkdownRenderer, quiz: Quiz, q: RolePlay) -> dict[str, Any]:
             }
             for e in q.endings
         ],
-        "best_path": _path_name(hops, best_ending),
+        "best_path": name(hops, best_ending),
         "paths": [
             {
-                "name": _path_name(path, end),
+                "name": name(path, end),
                 "points": _points(points)
                 + (f", the ending scores {endings[end].score} %" if q.scoring == "ending" else ""),
                 "outcome": endings[end].outcome,
                 "best": path == hops and end == best_ending,
             }
-            for path, end, points in paths[:MAX_PATHS_LISTED]
+            for path, end, points in listed[:MAX_PATHS_LISTED]
         ],
-        "paths_left": _count_paths(q) - min(len(paths), MAX_PATHS_LISTED),
+        "paths_left": count_paths(q) - min(len(listed), MAX_PATHS_LISTED),
     }
-
-
-def _path_name(hops: list[Hop], ending: str) -> str:
-    return " → ".join([*(choice_id(s, c) for s, c in hops), ending])
-
-
-def _paths(q: RolePlay) -> Iterator[tuple[list[Hop], str, int]]:
-    """Every path from the start to an ending, in the YAML's order of choices, up to the
-    list's limit plus one (enough to know that some are left out)."""
-    steps = {step.id: step for step in q.steps}
-    found = 0
-
-    def walk(node: str, hops: list[Hop], points: int) -> Iterator[tuple[list[Hop], str, int]]:
-        nonlocal found
-        if node not in steps:
-            found += 1
-            yield hops, node, points
-            return
-        choices: list[Choice] = steps[node].choices
-        for c, choice in enumerate(choices):
-            if found > MAX_PATHS_LISTED:
-                return
-            yield from walk(choice.next, [*hops, (node, c)], points + choice.points)
-
-    yield from walk(q.start, [], 0)
-
-
-def _count_paths(q: RolePlay) -> int:
-    """How many paths lead from the start to an ending, counted without listing them."""
-    steps = {step.id: step for step in q.steps}
-    memo: dict[str, int] = {}
-
-    def count(node: str) -> int:
-        if node not in steps:
-            return 1
-        if node not in memo:
-            memo[node] = sum(count(choice.next) for choice in steps[node].choices)
-        return memo[node]
-
-    return count(q.start)

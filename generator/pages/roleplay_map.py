@@ -24,7 +24,7 @@ from grandalf.graphs import Edge, Graph, Vertex  # type: ignore[import-untyped]
 from grandalf.layouts import SugiyamaLayout, VertexViewer  # type: ignore[import-untyped]
 
 from generator.model.models import RolePlay
-from generator.model.roleplay_paths import Hop, scores
+from generator.model.roleplay_paths import best_path, choice_id, name
 from generator.pages.markdown import MarkdownRenderer
 
 Kind = Literal["step", "choice", "success", "partial", "failure"]
@@ -89,23 +89,6 @@ class MapLayout:
     height: float
     boxes: tuple[Box, ...]
     arrows: tuple[Arrow, ...]
-
-
-def best_path(question: RolePlay) -> tuple[list[Hop], str]:
-    """The choices of the best conversation and the ending it reaches.
-
-    With path scoring, the path worth the most points; with ending scoring, the path worth the
-    most points to the best-scoring ending (the first such ending in the YAML)."""
-    found = scores(question)
-    if question.scoring == "ending":
-        ending = max(question.endings, key=lambda e: e.score or 0).id
-        return found.path_to(ending), ending
-    steps = {step.id: step for step in question.steps}
-    return found.path_from(question.start, steps)
-
-
-def choice_id(step_id: str, index: int) -> str:
-    return f"{step_id}:{index + 1}"
 
 
 def _points(n: int) -> str:
@@ -283,7 +266,7 @@ def svg(question: RolePlay, md: MarkdownRenderer, *, map_id: str) -> str:
         f"{_count(len(question.steps), 'step')} and {_count(len(question.endings), 'ending')} "
         f"({', '.join(f'{e.id}: {e.outcome}' for e in question.endings)}). "
         f"Starts at {question.start}. Best path, drawn with thick arrows: "
-        f"{' → '.join([*(choice_id(s, c) for s, c in hops), ending])}, ending in {outcomes[ending]}. "
+        f"{name(hops, ending)}, ending in {outcomes[ending]}. "
         "The lists after the map give every step, choice and path in full."
     )
     head = f"{map_id}-head"
