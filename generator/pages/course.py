@@ -10,7 +10,7 @@ contents and search sections from them.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,8 +33,9 @@ from generator.pages.lesson_page import lesson_page, quiz_page
 from generator.pages.markdown import MarkdownRenderer, is_safe_url
 from generator.pages.progress import CERTIFICATE_SRC, Tracker
 from generator.pages.quiz_html import quiz_digest
-from generator.pages.reporting import Reporting, reporting_data
+from generator.pages.reporting import reporting_data
 from generator.pages.runtime_files import runtime_assets
+from generator.pages.site_settings import SiteSettings
 from generator.pages.strings import strings_for
 from generator.pages.urls import ASSETS_DIR
 from generator.read.problems import Problem
@@ -78,7 +79,7 @@ class RenderedCourse:
     pages: dict[str, str] = field(default_factory=dict)
     assets: dict[str, bytes] = field(default_factory=dict)
     nav: list[NavEntry] = field(default_factory=list)
-    # With render_course(inline_quizzes=False): page src -> {placeholder: quiz HTML}.
+    # With SiteSettings.inline_quizzes false: page src -> {placeholder: quiz HTML}.
     fragments: dict[str, dict[str, str]] = field(default_factory=dict)
     # Page src -> the YAML file it is made from, relative to the project (for "edit this page").
     sources: dict[str, str] = field(default_factory=dict)
@@ -168,27 +169,13 @@ def _environment(md: MarkdownRenderer, template_dirs: Sequence[Path]) -> jinja2.
     return env
 
 
-def render_course(
-    bundle: CourseBundle,
-    *,
-    language: str,
-    directory_urls: bool = True,
-    ui_overrides: Mapping[str, str] | None = None,
-    inline_quizzes: bool = True,
-    template_dirs: Sequence[Path] = (),
-    reporting: Reporting | None = None,
-    url_base: str | None = None,
-) -> RenderedCourse:
-    """The course as pages for an engine that reads mkdocs.yml.
+def render_course(bundle: CourseBundle, settings: SiteSettings) -> RenderedCourse:
+    """The course as pages for an engine that reads mkdocs.yml, as `settings` asks (SiteSettings
+    says what each does; `reporting` makes every page load report.js, see pages/reporting.py).
 
-    With `inline_quizzes` false, each quiz's HTML is left out of its page's Markdown, with a
-    placeholder in its stead, and kept in `fragments`, for a caller that can put it into the
-    engine's HTML (`RenderedCourse.finish`): the engine then never parses it. A template found
-    in one of `template_dirs` is used instead of coursegen's own (see OVERRIDES_FOLDER). With
-    `reporting`, every page also loads report.js (see pages/reporting.py). With a `url_base` (the
-    site's path, urls.site_path) every URL is root-relative under it; without one, relative to the
-    page (pages/urls.py says why)."""
-    ctx = _context(bundle, language, directory_urls, ui_overrides, inline_quizzes, template_dirs, reporting, url_base)
+    Raises ValueError for an unknown key or a value that is not text under `settings.strings`."""
+    ctx = _context(bundle, settings)
+    reporting = settings.reporting
     assets = runtime_assets(reporting=reporting is not None, scorm12=reporting is not None and reporting.scorm12)
     out = RenderedCourse(assets=assets, fragments=ctx.fragments)
     outline = bundle.outline
@@ -219,24 +206,16 @@ def render_course(
     return out
 
 
-def _context(
-    bundle: CourseBundle,
-    language: str,
-    directory_urls: bool,
-    ui_overrides: Mapping[str, str] | None,
-    inline_quizzes: bool,
-    template_dirs: Sequence[Path],
-    reporting: Reporting | None,
-    url_base: str | None,
-) -> PageContext:
+def _context(bundle: CourseBundle, settings: SiteSettings) -> PageContext:
+    directory_urls, url_base, reporting = settings.directory_urls, settings.url_base, settings.reporting
     md = MarkdownRenderer(allow_html=bundle.course.allow_html)
     digests = {item.id: quiz_digest(bundle.quizzes[item.id]) for item in bundle.outline.quizzes()}
-    words = strings_for(language, ui_overrides)
+    words = strings_for(settings.language, settings.strings)
     return PageContext(
         bundle=bundle,
         links=Links(bundle.outline, directory_urls, url_base),
         md=md,
-        env=_environment(md, template_dirs),
+        env=_environment(md, settings.template_dirs),
         labels=words.page,
         progress_labels=words.progress,
         strings=words.quiz,
@@ -250,5 +229,5 @@ def _context(
             base=url_base,
         ),
         digests=digests,
-        inline_quizzes=inline_quizzes,
+        inline_quizzes=settings.inline_quizzes,
     )
