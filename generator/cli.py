@@ -15,16 +15,10 @@ import click
 
 from generator.author.lint import lint_course
 from generator.author.report import json_text, text_lines
-from generator.engines.engine_runner import (
-    ENGINES,
-    EngineError,
-    build_site,
-    check_site_folder,
-    choose_engine,
-    site_folder,
-)
+from generator.engines.engine_runner import ENGINES, build_with_engine, check_site_folder, choose_engine, site_folder
 from generator.engines.output import OutputError
 from generator.engines.plain_project import ConfigError, render_project
+from generator.engines.site_build import EngineError
 from generator.model.load import load_course
 from generator.model.schema import write_schemas
 from generator.read.problems import CourseError
@@ -151,7 +145,7 @@ def build(config_file: Path, site_dir: Path | None, site_url: str | None, strict
         click.echo(f"error: {exc}; nothing was written.", err=True)
         sys.exit(1)
     try:
-        build_site(chosen, config_file, target, site_url=site_url, strict=strict, bundle=bundle)
+        build_with_engine(chosen, config_file, target, site_url=site_url, strict=strict, bundle=bundle)
     except EngineError as exc:
         click.echo(f"error: {exc}", err=True)
         click.echo("The build failed; the previous site is unchanged.", err=True)
@@ -226,8 +220,6 @@ def facilitator(root: Path, site_dir: Path | None) -> None:
     import logging
     import time
 
-    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
-
     from generator.engines.facilitator_site import build_facilitator
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
@@ -240,7 +232,7 @@ def facilitator(root: Path, site_dir: Path | None) -> None:
     except CourseError as exc:
         _fail(exc)
         return
-    except (Abort, ConfigurationError, PluginError) as exc:
+    except EngineError as exc:
         click.echo(f"error: {exc}", err=True)
         click.echo("The build failed; the previous facilitator edition is unchanged.", err=True)
         sys.exit(1)
@@ -386,8 +378,6 @@ def scorm12(config_file: Path, out: Path) -> None:
     """Write the course as a SCORM 1.2 package: OUT/<course-id>-<version>-scorm12.zip."""
     import logging
 
-    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
-
     from generator.publish.scorm12 import PackageError, package_scorm12
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
@@ -399,7 +389,7 @@ def scorm12(config_file: Path, out: Path) -> None:
     except PackageError as exc:
         click.echo(f"error: {exc}; nothing was written.", err=True)
         sys.exit(1)
-    except (Abort, ConfigurationError, PluginError) as exc:
+    except EngineError as exc:
         click.echo(f"error: {exc}", err=True)
         click.echo("The package failed; the previous one is unchanged.", err=True)
         sys.exit(1)

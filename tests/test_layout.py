@@ -94,3 +94,19 @@ def test_no_two_modules_share_a_file_name() -> None:
             continue
         other = seen.setdefault(module.name, module)
         assert other == module, f"{module.relative_to(GENERATOR.parent)} and {other.relative_to(GENERATOR.parent)}"
+
+
+def test_one_module_runs_mkdocs_build() -> None:
+    # Build, facilitator, package and preview all build through engines/site_build.py.
+    building = sorted(
+        module.relative_to(GENERATOR.parent).as_posix()
+        for module in GENERATOR.rglob("*.py")
+        if "mkdocs.commands.build" in imported_modules(module)
+        or any(
+            isinstance(node, ast.ImportFrom)
+            and node.module == "mkdocs.commands"
+            and "build" in [a.name for a in node.names]
+            for node in ast.walk(ast.parse(module.read_text(encoding="utf-8")))
+        )
+    )
+    assert building == ["generator/engines/site_build.py"]

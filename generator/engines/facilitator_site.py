@@ -15,6 +15,7 @@ import yaml
 
 from generator.engines.output import OutputError, check_output, replacing
 from generator.engines.plain_project import read_site_config, site_language, site_sources, write_rendered
+from generator.engines.site_build import build_project
 from generator.model.load import load_course
 from generator.pages.course import RenderedCourse, nav_title, template_overrides
 from generator.pages.facilitator import STYLESHEET, FacilitatorEdition, render_facilitator
@@ -52,11 +53,8 @@ def build_facilitator(root: Path, site_dir: Path | None = None) -> tuple[Path, F
     """Validate the course in `root` and build its facilitator edition into `site_dir`.
 
     Raises OutputError for a folder coursegen may not write, CourseError for a course with
-    problems (both before anything is written), and MkDocs' own errors for a failed build,
-    which leaves the previous edition as it was."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
+    problems (both before anything is written), and EngineError for a failed build, which
+    leaves the previous edition as it was."""
     root = root.resolve()
     config = read_site_config(root / "mkdocs.yml")
     sources, custom_dir = site_sources(root, config)
@@ -94,5 +92,5 @@ def build_facilitator(root: Path, site_dir: Path | None = None) -> tuple[Path, F
         config_file = project / "mkdocs.yml"
         config_file.write_text(yaml.safe_dump(settings, sort_keys=False, allow_unicode=True), encoding="utf-8")
         with replacing(target) as staging:
-            build(load_config(str(config_file), site_dir=str(staging)))
+            build_project(config_file, staging)
     return target, edition
