@@ -1,7 +1,8 @@
 """The `coursegen` command: a thin layer over the core and MkDocs.
 
 Bad course input never shows a traceback: it is reported one problem a line,
-`file:line:column: message`, with exit status 1.
+`file:line:column: message`, with exit status 1. A command that cannot go on raises Failure
+(a click.ClickException): click prints its lines on stderr and exits with its status.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import click
 
@@ -19,7 +20,7 @@ from generator.engines.engine_runner import ENGINES, build_with_engine, check_si
 from generator.engines.output import OutputError
 from generator.engines.plain_project import ConfigError, render_project
 from generator.engines.site_build import EngineError
-from generator.model.load import load_course
+from generator.model.load import CourseBundle, load_course
 from generator.model.schema import write_schemas
 from generator.read.problems import CourseError
 
@@ -27,12 +28,35 @@ from generator.read.problems import CourseError
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
-def _fail(exc: CourseError) -> None:
-    for problem in exc.problems:
-        click.echo(str(problem), err=True)
+class Failure(click.ClickException):
+    """What stops a command: its lines, printed on stderr as they are (no "Error:" before them)."""
+
+    def __init__(self, *lines: str) -> None:
+        super().__init__("\n".join(lines))
+        self.lines = lines
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        for line in self.lines:
+            click.echo(line, err=True)
+
+
+def _problems(exc: CourseError, last: str | None = None) -> Failure:
     count = len(exc.problems)
-    click.echo(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.", err=True)
-    sys.exit(1)
+    summary = f"{count} problem{'s' if count != 1 else ''} found; nothing was written."
+    return Failure(*(str(problem) for problem in exc.problems), last or summary)
+
+
+def _load(root: Path, *, refusal: str | None = None) -> CourseBundle:
+    """The course in `root`, or Failure listing its problems (then `refusal`, or their count)."""
+    try:
+        return load_course(root)
+    except CourseError as exc:
+        raise _problems(exc, refusal) from None
+
+
+def _refused(exc: Exception) -> Failure:
+    """A setting or folder refused before anything was written."""
+    return Failure(f"error: {exc}; nothing was written.")
 
 
 @click.group()
@@ -45,11 +69,7 @@ def main() -> None:
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", help="Project folder.")
 def check(root: Path) -> None:
     """Read and validate every course file; report every problem."""
-    try:
-        bundle = load_course(root)
-    except CourseError as exc:
-        _fail(exc)
-        return
+    bundle = _load(root)
     questions = sum(len(q.questions) for q in bundle.quizzes.values())
     counts = [
         _count(len(bundle.course.modules), "module"),
@@ -72,15 +92,10 @@ def lint(root: Path, strict: bool, format_: str) -> None:
     Every warning names its code; README.md ("Lint warnings") says what each one catches and how
     to fix it, or to silence it with a reason.
     """
-    try:
-        bundle = load_course(root)
-    except CourseError as exc:
-        _fail(exc)
-        return
-    report = lint_course(bundle)
+    report = lint_course(_load(root))
     click.echo(json_text(report) if format_ == "json" else "\n".join(text_lines(report)))
     if strict and report.shown:
-        sys.exit(1)
+        raise click.exceptions.Exit(1)
 
 
 @main.command()
@@ -96,12 +111,7 @@ def stats(root: Path, format_: str) -> None:
     from generator.author.stats_report import json_text as stats_json
     from generator.author.stats_report import plain_text, print_rich
 
-    try:
-        bundle = load_course(root)
-    except CourseError as exc:
-        _fail(exc)
-        return
-    figures = course_figures(bundle)
+    figures = course_figures(_load(root))
     if format_ == "json":
         click.echo(stats_json(figures))
     elif sys.stdout.isatty():
@@ -131,25 +141,18 @@ def build(config_file: Path, site_dir: Path | None, site_url: str | None, strict
     """Check the course, then build the site; a failed build leaves the old site as it was."""
     import logging
 
-    try:
-        bundle = load_course(config_file.resolve().parent)
-    except CourseError as exc:
-        _fail(exc)
-        return
+    bundle = _load(config_file.resolve().parent)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     try:
         chosen = choose_engine(engine)
         target = site_folder(config_file, site_dir)
         check_site_folder(config_file, target)
     except (EngineError, ConfigError, OutputError) as exc:
-        click.echo(f"error: {exc}; nothing was written.", err=True)
-        sys.exit(1)
+        raise _refused(exc) from None
     try:
         build_with_engine(chosen, config_file, target, site_url=site_url, strict=strict, bundle=bundle)
     except EngineError as exc:
-        click.echo(f"error: {exc}", err=True)
-        click.echo("The build failed; the previous site is unchanged.", err=True)
-        sys.exit(1)
+        raise Failure(f"error: {exc}", "The build failed; the previous site is unchanged.") from None
     click.echo(f"built {target} with {chosen}")
 
 
@@ -167,17 +170,11 @@ def serve(config_file: Path, dev_addr: str | None) -> None:
     from generator.engines.preview import PreviewError
     from generator.engines.preview import serve as preview
 
-    try:
-        load_course(config_file.resolve().parent)
-    except CourseError as exc:
-        _fail(exc)
+    _load(config_file.resolve().parent)
     try:
         preview(config_file, dev_addr, echo=click.echo, echo_err=lambda line: click.echo(line, err=True))
     except PreviewError as exc:
-        for line in exc.problems:
-            click.echo(line, err=True)
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(1)
+        raise Failure(*exc.problems, f"error: {exc}") from None
 
 
 @main.command()
@@ -194,15 +191,10 @@ def render(out: Path, root: Path, site_url: str | None, relative_links: bool) ->
     """Write a plain MkDocs project (no coursegen plugin) to OUT, for any engine."""
     try:
         rendered = render_project(root, out, site_url=site_url, relative_links=relative_links)
-    except ConfigError as exc:
-        click.echo(f"error: {exc}; nothing was written.", err=True)
-        sys.exit(1)
-    except OutputError as exc:
-        click.echo(f"error: {exc}; nothing was written.", err=True)
-        sys.exit(1)
+    except (ConfigError, OutputError) as exc:
+        raise _refused(exc) from None
     except CourseError as exc:
-        _fail(exc)
-        return
+        raise _problems(exc) from None
     click.echo(f"wrote {len(rendered.pages)} pages to {out}/docs and {out}/mkdocs.yml")
 
 
@@ -227,15 +219,11 @@ def facilitator(root: Path, site_dir: Path | None) -> None:
     try:
         target, edition = build_facilitator(root, site_dir)
     except (OutputError, ConfigError) as exc:
-        click.echo(f"error: {exc}; nothing was written.", err=True)
-        sys.exit(1)
+        raise _refused(exc) from None
     except CourseError as exc:
-        _fail(exc)
-        return
+        raise _problems(exc) from None
     except EngineError as exc:
-        click.echo(f"error: {exc}", err=True)
-        click.echo("The build failed; the previous facilitator edition is unchanged.", err=True)
-        sys.exit(1)
+        raise Failure(f"error: {exc}", "The build failed; the previous facilitator edition is unchanged.") from None
     pages = len(edition.pages)
     click.echo(f"built the facilitator edition ({pages} pages) in {target} in {time.perf_counter() - started:.1f} s")
 
@@ -266,30 +254,22 @@ def verify(
     from generator.pages.certificate import check_date, parse_score, verify
 
     if not code or name is None or date_ is None or score is None:
-        click.echo("error: give the code, --name, --date and --score, each exactly as printed on the certificate")
-        sys.exit(1)
-    try:
-        bundle = load_course(root)
-    except CourseError as exc:
-        _fail(exc)
-        return
-    course = bundle.course
+        raise Failure("error: give the code, --name, --date and --score, each exactly as printed on the certificate")
+    course = _load(root).course
     version = course_version or course.version
     try:
         day = check_date(date_)
         percent = parse_score(score)
     except ValueError as exc:
-        click.echo(f"invalid: {exc}")
-        sys.exit(1)
+        raise Failure(f"invalid: {exc}") from None
     values = f'"{name.strip()}", {day}, {percent} % in {course.id} version {version}'
     if verify("".join(code), course_id=course.id, version=version, name=name, date=day, score=percent):
         click.echo(f"valid: the code matches {values}")
         return
-    click.echo(
+    raise Failure(
         f"invalid: the code does not match {values}; check each value exactly as printed "
         "(a certificate from an older course version needs --course-version)"
     )
-    sys.exit(1)
 
 
 @main.command()
@@ -311,19 +291,12 @@ def new() -> None:
 def _scaffold(root: Path, make: Any) -> None:
     from generator.author.scaffold import ScaffoldError, apply
 
-    try:
-        bundle = load_course(root)
-    except CourseError as exc:
-        for problem in exc.problems:
-            click.echo(str(problem), err=True)
-        click.echo("The course must check before anything is added to it; nothing was written.", err=True)
-        sys.exit(1)
+    bundle = _load(root, refusal="The course must check before anything is added to it; nothing was written.")
     try:
         plan = make(bundle)
         apply(bundle.root, plan)
     except ScaffoldError as exc:
-        click.echo(f"error: {exc}; nothing was written.", err=True)
-        sys.exit(1)
+        raise _refused(exc) from None
     for line in plan.done:
         click.echo(line)
     click.echo("next: replace each TODO text; coursegen lint lists the ones left")
@@ -384,13 +357,9 @@ def scorm12(config_file: Path, out: Path) -> None:
     try:
         made = package_scorm12(config_file, out)
     except CourseError as exc:
-        _fail(exc)
-        return
+        raise _problems(exc) from None
     except PackageError as exc:
-        click.echo(f"error: {exc}; nothing was written.", err=True)
-        sys.exit(1)
+        raise _refused(exc) from None
     except EngineError as exc:
-        click.echo(f"error: {exc}", err=True)
-        click.echo("The package failed; the previous one is unchanged.", err=True)
-        sys.exit(1)
+        raise Failure(f"error: {exc}", "The package failed; the previous one is unchanged.") from None
     click.echo(f"wrote {made.path} ({made.files} files, {made.size / 1024:.0f} KB)")

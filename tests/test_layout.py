@@ -110,3 +110,9 @@ def test_one_module_runs_mkdocs_build() -> None:
         )
     )
     assert building == ["generator/engines/site_build.py"]
+
+
+def test_the_command_leaves_exiting_to_click() -> None:
+    # cli.py raises click's exceptions; click prints them and exits, in one place.
+    text = (GENERATOR / "cli.py").read_text(encoding="utf-8")
+    assert text.count("sys.exit(") <= 1
