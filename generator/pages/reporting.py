@@ -26,6 +26,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from generator.model.load import CourseBundle
+from generator.pages.activity_ids import reported_lessons, reported_quizzes
 
 XAPI_KEYS = ("endpoint", "launch")
 
@@ -76,17 +77,13 @@ def final_pass_mark(bundle: CourseBundle) -> int | None:
     return final.pass_mark if final is not None else None
 
 
-def quiz_ids(bundle: CourseBundle) -> list[str]:
-    """Every quiz of the outline in order, the final assessment last."""
-    return [item.id for item in bundle.outline.quizzes()]
-
-
 def reporting_data(bundle: CourseBundle, reporting: Reporting) -> str:
     """What report.js needs of the course, as JSON (ReportingData in contract.js)."""
-    lessons = [item.id for item in bundle.outline.lessons()]
-    quizzes = quiz_ids(bundle)
-    titles = {item.id: item.title for item in bundle.outline.lessons()}
-    titles.update({item.id: item.title for item in bundle.outline.quizzes()})
+    outline = bundle.outline
+    # The ids report.js builds its activity ids from (pages/activity_ids.py).
+    lessons = reported_lessons(outline)
+    quizzes = reported_quizzes(outline)
+    titles = {item_id: outline[item_id].title for item_id in [*lessons, *quizzes]}
     data = {
         "t": bundle.course.title,
         "f": bundle.course.final_assessment or None,
