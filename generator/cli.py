@@ -15,7 +15,7 @@ from typing import IO, Any
 import click
 
 from generator.author.lint import lint_course
-from generator.author.report import json_text, text_lines
+from generator.author.lint_output import json_text, text_lines
 from generator.engines.engine_runner import ENGINES, build_with_engine, check_site_folder, choose_engine, site_folder
 from generator.engines.output import OutputError
 from generator.engines.plain_project import ConfigError, render_project
@@ -108,8 +108,8 @@ def stats(root: Path, format_: str) -> None:
     and endings, and each objective with the number of questions that assess it.
     """
     from generator.author.stats import course_figures
-    from generator.author.stats_report import json_text as stats_json
-    from generator.author.stats_report import plain_text, print_rich
+    from generator.author.stats_output import json_text as stats_json
+    from generator.author.stats_output import plain_text, print_rich
 
     figures = course_figures(_load(root))
     if format_ == "json":
@@ -251,7 +251,7 @@ def verify(
     someone who ran its public code) with exactly these values; it does not
     prove who the learner is or that they passed.
     """
-    from generator.pages.certificate import check_date, parse_score, verify
+    from generator.pages.certificate_code import check_date, parse_score, verify
 
     if not code or name is None or date_ is None or score is None:
         raise Failure("error: give the code, --name, --date and --score, each exactly as printed on the certificate")

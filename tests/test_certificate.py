@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.pages.certificate import (
+from generator.pages.certificate_code import (
     ALPHABET,
     certificate_code,
     check_date,

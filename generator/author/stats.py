@@ -1,6 +1,6 @@
 """`coursegen stats`: the shape of a course in figures, per module and for the whole course.
 
-Pure: it computes from the loaded course and prints nothing; stats_report renders the figures.
+Pure: it computes from the loaded course and prints nothing; stats_output renders the figures.
 Words and estimated minutes are the lint's own (author/text.py, author/reading_time.py), so that
 `stats` and CG302 never disagree about a lesson.
 """
@@ -108,7 +108,7 @@ def course_figures(bundle: CourseBundle) -> CourseFigures:
     for module in bundle.outline.modules:
         items = list(bundle.outline.in_module(module))
         lessons = [bundle.lessons[item.id] for item in items if item.kind == "lesson"]
-        # The module's quiz first, then its lessons' checks: the order stats_report lists role-plays in.
+        # The module's quiz first, then its lessons' checks: the order stats_output lists role-plays in.
         quizzes = [bundle.quizzes[item.id] for item in items if item.kind == "module_quiz"]
         quizzes += [bundle.quizzes[item.id] for item in items if item.kind == "lesson_check"]
         parts.append(_part(module.id, module.title, lessons, quizzes, assessed))
