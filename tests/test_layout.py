@@ -116,3 +116,18 @@ def test_the_command_leaves_exiting_to_click() -> None:
     # cli.py raises click's exceptions; click prints them and exits, in one place.
     text = (GENERATOR / "cli.py").read_text(encoding="utf-8")
     assert text.count("sys.exit(") <= 1
+
+
+MAX_FUNCTION_LINES = 60
+
+
+def test_no_function_is_longer_than_a_screen() -> None:
+    too_long = [
+        f"{module.relative_to(GENERATOR.parent)}:{node.lineno} {node.name} ({node.end_lineno - node.lineno + 1} lines)"
+        for module in sorted(GENERATOR.rglob("*.py"))
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8")))
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+        and node.end_lineno is not None
+        and node.end_lineno - node.lineno + 1 > MAX_FUNCTION_LINES
+    ]
+    assert not too_long, too_long

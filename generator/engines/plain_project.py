@@ -169,27 +169,11 @@ def render_project(
     bundle = bundle or load_course(source)
     if site_url is None and config.get("site_url"):
         site_url = str(config["site_url"])
-    try:
-        options = plugin_options(config)
-        rendered = render_course(
-            bundle,
-            SiteSettings(
-                language=site_language(config, bundle),
-                directory_urls=bool(config.get("use_directory_urls", True)),
-                strings=options.strings,
-                template_dirs=tuple(template_overrides(custom_dir)),
-                reporting=options.reporting,
-                inline_quizzes=inline_quizzes,
-                # A plain project is for any engine, and Zensical rewrites relative URLs in raw HTML
-                # (pages/urls.py): only root-relative ones come out right everywhere, so a project
-                # without a site_url is written for the root of its server.
-                url_base=None if relative_links else site_path(site_url) or "/",
-            ),
-        )
-    except SettingError as exc:
-        raise ConfigError(str(exc)) from None
-    except ValueError as exc:  # an unknown key under `strings`, as the plugin reports it
-        raise ConfigError(f"mkdocs.yml: plugins.coursegen.strings: {exc}") from None
+    # A plain project is for any engine, and Zensical rewrites relative URLs in raw HTML
+    # (pages/urls.py): only root-relative ones come out right everywhere, so a project
+    # without a site_url is written for the root of its server.
+    url_base = None if relative_links else site_path(site_url) or "/"
+    rendered = _render(bundle, config, template_overrides(custom_dir), inline_quizzes, url_base)
     clashes = rendered.clashes(docs_dir, shown_path(docs_dir, source))
     if clashes:
         raise CourseError(clashes)
@@ -203,24 +187,58 @@ def render_project(
             # The template overrides are applied already; the engine must not publish them.
             shutil.copytree(custom_dir, staging / "overrides", ignore=_top_level(OVERRIDES_FOLDER, custom_dir))
             theme["custom_dir"] = "overrides"
-        plain = {
-            key: value for key, value in config.items() if key not in ("plugins", "nav", "docs_dir", "exclude_docs")
-        }
-        # Themes print site_name as HTML, unescaped; the course title is text.
-        plain["site_name"] = config.get("site_name", nav_title(bundle.course.title))
-        plain["theme"] = theme
-        plain["docs_dir"] = "docs"
-        plain["nav"] = rendered.nav
-        plugins = [p for p in config.get("plugins") or ["search"] if p != PLUGIN_NAME]
-        plain["plugins"] = [p for p in plugins if not (isinstance(p, dict) and PLUGIN_NAME in p)]
-        if site_url is not None:
-            plain["site_url"] = site_url
+        plain = _plain_config(config, theme, bundle, rendered, site_url)
         (staging / "mkdocs.yml").write_text(
             "# Written by `coursegen render`: a plain MkDocs project, no coursegen plugin needed.\n"
             + yaml.dump(plain, Dumper=_ConfigDumper, sort_keys=False, allow_unicode=True),
             encoding="utf-8",
         )
     return rendered
+
+
+def _render(
+    bundle: CourseBundle,
+    config: dict[str, Any],
+    template_dirs: list[Path],
+    inline_quizzes: bool,
+    url_base: str | None,
+) -> RenderedCourse:
+    """The pages, as the plugin's options in `config` ask; ConfigError names an option that cannot work."""
+    try:
+        options = plugin_options(config)
+        return render_course(
+            bundle,
+            SiteSettings(
+                language=site_language(config, bundle),
+                directory_urls=bool(config.get("use_directory_urls", True)),
+                strings=options.strings,
+                template_dirs=tuple(template_dirs),
+                reporting=options.reporting,
+                inline_quizzes=inline_quizzes,
+                url_base=url_base,
+            ),
+        )
+    except SettingError as exc:
+        raise ConfigError(str(exc)) from None
+    except ValueError as exc:  # an unknown key under `strings`, as the plugin reports it
+        raise ConfigError(f"mkdocs.yml: plugins.coursegen.strings: {exc}") from None
+
+
+def _plain_config(
+    config: dict[str, Any], theme: dict[str, Any], bundle: CourseBundle, rendered: RenderedCourse, site_url: str | None
+) -> dict[str, Any]:
+    """The plain project's mkdocs.yml: the site's own, without the plugin, with the navigation spelled out."""
+    plain = {key: value for key, value in config.items() if key not in ("plugins", "nav", "docs_dir", "exclude_docs")}
+    # Themes print site_name as HTML, unescaped; the course title is text.
+    plain["site_name"] = config.get("site_name", nav_title(bundle.course.title))
+    plain["theme"] = theme
+    plain["docs_dir"] = "docs"
+    plain["nav"] = rendered.nav
+    plugins = [p for p in config.get("plugins") or ["search"] if p != PLUGIN_NAME]
+    plain["plugins"] = [p for p in plugins if not (isinstance(p, dict) and PLUGIN_NAME in p)]
+    if site_url is not None:
+        plain["site_url"] = site_url
+    return plain
 
 
 def _top_level(name: str, root: Path) -> Any:

@@ -19,7 +19,7 @@ from markupsafe import Markup
 from generator.model.load import CourseBundle
 from generator.model.models import Matching, MultipleChoice, Ordering, Quiz, RolePlay, SingleChoice
 from generator.model.outline import OutlineItem
-from generator.model.roleplay_paths import best_path, choice_id, count_paths, name, paths, roleplay_max
+from generator.model.roleplay_paths import Hop, best_path, choice_id, count_paths, name, paths, roleplay_max
 from generator.pages.course import nav_title, template_environment
 from generator.pages.markdown import MarkdownRenderer
 from generator.pages.roleplay_map import OUTCOME_WORD, svg
@@ -167,11 +167,11 @@ def _question(
     return data
 
 
-def _roleplay(md: MarkdownRenderer, quiz: Quiz, q: RolePlay) -> dict[str, Any]:
-    hops, best_ending = best_path(q)
+def _steps(md: MarkdownRenderer, q: RolePlay, hops: list[Hop]) -> list[dict[str, Any]]:
+    """Every step with its choices, the best path's marked, for the answer key's list."""
     best = {choice_id(s, c) for s, c in hops}
     endings = {e.id: e for e in q.endings}
-    steps = [
+    return [
         {
             "id": step.id,
             "start": step.id == q.start,
@@ -191,6 +191,11 @@ def _roleplay(md: MarkdownRenderer, quiz: Quiz, q: RolePlay) -> dict[str, Any]:
         }
         for step in q.steps
     ]
+
+
+def _roleplay(md: MarkdownRenderer, quiz: Quiz, q: RolePlay) -> dict[str, Any]:
+    hops, best_ending = best_path(q)
+    endings = {e.id: e for e in q.endings}
     listed = list(paths(q, MAX_PATHS_LISTED))
     if q.scoring == "path":
         scoring = f"Scored by path: the points of the choices made, out of the best path's {_points(roleplay_max(q))}."
@@ -204,7 +209,7 @@ def _roleplay(md: MarkdownRenderer, quiz: Quiz, q: RolePlay) -> dict[str, Any]:
         "map": Markup(svg(q, md, map_id=map_id)),
         "map_id": map_id,
         "scoring": scoring,
-        "steps": steps,
+        "steps": _steps(md, q, hops),
         "endings": [
             {
                 "id": e.id,
