@@ -19,6 +19,7 @@ from generator.engines.site_build import build_project
 from generator.model.load import load_course
 from generator.pages.course import RenderedCourse, nav_title, template_overrides
 from generator.pages.facilitator import STYLESHEET, FacilitatorEdition, render_facilitator
+from generator.pages.strings import facilitator_words
 
 DEFAULT_DIR = "site-facilitator"
 
@@ -63,7 +64,8 @@ def build_facilitator(root: Path, site_dir: Path | None = None) -> tuple[Path, F
     check_output(target, project=root, sources=sources, suggestion=suggestion)
     _apart_from_learners(target, learner_site=root / str(config.get("site_dir", "site")), suggestion=suggestion)
     bundle = load_course(root)
-    edition = render_facilitator(bundle, template_dirs=template_overrides(custom_dir))
+    language = site_language(config, bundle)
+    edition = render_facilitator(bundle, language=language, template_dirs=template_overrides(custom_dir))
     with tempfile.TemporaryDirectory(prefix="coursegen-facilitator-") as work:
         project = Path(work)
         write_rendered(RenderedCourse(pages=edition.pages, assets=edition.assets), project / "docs")
@@ -71,14 +73,14 @@ def build_facilitator(root: Path, site_dir: Path | None = None) -> tuple[Path, F
             (project / "overrides" / name).parent.mkdir(parents=True, exist_ok=True)
             (project / "overrides" / name).write_text(text, encoding="utf-8")
         settings = {
-            "site_name": nav_title(f"{bundle.course.title}: facilitator edition"),
+            "site_name": nav_title(str(facilitator_words(language)["site_name"]).format(title=bundle.course.title)),
             "docs_dir": "docs",
             "strict": True,
             "use_directory_urls": True,
             "theme": {
                 "name": "material",
                 "custom_dir": "overrides",
-                "language": site_language(config, bundle),
+                "language": language,
                 "font": False,
                 "features": ["navigation.sections", "navigation.footer"],
             },
