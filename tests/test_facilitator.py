@@ -254,6 +254,8 @@ def test_a_german_course_gets_a_german_facilitator_edition(workshop: Path) -> No
     pages = render_facilitator(load_course(workshop), language="de").pages
     assert pages["index.md"].startswith("---\ntitle: 'Lösungen: ")
     assert "## Frage 1: " in pages["quizzes/calls-quiz.md"]
+    # The role-play's map (role img) is named and described in German too.
+    assert '<title id="map-calls-quiz-late-delivery-title">Karte des Rollenspiels late-delivery</title>' in quiz
 
 
 def test_every_language_has_every_facilitator_word() -> None:

@@ -209,7 +209,7 @@ def _roleplay(md: MarkdownRenderer, w: Words, quiz: Quiz, q: RolePlay) -> dict[s
         scoring = str(w["scoring_ending"]).format(n=roleplay_max(q))
     map_id = f"map-{quiz.id}-{q.id}"
     return {
-        "map": Markup(svg(q, md, map_id=map_id)),
+        "map": Markup(svg(q, md, map_id=map_id, words={key: str(text) for key, text in w.items()})),
         "map_id": map_id,
         "scoring": scoring,
         "steps": _steps(md, w, q, hops),

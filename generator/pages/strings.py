@@ -572,6 +572,14 @@ def strings_for(language: str, overrides: Mapping[str, str] | None = None) -> St
 # each {name} with a trainer's text escaped (markupsafe's Markup.format).
 FACILITATOR: dict[str, dict[str, str]] = {
     "en": {
+        "map_title": "Map of the role-play {id}",
+        "map_desc": "{steps} and {endings} ({outcomes}). Starts at {start}. Best path, drawn with thick arrows: "
+        "{path}, ending in {outcome}. The lists after the map give every step, choice and path in full.",
+        "steps_one": "1 step",
+        "steps_n": "{n} steps",
+        "endings_one": "1 ending",
+        "endings_n": "{n} endings",
+        "map_scores": "scores {n} %",
         "nav_answer_key": "Answer key",
         "site_name": "{title}: facilitator edition",
         "answer_key_title": "Answer key: {title}",
@@ -645,6 +653,15 @@ FACILITATOR: dict[str, dict[str, str]] = {
         "Failure": "Failure",
     },
     "de": {
+        "map_title": "Karte des Rollenspiels {id}",
+        "map_desc": "{steps} und {endings} ({outcomes}). Beginnt bei {start}. Bester Pfad, mit dicken Pfeilen "
+        "gezeichnet: {path}, endet mit {outcome}. Die Listen nach der Karte geben jeden Schritt, jede Wahl und jeden "
+        "Pfad vollständig wieder.",
+        "steps_one": "1 Schritt",
+        "steps_n": "{n} Schritte",
+        "endings_one": "1 Ende",
+        "endings_n": "{n} Enden",
+        "map_scores": "ergibt {n} %",
         "nav_answer_key": "Lösungen",
         "site_name": "{title}: Ausgabe für Trainer",
         "answer_key_title": "Lösungen: {title}",
@@ -718,6 +735,15 @@ FACILITATOR: dict[str, dict[str, str]] = {
         "Failure": "Misserfolg",
     },
     "fr": {
+        "map_title": "Carte du jeu de rôle {id}",
+        "map_desc": "{steps} et {endings} ({outcomes}). Commence à {start}. Meilleur parcours, tracé en flèches "
+        "épaisses : {path}, finissant en {outcome}. Les listes après la carte donnent chaque étape, chaque choix et "
+        "chaque parcours en entier.",
+        "steps_one": "1 étape",
+        "steps_n": "{n} étapes",
+        "endings_one": "1 fin",
+        "endings_n": "{n} fins",
+        "map_scores": "vaut {n} %",
         "nav_answer_key": "Corrigé",
         "site_name": "{title} : édition animateur",
         "answer_key_title": "Corrigé : {title}",
@@ -792,6 +818,15 @@ FACILITATOR: dict[str, dict[str, str]] = {
         "Failure": "Échec",
     },
     "es": {
+        "map_title": "Mapa del juego de rol {id}",
+        "map_desc": "{steps} y {endings} ({outcomes}). Empieza en {start}. Mejor camino, dibujado con flechas "
+        "gruesas: {path}, que termina en {outcome}. Las listas tras el mapa dan cada paso, elección y camino "
+        "completos.",
+        "steps_one": "1 paso",
+        "steps_n": "{n} pasos",
+        "endings_one": "1 final",
+        "endings_n": "{n} finales",
+        "map_scores": "puntúa {n} %",
         "nav_answer_key": "Solucionario",
         "site_name": "{title}: edición para facilitadores",
         "answer_key_title": "Solucionario: {title}",
