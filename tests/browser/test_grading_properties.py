@@ -1,4 +1,4 @@
-"""The runtime in Chromium grades generated quizzes exactly as generator/model/grading.py does.
+"""The runtime in Chromium grades generated quizzes exactly as generator/grading.py does.
 
 Each Hypothesis example is a course of generated quizzes (the first holds every
 question type), built and served like the fixture course. In the browser every
