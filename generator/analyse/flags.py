@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from generator.analyse.estimates import MIN_DIFFICULTY, MIN_DISCRIMINATION
 from generator.analyse.figures import Place, QuestionFigure, QuizFigure
-from generator.analyse.stats import MIN_DIFFICULTY, MIN_DISCRIMINATION
 
 TOO_EASY = 0.95
 TOO_HARD = 0.25
@@ -97,5 +97,5 @@ def flags_of(quiz: QuizFigure) -> list[Flag]:
 
 
 def flag_text(flag: Flag, strings: Mapping[str, str]) -> str:
-    """The flag in the report's language (analyse/strings.py)."""
+    """The flag in the report's language (analyse/words.py)."""
     return strings[f"flag_{flag.kind}"].format(**flag.values)

@@ -14,7 +14,7 @@ from rich import box
 from rich.console import Console
 from rich.table import Table as RichTable
 
-from generator.author.panel_report import percent, result_json
+from generator.author.panel_output import percent, result_json
 from generator.author.stats import OUTCOMES, CourseFigures, PartFigures
 from generator.model.models import QUESTION_TYPES
 
