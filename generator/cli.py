@@ -193,13 +193,13 @@ def serve(config_file: Path, dev_addr: str | None) -> None:
 @click.option(
     "--relative-links",
     is_flag=True,
-    help="Links relative to each page, for MkDocs or ProperDocs (the site then works wherever it is copied); "
-    "Zensical needs the default, links from the site_url's path.",
+    help="Links relative to each page as served, for MkDocs or ProperDocs; the default writes them "
+    "relative to each .md file, as Zensical reads them. Either site works wherever it is served.",
 )
 def render(out: Path, root: Path, site_url: str | None, relative_links: bool) -> None:
     """Write a plain MkDocs project (no coursegen plugin) to OUT, for any engine."""
     try:
-        rendered = render_project(root, out, site_url=site_url, relative_links=relative_links)
+        rendered = render_project(root, out, site_url=site_url, links="page" if relative_links else "source")
     except ConfigError as exc:
         click.echo(f"error: {exc}; nothing was written.", err=True)
         sys.exit(1)
