@@ -15,6 +15,7 @@ import click
 
 from generator.author.lint import lint_course
 from generator.author.report import json_text, text_lines
+from generator.engines.csp import SitePolicy, plan_policy, policy_file, write_site_policy
 from generator.engines.engine_runner import (
     ENGINES,
     EngineError,
@@ -147,6 +148,7 @@ def build(config_file: Path, site_dir: Path | None, site_url: str | None, strict
         chosen = choose_engine(engine)
         target = site_folder(config_file, site_dir)
         check_site_folder(config_file, target)
+        policy_plan = plan_policy(config_file, policy_file(target))
     except (EngineError, ConfigError, OutputError) as exc:
         click.echo(f"error: {exc}; nothing was written.", err=True)
         sys.exit(1)
@@ -156,7 +158,14 @@ def build(config_file: Path, site_dir: Path | None, site_url: str | None, strict
         click.echo(f"error: {exc}", err=True)
         click.echo("The build failed; the previous site is unchanged.", err=True)
         sys.exit(1)
+    _wrote_policy(write_site_policy(policy_plan, target, policy_file(target)), policy_file(target))
     click.echo(f"built {target} with {chosen}")
+
+
+def _wrote_policy(policy: SitePolicy, path: Path) -> None:
+    for problem in policy.problems:
+        click.echo(f"warning: {problem}", err=True)
+    click.echo(f"wrote its Content-Security-Policy to {path} (send it as an HTTP header: README)")
 
 
 @main.command()
@@ -404,3 +413,4 @@ def scorm12(config_file: Path, out: Path) -> None:
         click.echo("The package failed; the previous one is unchanged.", err=True)
         sys.exit(1)
     click.echo(f"wrote {made.path} ({made.files} files, {made.size / 1024:.0f} KB)")
+    _wrote_policy(made.policy, policy_file(made.path))

@@ -19,8 +19,9 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.engines.output import MARKER
-from generator.engines.plain_project import read_site_config, site_sources
+from generator.engines.csp import SitePolicy, plan_policy, policy_file, write_site_policy
+from generator.engines.output import MARKER, OutputError
+from generator.engines.plain_project import ConfigError, read_site_config, site_sources
 from generator.model.load import load_course
 from generator.pages.reporting import final_pass_mark
 from generator.publish.launch_page import LAUNCH, launch_page
@@ -39,6 +40,7 @@ class Package:
     path: Path
     files: int
     size: int  # bytes
+    policy: SitePolicy  # the Content-Security-Policy its pages work under, written beside it
 
 
 def package_name(course_id: str, version: str) -> str:
@@ -123,6 +125,10 @@ def package_scorm12(config_file: Path, dist: Path) -> Package:
                 f"{target.parent} is inside {source}, which holds the course's own files; use --out dist"
             )
     _check_target(target)
+    try:
+        policy_plan = plan_policy(config_file, policy_file(target))
+    except (ConfigError, OutputError) as exc:
+        raise PackageError(str(exc)) from None
     with tempfile.TemporaryDirectory(prefix="coursegen-scorm12-") as work:
         site = Path(work) / "site"
         build_site(config_file, site)
@@ -152,7 +158,9 @@ def package_scorm12(config_file: Path, dist: Path) -> Package:
         except BaseException:
             staging.unlink(missing_ok=True)
             raise
-    return Package(path=target, files=len(files) + 1, size=target.stat().st_size)
+        # The LMS serves the package's files: the policy is for its administrator, beside the zip.
+        policy = write_site_policy(policy_plan, site, policy_file(target), files=files)
+    return Package(path=target, files=len(files) + 1, size=target.stat().st_size, policy=policy)
 
 
 def _site_language(site: Path) -> str | None:
