@@ -40,6 +40,11 @@ _STYLE_ATTRIBUTE = re.compile(r"""\sstyle\s*=""", re.IGNORECASE)
 _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]*)""", re.IGNORECASE)
 # Script types a browser runs (anything else, such as the theme's application/json config, is data).
 _RUN = {"", "module", "text/javascript", "application/javascript"}
+_ZENSICAL = re.compile(r'<meta name="generator" content="zensical', re.IGNORECASE)
+# Zensical's theme (zensical-ui 0.0.42, with Zensical 0.1.2) opens its search dialog in a shadow
+# root and puts a <style> element there from its script: the text is not in any page, so no hash
+# computed from the built HTML can allow it, and the search box would be unstyled without it.
+ZENSICAL_STYLES = "Zensical's search dialog adds a <style> element from its script (zensical-ui)"
 _ORIGIN = re.compile(r"^(?:'self'|'none'|https?://[A-Za-z0-9.-]+(?::[0-9]+)?|https?://\*\.[A-Za-z0-9.-]+)$")
 
 
@@ -92,10 +97,12 @@ def site_policy(
     styles: set[str] = set()
     attributes: list[str] = []
     problems: list[str] = []
+    zensical = False
     pages = sorted(site.rglob("*.html")) if files is None else [site / f for f in files if f.endswith(".html")]
     for page in pages:
         html = page.read_text(encoding="utf-8")
         where = page.relative_to(site).as_posix()
+        zensical = zensical or bool(_ZENSICAL.search(html))
         for match in _SCRIPT.finditer(html):
             attrs, body = match.groups()
             kind = _TYPE.search(attrs)
@@ -112,7 +119,10 @@ def site_policy(
             if _STYLE_ATTRIBUTE.search(text) and not attributes:
                 attributes.append(where)
     why = None
-    if attributes:
+    if zensical:
+        why = ZENSICAL_STYLES
+        style_src = "'self' 'unsafe-inline'"
+    elif attributes:
         # A style="" attribute can only be allowed by 'unsafe-inline' in every browser ('unsafe-hashes'
         # is not in all of them); with 'unsafe-inline' present, hashes would switch it off again.
         why = f"{attributes[0]} (and maybe others) has style attributes, which only 'unsafe-inline' allows"
