@@ -91,7 +91,7 @@ class CoursegenPlugin(BasePlugin[CoursegenConfig]):  # type: ignore[no-untyped-c
                 reporting=reporting,
                 # MkDocs and ProperDocs leave raw HTML alone, so the links stay relative to each
                 # page and the built site works wherever it is copied, whatever site_url says
-                # (pages/urls.py); only a plain project for any engine needs root-relative ones.
+                # (pages/urls.py).
                 url_base=None,
             )
         except CourseError as exc:
