@@ -17,6 +17,7 @@ import click
 from generator.analyse.sources import AUTH_VARIABLE
 from generator.author.lint import lint_course
 from generator.author.lint_output import json_text, text_lines
+from generator.engines.csp import SitePolicy, plan_policy, policy_file, write_site_policy
 from generator.engines.engine_runner import ENGINES, build_with_engine, check_site_folder, choose_engine, site_folder
 from generator.engines.output import OutputError
 from generator.engines.plain_project import ConfigError, read_site_config, render_project
@@ -238,13 +239,21 @@ def build(config_file: Path, site_dir: Path | None, site_url: str | None, strict
         chosen = choose_engine(engine)
         target = site_folder(config_file, site_dir)
         check_site_folder(config_file, target)
+        policy_plan = plan_policy(config_file, policy_file(target))
     except (EngineError, ConfigError, OutputError) as exc:
         raise _refused(exc) from None
     try:
         build_with_engine(chosen, config_file, target, site_url=site_url, strict=strict, bundle=bundle)
     except EngineError as exc:
         raise Failure(f"error: {exc}", "The build failed; the previous site is unchanged.") from None
+    _wrote_policy(write_site_policy(policy_plan, target, policy_file(target)), policy_file(target))
     click.echo(f"built {target} with {chosen}")
+
+
+def _wrote_policy(policy: SitePolicy, path: Path) -> None:
+    for problem in policy.problems:
+        click.echo(f"warning: {problem}", err=True)
+    click.echo(f"wrote its Content-Security-Policy to {path} (send it as an HTTP header: README)")
 
 
 @main.command()
@@ -275,13 +284,13 @@ def serve(config_file: Path, dev_addr: str | None) -> None:
 @click.option(
     "--relative-links",
     is_flag=True,
-    help="Links relative to each page, for MkDocs or ProperDocs (the site then works wherever it is copied); "
-    "Zensical needs the default, links from the site_url's path.",
+    help="Links relative to each page as served, for MkDocs or ProperDocs; the default writes them "
+    "relative to each .md file, as Zensical reads them. Either site works wherever it is served.",
 )
 def render(out: Path, root: Path, site_url: str | None, relative_links: bool) -> None:
     """Write a plain MkDocs project (no coursegen plugin) to OUT, for any engine."""
     try:
-        rendered = render_project(root, out, site_url=site_url, relative_links=relative_links)
+        rendered = render_project(root, out, site_url=site_url, links="page" if relative_links else "source")
     except (ConfigError, OutputError) as exc:
         raise _refused(exc) from None
     except CourseError as exc:
@@ -454,6 +463,7 @@ def scorm12(config_file: Path, out: Path) -> None:
     except EngineError as exc:
         raise Failure(f"error: {exc}", "The package failed; the previous one is unchanged.") from None
     click.echo(f"wrote {made.path} ({made.files} files, {made.size / 1024:.0f} KB)")
+    _wrote_policy(made.policy, policy_file(made.path))
 
 
 @main.command()
