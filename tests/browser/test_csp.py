@@ -30,7 +30,6 @@ from generator.engines.csp import policy_file, read_policy
 from generator.engines.engine_runner import ENGINES
 from generator.model.load import load_course
 from generator.model.models import Quiz, RolePlay
-
 from generator.pages.urls import page_url
 
 from .conftest import COURSEGEN, FIXTURE, PREFIX, _free_port
