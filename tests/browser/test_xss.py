@@ -29,8 +29,8 @@ PAYLOADS = [
     '<a href="javascript:window.__pwned=1">b</a>',
     "</div></fieldset>{{7*7}}",
 ]
-# One-line fields (titles) have a length limit and reach more places in the
-# theme (<title>, navigation, aria-label), so they get their own mix.
+# One-line fields (titles) have a length limit, reach more places in the theme (<title>,
+# navigation, aria-label) and are plain text (Markdown in one is refused), so they get their own mix.
 LINE = (
     "</title><img src=x onerror=window.__pwned=1> \"'><svg onload=window.__pwned=1> <script>window.__pwned=1</script>"
 )
@@ -68,8 +68,8 @@ def hostile_course(root: Path, *, theme: bool = True, site_name: str | None = "H
             "minutes": 5,
             "objectives": [{"id": "o", "text": P}],
             "sections": [{"heading": f"Heading {LINE}", "body": P}],
-            "examples": [{"title": P, "account": P, "stage": P, "body": P}],
-            "exercise": {"title": P, "body": P},
+            "examples": [{"title": f"Example {LINE}", "account": P, "stage": P, "body": P}],
+            "exercise": {"title": f"Exercise {LINE}", "body": P},
             "reflection": P,
             "takeaways": [P],
             "sources": [{"author": P, "title": P, "note": P}],
@@ -152,7 +152,7 @@ def hostile_course(root: Path, *, theme: bool = True, site_name: str | None = "H
         {
             "id": "f",
             "title": f"Final {LINE}",
-            "questions": [{"id": "s", "type": "single", "prompt": P, "options": [{**option, "correct": True}, option]}],
+            "questions": [{"id": "s", "type": "single", "prompt": P, "options": [{**option, "correct": True}, {**option, "text": f"2 {P}"}]}],
         },
     )
     custom_dir = f"custom_dir: {THEME}, " if theme else ""
