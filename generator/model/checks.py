@@ -35,6 +35,7 @@ OUTLINE = "course/course.yaml"
 RESERVED_IDS = {
     "index": "the course home page",
     "certificate": "the certificate page",
+    "review": "the review page",
     "404": "the page shown for a missing address",
 }
 

@@ -255,6 +255,18 @@ class Quiz(Strict):
 # ---------------------------------------------------------------------- course
 
 
+class Reinforcement(Strict):
+    intervals_days: list[Annotated[int, Field(ge=1, le=3650)]] = Field(
+        default_factory=lambda: [2, 7, 28, 90],
+        min_length=1,
+        max_length=8,
+        description="Days between reviews after a learner passes a module's quiz: the first review comes this "
+        "many days after passing, each right answer moves the objective to the next gap, a wrong one back to "
+        "the first. The default, [2, 7, 28, 90], and the evidence for it are in the README.",
+    )
+    questions: int = Field(default=4, ge=1, le=10, description="The most questions in one review, 3 to 5 is usual.")
+
+
 class Module(Strict):
     id: Slug = Field(description="The module's name, used in page addresses.")
     title: Line = Field(description="The module's title.")
@@ -289,4 +301,9 @@ class Course(Strict):
         default_factory=list,
         description="Names of people or companies meant to recur across the course with different second names "
         "(e.g. your own company, 'Tidemark'); `coursegen lint` does not report these as one name used for two.",
+    )
+    reinforcement: Reinforcement | Literal[False] = Field(
+        default_factory=Reinforcement,
+        description="Spaced reviews after the course: once a learner passes a module's quiz, its objectives come "
+        "back as short reviews (see the README). false turns them off.",
     )

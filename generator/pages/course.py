@@ -34,6 +34,7 @@ from generator.pages.markdown import MarkdownRenderer, is_safe_url
 from generator.pages.progress import CERTIFICATE_SRC, Tracker
 from generator.pages.quiz_html import quiz_digest
 from generator.pages.reporting import Reporting, reporting_data
+from generator.pages.review_page import REVIEW_SRC, reinforcement, review_page
 from generator.pages.runtime_files import runtime_assets
 from generator.pages.strings import strings_for
 from generator.pages.urls import ASSETS_DIR
@@ -126,6 +127,8 @@ def _what(src: str) -> str:
         return "the course home page"
     if src == CERTIFICATE_SRC:
         return "the certificate page"
+    if src == REVIEW_SRC:
+        return "the review page"
     if src.startswith(ASSETS_DIR + "/"):
         return "the quiz runtime"
     return "a lesson or quiz page"
@@ -206,6 +209,9 @@ def render_course(
         page = ctx.paths[bundle.course.final_assessment]
         out.pages[page.src] = quiz_page(ctx, bundle.quizzes[bundle.course.final_assessment])
         out.nav.append({nav_title(page.title): page.src})
+    if reinforcement(ctx):
+        out.pages[REVIEW_SRC] = review_page(ctx)
+        out.nav.append({nav_title(ctx.progress_labels["review_title"]): REVIEW_SRC})
     outline = course_outline(ctx)
     out.pages[HOME_SRC] = home_page(ctx, outline)
     out.nav.insert(0, {nav_title(bundle.course.title): HOME_SRC})

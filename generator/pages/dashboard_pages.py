@@ -13,6 +13,7 @@ from typing import Any
 from generator.pages.addresses import all_modules
 from generator.pages.context import PageContext
 from generator.pages.progress import CERTIFICATE_SRC, dashboard_data
+from generator.pages.review_page import DASHBOARD_REVIEW_KEYS, REVIEW_SRC, review_questions, review_settings
 from generator.pages.strings import SCRIPT_KEYS
 
 HOME_SRC = "index.md"
@@ -89,7 +90,17 @@ def dashboard_structure(ctx: PageContext, outline: Outline, src: str) -> str:
         quiz_hashes=ctx.tracker.quiz_hashes,
         require_module_quizzes=ctx.bundle.course.require_module_quizzes,
         certificate_url=ctx.links.to_src(src, cert_src) if cert_src else None,
+        reviews=dashboard_reviews(ctx, src),
     )
+
+
+def dashboard_reviews(ctx: PageContext, src: str) -> dict[str, Any] | None:
+    """What the dashboard shows of spaced reviews; None in a course without them."""
+    questions = review_questions(ctx) if ctx.bundle.course.reinforcement is not False else []
+    if not questions:
+        return None
+    words = {k: ctx.progress_labels[k] for k in DASHBOARD_REVIEW_KEYS}
+    return {**review_settings(ctx, questions), "u": ctx.links.to_src(src, REVIEW_SRC), "s": words}
 
 
 def home_page(ctx: PageContext, outline: Outline) -> str:
@@ -100,6 +111,7 @@ def home_page(ctx: PageContext, outline: Outline) -> str:
         final=outline.final,
         labels=ctx.labels,
         total_minutes=sum(lesson.minutes for lesson in ctx.bundle.lessons.values()),
+        reviews=ctx.bundle.course.reinforcement is not False and bool(review_questions(ctx)),
         p=ctx.progress_labels,
         structure=dashboard_structure(ctx, outline, HOME_SRC),
         strings=tracker.script_strings(SCRIPT_KEYS),

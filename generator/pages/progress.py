@@ -117,6 +117,7 @@ def dashboard_data(
     quiz_hashes: Mapping[str, str],
     require_module_quizzes: bool,
     certificate_url: str | None,
+    reviews: Mapping[str, Any] | None = None,
 ) -> str:
     """The course structure dashboard.js works from, as JSON (escaped by the template).
 
@@ -130,4 +131,6 @@ def dashboard_data(
         "rq": require_module_quizzes,
         "cert": certificate_url,
     }
+    if reviews is not None:
+        data["rv"] = dict(reviews)  # spaced reviews (pages/review_page.py), only in a course that has them
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

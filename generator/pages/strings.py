@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from generator.pages.review_strings import REVIEW
+
 NBSP = "\u00a0"
 
 QUIZ: dict[str, dict[str, str]] = {
@@ -505,6 +507,10 @@ PROGRESS: dict[str, dict[str, str]] = {
 }
 
 LANGUAGES = tuple(QUIZ)
+
+# Spaced reviews' words (issue 26) are the tracker's too; kept in their own file.
+for _language, _words in REVIEW.items():
+    PROGRESS[_language].update(_words)
 
 SCRIPT_KEYS = (
     "st_new",

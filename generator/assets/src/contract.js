@@ -38,6 +38,8 @@
  *   (see quiz-data.js)
  * @property {string} searchExclude '' (data-search-exclude): for Material's search, which leaves the
  *   questions out; the runtime does not read it
+ * @property {string} [pick] JSON of the questions to ask, by position, instead of a draw: the review
+ *   page's (review.js) choice
  */
 
 /**
@@ -264,6 +266,7 @@
  * @property {Object<string, string>} h every quiz's current version (content hash), by quiz id
  * @property {boolean} rq whether completing the course needs every module's and lesson's quiz passed too
  * @property {string | null} cert the certificate page's URL; null for a course without a final assessment
+ * @property {import('./review-due.js').DashboardReviews} [rv] spaced reviews, in a course that has them
  */
 
 /**

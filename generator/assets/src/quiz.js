@@ -296,8 +296,10 @@ class Quiz {
   /** A new attempt: questions drawn (when the quiz draws) and options shuffled. */
   #newAttempt() {
     const draw = Number(this.#data.draw)
+    const picked = parseJson(this.#data.pick)
     let drawn = this.#questions.map((_, index) => index)
-    if (draw && draw < drawn.length) {
+    if (Array.isArray(picked)) drawn = picked
+    else if (draw && draw < drawn.length) {
       // A random few, asked in the quiz's order.
       drawn = shuffleInPlace(drawn).slice(0, draw)
       drawn.sort((first, second) => first - second)
