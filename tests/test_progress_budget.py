@@ -22,6 +22,7 @@ REPO = Path(__file__).parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "quizcourse"
 QUIZZES = {"first/alpha-quiz.md", "second/beta-quiz.md", "final-check.md"}
 DASHBOARD = {"index.md", "certificate.md"}
+REVIEW = "review.md"  # spaced reviews (issue 26): on by default
 
 
 def served(name: str) -> bytes:
@@ -53,7 +54,7 @@ def test_each_page_loads_only_what_it_needs(tmp_path: Path) -> None:
     render_project(FIXTURE, tmp_path / "out")
     docs = tmp_path / "out" / "docs"
     pages = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in docs.rglob("*.md")}
-    assert set(pages) >= QUIZZES | DASHBOARD
+    assert set(pages) >= QUIZZES | DASHBOARD | {REVIEW}
     for src, text in pages.items():
         assert "<style" not in text and "style=" not in text, src
         assert all(tag.startswith('<script type="module" src=') for tag in re.findall(r"<script[^>]*>", text)), src
@@ -61,6 +62,10 @@ def test_each_page_loads_only_what_it_needs(tmp_path: Path) -> None:
         if src in QUIZZES:
             assert coursegen_assets(text) == ["quiz.css", "quiz.js"], src
             assert 'data-js="' in text and "results.js" in text, src
+        elif src == REVIEW:
+            # review.js imports the tracker; the quiz runtime it hands the review to brings no results.js.
+            assert coursegen_assets(text) == ["quiz.css", "quiz.js", "review.js"], src
+            assert 'data-js="' not in text, src
         elif src in DASHBOARD:
             assert coursegen_assets(text) == ["dashboard.css", "dashboard.js", "progress.js"], src
         else:

@@ -133,7 +133,6 @@ def review_page(ctx: PageContext) -> str:
         fragment=Markup(fragment),
         page_data=tracker.page_data(src, ""),
         scripts=[tracker.script(src, "review.js")],
-        stylesheet=tracker.stylesheet(src),
     )
 
 

@@ -296,7 +296,8 @@ class Quiz {
   /** A new attempt: questions drawn (when the quiz draws) and options shuffled. */
   #newAttempt() {
     const draw = Number(this.#data.draw)
-    const picked = parseJson(this.#data.pick)
+    // The review page's controller (review.js) names the questions to ask, by position.
+    const picked = parseJson(this.#root.dataset.pick)
     let drawn = this.#questions.map((_, index) => index)
     if (Array.isArray(picked)) drawn = picked
     else if (draw && draw < drawn.length) {

@@ -5,11 +5,7 @@ import { dayOf, dayWords, dueObjectives, nextDue, retention, scheduleOf, withPas
 import { element, fillPlaceholders, pageLanguage } from './shared.js'
 import { hasPassed } from './record.js'
 
-/**
- * What the dashboard's data holds of reviews (dashboard_pages.dashboard_structure): the schedule's
- * settings, the review page's URL and the words to show.
- * @typedef {import('./schedule.js').ReviewSettings & {u: string, s: Record<string, string>}} DashboardReviews
- */
+/** @typedef {import('./contract.js').DashboardReviews} DashboardReviews */
 
 /**
  * Shows, in `line`, the reviews due today (with a link to the review page) or when the next is;

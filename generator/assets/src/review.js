@@ -25,7 +25,7 @@ import { element, fillPlaceholders, isPlainObject, pageData, pageLanguage, parse
 /**
  * The review page's data (review_page.review_page): the schedule's settings, and for each question
  * of the review quiz (by position) the objectives it assesses and its id.
- * @typedef {import('./schedule.js').ReviewSettings & {a: string[][], ids: string[], c: string}} ReviewData
+ * @typedef {import('./contract.js').ReviewData} ReviewData
  */
 
 /**
@@ -54,7 +54,7 @@ export const currentSchedule = (page, data) => {
  * What to say when nothing is due today: when the next review is, or why there is none.
  * @param {Schedule} schedule
  * @param {ReviewData} data
- * @param {Record<string, string>} words
+ * @param {import('./contract.js').ReviewStrings} words
  * @param {number} today
  */
 const nothingDue = (schedule, data, words, today) => {
@@ -73,7 +73,7 @@ const setKey = (course) => `coursegen:${course}:review-set`
 const reviewPage = (box) => {
   const page = /** @type {import('./contract.js').PageData} */ (pageData())
   const data = /** @type {ReviewData} */ (JSON.parse(/** @type {string} */ (box.dataset.r)))
-  const words = /** @type {Record<string, string>} */ (JSON.parse(/** @type {string} */ (box.dataset.s)))
+  const words = /** @type {import('./contract.js').ReviewStrings} */ (JSON.parse(/** @type {string} */ (box.dataset.s)))
   const status = /** @type {HTMLElement} */ (box.querySelector('.cg-rvs'))
   const icsButton = /** @type {HTMLButtonElement} */ (box.querySelector('[data-act=ics]'))
   const quiz = /** @type {HTMLElement} */ (document.querySelector('.cg-rq'))

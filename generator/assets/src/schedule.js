@@ -31,13 +31,7 @@
  * @property {ReviewModule[]} m the modules with something to review
  */
 
-/**
- * @typedef {object} ReviewModule
- * @property {string} id the module id
- * @property {string} t its title
- * @property {string} q its quiz's id, whose pass starts the schedule
- * @property {string[]} o its objectives that a review can ask about
- */
+/** @typedef {import('./contract.js').ReviewModule} ReviewModule */
 
 const DAY = 86400000
 
