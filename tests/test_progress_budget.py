@@ -10,8 +10,13 @@ quiz page still holds one script).
 from __future__ import annotations
 
 import gzip
+import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
+
+import pytest
 
 from generator.engines.plain_project import render_project
 from generator.pages.runtime_files import runtime_assets
@@ -66,6 +71,8 @@ def test_each_page_loads_only_what_it_needs(tmp_path: Path) -> None:
             # review.js imports the tracker; the quiz runtime it hands the review to brings no results.js.
             assert coursegen_assets(text) == ["quiz.css", "quiz.js", "review.js"], src
             assert 'data-js="' not in text, src
+        elif src == "index.md":
+            assert coursegen_assets(text) == ["dashboard.css", "dashboard.js", "progress.js", "review-due.js"], src
         elif src in DASHBOARD:
             assert coursegen_assets(text) == ["dashboard.css", "dashboard.js", "progress.js"], src
         else:
@@ -94,3 +101,41 @@ def test_sources_import_only_each_other() -> None:
             path.name,
             imports,
         )
+
+
+# What spaced reviews (issue 26) add to the pages that do not show them: the quiz runtime's hook for
+# the review page's pick, and nothing else (the tracker, results.js, dashboard.js and the lesson
+# pages are as they were; reviews have scripts of their own). Measured by building quiz.js without
+# the hook, with the same esbuild command as `make runtime`.
+REVIEWS_ADD = 300
+_PICK_HOOK = (
+    "    // The review page's controller (review.js) names the questions to ask, by position.\n"
+    "    const picked = parseJson(this.#root.dataset.pick)\n",
+    "    if (Array.isArray(picked)) drawn = picked\n    else if (draw",
+)
+
+
+def test_reviews_add_at_most_300_bytes_to_pages_without_them(tmp_path: Path) -> None:
+    sources = tmp_path / "src"
+    shutil.copytree(REPO / "generator" / "assets" / "src", sources)
+    quiz = (sources / "quiz.js").read_text(encoding="utf-8")
+    declaration, branch = _PICK_HOOK
+    assert declaration in quiz and branch in quiz, "the review hook in quiz.js changed: update this test"
+    (sources / "quiz.js").write_text(quiz.replace(declaration, "").replace(branch, "    if (draw"), encoding="utf-8")
+    script = json.loads((REPO / "package.json").read_text(encoding="utf-8"))["scripts"]["runtime"]
+    options = [arg for arg in script.split()[1:] if arg.startswith("--") and not arg.startswith("--outdir")]
+    esbuild = REPO / "node_modules" / ".bin" / "esbuild"
+    if not esbuild.exists():
+        pytest.fail("the runtime's build tools are missing: run `npm ci` (make test does)")
+    result = subprocess.run(
+        [str(esbuild), str(sources / "quiz.js"), *options, f"--outdir={tmp_path / 'out'}"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    without = gzipped((tmp_path / "out" / "quiz.js").read_bytes())
+    added = gzipped(served("quiz.js")) - without
+    assert 0 < added <= REVIEWS_ADD, f"reviews add {added} B gzipped to quiz.js, over {REVIEWS_ADD} B"
+    for name in ("progress.js", "results.js", "dashboard.js"):
+        assert b"pick" not in served(name) and b"review" not in served(name), name

@@ -90,7 +90,8 @@ def dashboard_structure(ctx: PageContext, outline: Outline, src: str) -> str:
         quiz_hashes=ctx.tracker.quiz_hashes,
         require_module_quizzes=ctx.bundle.course.require_module_quizzes,
         certificate_url=ctx.links.to_src(src, cert_src) if cert_src else None,
-        reviews=dashboard_reviews(ctx, src),
+        # Only the home page shows reviews (review-due.js); the certificate page carries none of it.
+        reviews=dashboard_reviews(ctx, src) if src == HOME_SRC else None,
     )
 
 
@@ -105,18 +106,24 @@ def dashboard_reviews(ctx: PageContext, src: str) -> dict[str, Any] | None:
 
 def home_page(ctx: PageContext, outline: Outline) -> str:
     tracker = ctx.tracker
+    reviews = ctx.bundle.course.reinforcement is not False and bool(review_questions(ctx))
     return ctx.template("home.md.j2").render(
         course=ctx.bundle.course,
         modules=outline.modules,
         final=outline.final,
         labels=ctx.labels,
         total_minutes=sum(lesson.minutes for lesson in ctx.bundle.lessons.values()),
-        reviews=ctx.bundle.course.reinforcement is not False and bool(review_questions(ctx)),
+        reviews=reviews,
         p=ctx.progress_labels,
         structure=dashboard_structure(ctx, outline, HOME_SRC),
         strings=tracker.script_strings(SCRIPT_KEYS),
         page_data=tracker.page_data(HOME_SRC),
-        scripts=[tracker.script(HOME_SRC), tracker.script(HOME_SRC, "dashboard.js")],
+        scripts=[
+            tracker.script(HOME_SRC),
+            tracker.script(HOME_SRC, "dashboard.js"),
+            # Spaced reviews (issue 26): only on the home page of a course that has them.
+            *([tracker.script(HOME_SRC, "review-due.js")] if reviews else []),
+        ],
         stylesheet=tracker.stylesheet(HOME_SRC),
     )
 

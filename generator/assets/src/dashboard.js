@@ -3,7 +3,6 @@
 // (progress.js), whose record this reads and writes.
 
 import { certificateCode, certificateName, verifyCommand } from './certificate.js'
-import { showReviewsDue } from './review-due.js'
 import { loadRecord, saveRecord, showDoneMarks } from './progress.js'
 import { FINISHED, hasPassed, recordKey } from './record.js'
 import {
@@ -262,8 +261,6 @@ const showStanding = (dashboard, page) => {
   const standings = standing(course, record)
   showItemStates(dashboard, standings)
   showModuleStates(dashboard, standings)
-  const reviewsDue = /** @type {HTMLElement | null} */ (root.querySelector('.cg-due'))
-  if (reviewsDue && course.rv) showReviewsDue(reviewsDue, course.rv, record)
   const { items, state } = standings
   const done = items.filter((item) => state(item) == DONE).length
   const share = items.length ? percent(done, items.length) : 0

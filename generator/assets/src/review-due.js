@@ -1,8 +1,10 @@
 // What the course home shows of spaced reviews (issue 26): how many are due, or when the next one
-// is, and each module's retention. dashboard.js calls it; only a course with reviews has the data.
+// is, and each module's retention. Its own script, loaded only by the home page of a course with
+// reviews, so that no other page (the certificate's, which shares dashboard.js) pays for it.
 
+import { loadRecord } from './progress.js'
 import { dayOf, dayWords, dueObjectives, nextDue, retention, scheduleOf, withPassedModules } from './schedule.js'
-import { element, fillPlaceholders, pageLanguage } from './shared.js'
+import { element, fillPlaceholders, pageData, pageLanguage } from './shared.js'
 import { hasPassed } from './record.js'
 
 /** @typedef {import('./contract.js').DashboardReviews} DashboardReviews */
@@ -14,7 +16,7 @@ import { hasPassed } from './record.js'
  * @param {DashboardReviews} reviews
  * @param {import('./record.js').ProgressRecord} record
  */
-export const showReviewsDue = (line, reviews, record) => {
+const showReviewsDue = (line, reviews, record) => {
   const words = reviews.s
   const today = dayOf(Date.now())
   /** @param {string} quizId */
@@ -41,3 +43,20 @@ export const showReviewsDue = (line, reviews, record) => {
     label.hidden = !kept.reviewed
   }
 }
+
+/** Shows the reviews due on the home page, if the page is a course home with reviews. */
+const showOnHome = () => {
+  const page = pageData()
+  const root = /** @type {HTMLElement | null} */ (document.querySelector('.cg-dash'))
+  const line = /** @type {HTMLElement | null} */ (root?.querySelector('.cg-due'))
+  if (!page || !root || !line) return
+  const course = /** @type {import('./contract.js').DashboardData} */ (JSON.parse(root.dataset.course || '{}'))
+  if (course.rv) showReviewsDue(line, course.rv, loadRecord(page))
+}
+
+showOnHome()
+// Material's instant navigation swaps the page without loading this module again.
+window.document$?.subscribe(showOnHome)
+// A change here (a file loaded, progress deleted) or in another tab (a review taken).
+document.addEventListener('coursegen:progress', showOnHome)
+addEventListener('storage', showOnHome)
