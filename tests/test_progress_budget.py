@@ -103,39 +103,48 @@ def test_sources_import_only_each_other() -> None:
         )
 
 
-# What spaced reviews (issue 26) add to the pages that do not show them: the quiz runtime's hook for
-# the review page's pick, and nothing else (the tracker, results.js, dashboard.js and the lesson
-# pages are as they were; reviews have scripts of their own). Measured by building quiz.js without
-# the hook, with the same esbuild command as `make runtime`.
+# What spaced reviews (issue 26) add to the pages that do not show them: the blocks marked
+# `reinforcement:start` … `reinforcement:end` in the runtime's sources (the quiz runtime's hook for the
+# review page's pick; the schedule's merge when a progress file is loaded), and nothing else (reviews
+# have scripts of their own). Measured by building the runtime without those blocks, with the same
+# esbuild command as `make runtime`, and weighing every script a page without reviews loads.
 REVIEWS_ADD = 300
-_PICK_HOOK = (
-    "    // The review page's controller (review.js) names the questions to ask, by position.\n"
-    "    const picked = parseJson(this.#root.dataset.pick)\n",
-    "    if (Array.isArray(picked)) drawn = picked\n    else if (draw",
-)
+_BLOCK = re.compile(r"^[ \t]*// reinforcement:start.*?// reinforcement:end\n", re.MULTILINE | re.DOTALL)
 
 
 def test_reviews_add_at_most_300_bytes_to_pages_without_them(tmp_path: Path) -> None:
     sources = tmp_path / "src"
     shutil.copytree(REPO / "generator" / "assets" / "src", sources)
-    quiz = (sources / "quiz.js").read_text(encoding="utf-8")
-    declaration, branch = _PICK_HOOK
-    assert declaration in quiz and branch in quiz, "the review hook in quiz.js changed: update this test"
-    (sources / "quiz.js").write_text(quiz.replace(declaration, "").replace(branch, "    if (draw"), encoding="utf-8")
+    blocks = 0
+    for path in sources.glob("*.js"):
+        text = path.read_text(encoding="utf-8")
+        blocks += len(_BLOCK.findall(text))
+        path.write_text(_BLOCK.sub("", text), encoding="utf-8")
+    assert blocks == 2, "the reinforcement blocks in the runtime's sources changed: update this test"
     script = json.loads((REPO / "package.json").read_text(encoding="utf-8"))["scripts"]["runtime"]
+    entries = [arg.rsplit("/", 1)[-1] for arg in script.split() if arg.startswith("generator/assets/src/")]
     options = [arg for arg in script.split()[1:] if arg.startswith("--") and not arg.startswith("--outdir")]
     esbuild = REPO / "node_modules" / ".bin" / "esbuild"
     if not esbuild.exists():
         pytest.fail("the runtime's build tools are missing: run `npm ci` (make test does)")
     result = subprocess.run(
-        [str(esbuild), str(sources / "quiz.js"), *options, f"--outdir={tmp_path / 'out'}"],
+        [str(esbuild), *(str(sources / e) for e in entries), *options, f"--outdir={tmp_path / 'out'}"],
         capture_output=True,
         text=True,
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    without = gzipped((tmp_path / "out" / "quiz.js").read_bytes())
-    added = gzipped(served("quiz.js")) - without
-    assert 0 < added <= REVIEWS_ADD, f"reviews add {added} B gzipped to quiz.js, over {REVIEWS_ADD} B"
-    for name in ("progress.js", "results.js", "dashboard.js"):
-        assert b"pick" not in served(name) and b"review" not in served(name), name
+    without = {e: gzipped((tmp_path / "out" / e).read_bytes()) for e in entries}
+    package = REPO / "generator" / "assets"
+    added = {e: gzipped((package / e).read_bytes()) - without[e] for e in entries}
+    print(f"bytes gzipped that reviews add, by script: {added}")
+    # Per kind of page without reviews: a quiz page, the certificate page, a lesson page.
+    pages = {
+        "quiz": ("quiz.js", "results.js", "progress.js"),
+        "certificate": ("dashboard.js", "progress.js"),
+        "lesson": ("progress.js",),
+    }
+    for kind, names in pages.items():
+        total = sum(added[n] for n in names)
+        assert total <= REVIEWS_ADD, f"reviews add {total} B gzipped to a {kind} page, over {REVIEWS_ADD} B"
+    assert added["progress.js"] == 0 and added["results.js"] == 0 and added["report.js"] == 0

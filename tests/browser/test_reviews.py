@@ -258,3 +258,28 @@ def test_the_review_page_is_accessible_with_a_review_due(
     open_review(page, site)
     expect(page.get_by_role("heading", name="Question 1 of 1")).to_be_visible()
     axe_clean(page)
+
+
+def test_the_schedule_travels_in_the_progress_file(
+    site: Site, make_context: Callable[..., BrowserContext], tmp_path: Path
+) -> None:
+    page = learner(make_context)
+    pass_beta(page, site)
+    go_to(page, 2)
+    open_review(page, site)
+    answer_review(page, right=True)
+    taken = schedule(page)
+    open_home(page, site)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Save progress to a file").click()
+    saved = tmp_path / "progress.json"
+    download.value.save_as(saved)
+
+    # Another browser: the file brings the schedule, and the next review is where it was.
+    other = learner(make_context)
+    go_to(other, 3)
+    open_home(other, site)
+    other.get_by_label("Load progress from a file").set_input_files(saved)
+    expect(other.get_by_role("status")).to_have_text("Your progress was loaded from the file.")
+    assert schedule(other) == taken
+    expect(due_line(other)).to_have_text(f"Nothing to review today. Your next review is on {long_date(9)}.")

@@ -164,6 +164,15 @@ const addFile = (record, file) => {
     const kept = record.q[quizId]
     if (!isPlainObject(kept) || kept.h != result.h || result.s / result.m > kept.s / kept.m) record.q[quizId] = result
   }
+  // reinforcement:start (tests/test_progress_budget.py weighs what this block adds)
+  // The review schedule (schedule.js) travels in the file: per objective, the further box stays.
+  if (isPlainObject(file.r) && isPlainObject(file.r.o)) {
+    const kept = isPlainObject(record.r) ? record.r : { o: {}, s: {} }
+    const entries = { ...kept.o }
+    for (const [id, entry] of Object.entries(file.r.o)) if (!(entries[id]?.[0] >= entry[0])) entries[id] = entry
+    record.r = { o: entries, s: { ...file.r.s, ...kept.s } }
+  }
+  // reinforcement:end
   if (typeof file.at == 'string' && ID.test(file.at)) record.at = file.at
   if (typeof file.n == 'string' && !record.n) record.n = file.n.slice(0, 200)
   return record

@@ -296,15 +296,17 @@ class Quiz {
   /** A new attempt: questions drawn (when the quiz draws) and options shuffled. */
   #newAttempt() {
     const draw = Number(this.#data.draw)
-    // The review page's controller (review.js) names the questions to ask, by position.
-    const picked = parseJson(this.#root.dataset.pick)
     let drawn = this.#questions.map((_, index) => index)
-    if (Array.isArray(picked)) drawn = picked
-    else if (draw && draw < drawn.length) {
+    if (draw && draw < drawn.length) {
       // A random few, asked in the quiz's order.
       drawn = shuffleInPlace(drawn).slice(0, draw)
       drawn.sort((first, second) => first - second)
     }
+    // reinforcement:start (tests/test_progress_budget.py weighs what this block adds)
+    // The review page's controller (review.js) names the questions to ask, by position.
+    const picked = parseJson(this.#root.dataset.pick)
+    if (Array.isArray(picked)) drawn = picked
+    // reinforcement:end
     this.#attempt = { drawn, order: {}, answers: {}, shares: {} }
     for (const index of drawn) this.#attempt.order[index] = this.#controllers[index].shuffledOrder()
   }
