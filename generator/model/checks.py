@@ -36,6 +36,7 @@ RESERVED_IDS = {
     "index": "the course home page",
     "certificate": "the certificate page",
     "review": "the review page",
+    "test-out": "a module's pre-test page",
     "404": "the page shown for a missing address",
 }
 
@@ -85,6 +86,9 @@ def check_course(
             problems += _reference(cdoc, (*loc, "lessons", j), lesson_id, "lesson", lesson_ids, used_lessons, complete)
         if module.quiz is not None:
             problems += _reference(cdoc, (*loc, "quiz"), module.quiz, "quiz", quiz_ids, used_quizzes, complete)
+        if module.pretest is not None and module.pretest.quiz is not None:
+            pretest = (*loc, "pretest", "quiz")
+            problems += _reference(cdoc, pretest, module.pretest.quiz, "quiz", quiz_ids, used_quizzes, complete)
     if course.final_assessment is not None:
         problems += _reference(
             cdoc, ("final_assessment",), course.final_assessment, "quiz", quiz_ids, used_quizzes, complete

@@ -267,12 +267,31 @@ class Reinforcement(Strict):
     questions: int = Field(default=4, ge=1, le=10, description="The most questions in one review, 3 to 5 is usual.")
 
 
+class Pretest(Strict):
+    questions: int | None = Field(
+        default=None,
+        ge=1,
+        le=50,
+        description="How many questions to draw from the module's quizzes (those that assess its objectives); "
+        "defaults to 5. Not with 'quiz'.",
+    )
+    pass_mark: Percent | None = Field(default=None, description="Percent needed to test out; defaults to the course's.")
+    quiz: Slug | None = Field(
+        default=None, description="Id of a quiz of its own to use as the pre-test, instead of drawing questions."
+    )
+
+
 class Module(Strict):
     id: Slug = Field(description="The module's name, used in page addresses.")
     title: Line = Field(description="The module's title.")
     summary: Line | None = Field(default=None, description="One sentence shown on the course home.")
     lessons: list[Slug] = Field(min_length=1, description="Ids of the module's lessons, in order.")
     quiz: Slug | None = Field(default=None, description="Id of the module's quiz.")
+    pretest: Pretest | None = Field(
+        default=None,
+        description="A test a learner who already knows the module can pass to skip it: passed, the module's "
+        "lessons count as done and its quiz as passed; failed, it lists what to study.",
+    )
 
 
 class Course(Strict):

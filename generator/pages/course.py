@@ -37,6 +37,7 @@ from generator.pages.reporting import Reporting, reporting_data
 from generator.pages.review_page import REVIEW_SRC, reinforcement, review_page
 from generator.pages.runtime_files import runtime_assets
 from generator.pages.strings import strings_for
+from generator.pages.test_out_page import test_out_page, test_out_quiz, test_out_src
 from generator.pages.urls import ASSETS_DIR
 from generator.read.problems import Problem
 
@@ -196,6 +197,10 @@ def render_course(
     out = RenderedCourse(assets=assets, fragments=ctx.fragments)
     for module in all_modules(bundle):
         children: list[NavEntry] = []
+        if pretest := test_out_quiz(ctx, module):
+            # A module's pre-test (issue 26) comes before its lessons: passed, it skips them.
+            out.pages[test_out_src(module)] = test_out_page(ctx, module, pretest)
+            children.append({nav_title(pretest.title): test_out_src(module)})
         for lesson_id in module.lessons:
             page = ctx.paths[lesson_id]
             out.pages[page.src] = lesson_page(ctx, module, lesson_id)

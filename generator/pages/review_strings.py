@@ -9,6 +9,11 @@ from __future__ import annotations
 
 REVIEW: dict[str, dict[str, str]] = {
     "en": {
+        "test_out_title": "Test out: {m}",
+        "test_out_intro": "Already know this module? Pass this test ({n} questions, pass mark {mark} %) to skip it: "
+        "its lessons are marked done and its quiz passed. Not passed, it tells you what to study.",
+        "test_out_passed": "You tested out of this module: its lessons are marked done and its quiz passed.",
+        "test_out_failed": "Not passed this time. Study these, then take the module's quiz:",
         "review_title": "Review",
         "review_intro": "Short reviews bring back what you learned, spaced out over weeks, so that you keep it. "
         "Answer from memory before you look anything up.",
@@ -25,6 +30,12 @@ REVIEW: dict[str, dict[str, str]] = {
         "review_retention": "Reviews: {r} of {n} right at the last review",
     },
     "de": {
+        "test_out_title": "Vorab-Test: {m}",
+        "test_out_intro": "Kennen Sie dieses Modul schon? Bestehen Sie diesen Test ({n} Fragen, Bestehensgrenze "
+        "{mark} %), um es zu überspringen: Seine Lektionen gelten als erledigt und sein Quiz als bestanden. "
+        "Nicht bestanden, zeigt er, was Sie lernen sollten.",
+        "test_out_passed": "Sie haben das Modul per Vorab-Test abgeschlossen: Lektionen erledigt, Quiz bestanden.",
+        "test_out_failed": "Diesmal nicht bestanden. Lernen Sie dies, dann machen Sie das Quiz des Moduls:",
         "review_title": "Wiederholung",
         "review_intro": "Kurze Wiederholungen, über Wochen verteilt, holen das Gelernte zurück, damit es bleibt. "
         "Antworten Sie aus dem Gedächtnis, bevor Sie etwas nachschlagen.",
@@ -42,6 +53,12 @@ REVIEW: dict[str, dict[str, str]] = {
         "review_retention": "Wiederholungen: {r} von {n} richtig bei der letzten Wiederholung",
     },
     "fr": {
+        "test_out_title": "Test de dispense : {m}",
+        "test_out_intro": "Vous connaissez déjà ce module ? Réussissez ce test ({n} questions, seuil de réussite "
+        "{mark} %) pour le passer : ses leçons sont marquées terminées et son quiz réussi. Sinon, il vous dit "
+        "quoi étudier.",
+        "test_out_passed": "Vous êtes dispensé de ce module : ses leçons sont terminées et son quiz réussi.",
+        "test_out_failed": "Pas réussi cette fois. Étudiez ceci, puis faites le quiz du module :",
         "review_title": "Révision",
         "review_intro": "De courtes révisions, espacées sur plusieurs semaines, ramènent ce que vous avez appris "
         "pour que vous le gardiez. Répondez de mémoire avant de chercher quoi que ce soit.",
@@ -58,6 +75,11 @@ REVIEW: dict[str, dict[str, str]] = {
         "review_retention": "Révisions : {r} sur {n} justes à la dernière révision",
     },
     "es": {
+        "test_out_title": "Prueba de exención: {m}",
+        "test_out_intro": "¿Ya conoce este módulo? Apruebe esta prueba ({n} preguntas, nota para aprobar {mark} %) "
+        "para saltarlo: sus lecciones quedan hechas y su cuestionario aprobado. Si no aprueba, le dice qué estudiar.",
+        "test_out_passed": "Ha quedado exento de este módulo: sus lecciones están hechas y su cuestionario aprobado.",
+        "test_out_failed": "No aprobado esta vez. Estudie esto y luego haga el cuestionario del módulo:",
         "review_title": "Repaso",
         "review_intro": "Repasos breves, espaciados a lo largo de semanas, traen de vuelta lo aprendido para que "
         "lo conserve. Responda de memoria antes de consultar nada.",

@@ -20,6 +20,7 @@ RUNTIME_ASSETS = (
     "dashboard.css",
     "review.js",
     "review-due.js",
+    "test-out.js",
 )
 # Served only where reporting is on (pages/reporting.py); the launch page only in the SCORM package.
 REPORTING_ASSETS = ("report.js",)
