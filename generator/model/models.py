@@ -281,6 +281,15 @@ class Pretest(Strict):
     )
 
 
+class Certificate(Strict):
+    valid_for_days: int = Field(
+        ge=1,
+        le=36500,
+        description="How many days a certificate stays valid: it shows its expiry date, the dashboard says when "
+        "recertification is due (30 days before), and once it has expired the final assessment opens again.",
+    )
+
+
 class Module(Strict):
     id: Slug = Field(description="The module's name, used in page addresses.")
     title: Line = Field(description="The module's title.")
@@ -320,6 +329,9 @@ class Course(Strict):
         default_factory=list,
         description="Names of people or companies meant to recur across the course with different second names "
         "(e.g. your own company, 'Tidemark'); `coursegen lint` does not report these as one name used for two.",
+    )
+    certificate: Certificate | None = Field(
+        default=None, description="Settings of the completion certificate; without them it never expires."
     )
     reinforcement: Reinforcement | Literal[False] = Field(
         default_factory=Reinforcement,

@@ -92,6 +92,7 @@ def dashboard_structure(ctx: PageContext, outline: Outline, src: str) -> str:
         certificate_url=ctx.links.to_src(src, cert_src) if cert_src else None,
         # Only the home page shows reviews (review-due.js); the certificate page carries none of it.
         reviews=dashboard_reviews(ctx, src) if src == HOME_SRC else None,
+        valid_for_days=ctx.bundle.course.certificate.valid_for_days if ctx.bundle.course.certificate else None,
     )
 
 

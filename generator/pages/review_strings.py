@@ -9,6 +9,9 @@ from __future__ import annotations
 
 REVIEW: dict[str, dict[str, str]] = {
     "en": {
+        "valid_until": "Valid until",
+        "recert_due": "Your certificate expires on {d}: pass the final assessment again to recertify.",
+        "recert_expired": "Your certificate expired on {d}. Pass the final assessment again to recertify.",
         "test_out_title": "Test out: {m}",
         "test_out_intro": "Already know this module? Pass this test ({n} questions, pass mark {mark} %) to skip it: "
         "its lessons are marked done and its quiz passed. Not passed, it tells you what to study.",
@@ -30,6 +33,10 @@ REVIEW: dict[str, dict[str, str]] = {
         "review_retention": "Reviews: {r} of {n} right at the last review",
     },
     "de": {
+        "valid_until": "Gültig bis",
+        "recert_due": "Ihr Zertifikat läuft am {d} ab: Bestehen Sie die Abschlussprüfung erneut, um es zu erneuern.",
+        "recert_expired": "Ihr Zertifikat ist am {d} abgelaufen. Bestehen Sie die Abschlussprüfung erneut, um es "
+        "zu erneuern.",
         "test_out_title": "Vorab-Test: {m}",
         "test_out_intro": "Kennen Sie dieses Modul schon? Bestehen Sie diesen Test ({n} Fragen, Bestehensgrenze "
         "{mark} %), um es zu überspringen: Seine Lektionen gelten als erledigt und sein Quiz als bestanden. "
@@ -53,6 +60,10 @@ REVIEW: dict[str, dict[str, str]] = {
         "review_retention": "Wiederholungen: {r} von {n} richtig bei der letzten Wiederholung",
     },
     "fr": {
+        "valid_until": "Valable jusqu'au",
+        "recert_due": "Votre certificat expire le {d} : réussissez à nouveau l'évaluation finale pour le renouveler.",
+        "recert_expired": "Votre certificat a expiré le {d}. Réussissez à nouveau l'évaluation finale pour le "
+        "renouveler.",
         "test_out_title": "Test de dispense : {m}",
         "test_out_intro": "Vous connaissez déjà ce module ? Réussissez ce test ({n} questions, seuil de réussite "
         "{mark} %) pour le passer : ses leçons sont marquées terminées et son quiz réussi. Sinon, il vous dit "
@@ -75,6 +86,9 @@ REVIEW: dict[str, dict[str, str]] = {
         "review_retention": "Révisions : {r} sur {n} justes à la dernière révision",
     },
     "es": {
+        "valid_until": "Válido hasta",
+        "recert_due": "Su certificado caduca el {d}: apruebe de nuevo la evaluación final para renovarlo.",
+        "recert_expired": "Su certificado caducó el {d}. Apruebe de nuevo la evaluación final para renovarlo.",
         "test_out_title": "Prueba de exención: {m}",
         "test_out_intro": "¿Ya conoce este módulo? Apruebe esta prueba ({n} preguntas, nota para aprobar {mark} %) "
         "para saltarlo: sus lecciones quedan hechas y su cuestionario aprobado. Si no aprueba, le dice qué estudiar.",

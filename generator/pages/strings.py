@@ -533,6 +533,8 @@ SCRIPT_KEYS = (
     "newer",
     "no_storage",
     "name_missing",
+    "recert_due",
+    "recert_expired",
 )
 
 

@@ -265,6 +265,7 @@
  * @property {boolean} rq whether completing the course needs every module's and lesson's quiz passed too
  * @property {string | null} cert the certificate page's URL; null for a course without a final assessment
  * @property {DashboardReviews} [rv] spaced reviews, in a course that has them
+ * @property {number} [cv] how many days a certificate stays valid, in a course whose certificates expire
  */
 
 /**
@@ -313,6 +314,8 @@
  * @property {string} newer '… ({v}) … ({site}) …'
  * @property {string} no_storage
  * @property {string} name_missing
+ * @property {string} recert_due
+ * @property {string} recert_expired
  */
 
 // ------------------------------------------------------------- where reporting is on
