@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -65,12 +65,18 @@ def bound(page: Page) -> None:
     page.evaluate("Promise.all([...document.querySelectorAll('cg-quiz-life')].map((life) => life.ready))")
 
 
-def open_quiz(page: Page, site: Site, path: str) -> None:
+class Served(Protocol):
+    """A site served on 127.0.0.1 (conftest's Site or Server): its address."""
+
+    url: str
+
+
+def open_quiz(page: Page, site: Served, path: str) -> None:
     page.goto(site.url + path)
     bound(page)
 
 
-def pass_beta(page: Page, site: Site) -> None:
+def pass_beta(page: Page, site: Served) -> None:
     open_quiz(page, site, BETA)
     answer_beta(page)
     expect(page.get_by_role("heading", name="Your result: Passed")).to_be_visible()
