@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, JsonValue
 
 from generator.model.lint_codes import SILENCEABLE, Scope, codes_for
 
@@ -256,6 +256,7 @@ class Quiz(Strict):
 
 
 class Reinforcement(Strict):
+    enabled: bool = Field(default=True, description="false turns reviews off (so does `reinforcement: false`).")
     intervals_days: list[Annotated[int, Field(ge=1, le=3650)]] = Field(
         default_factory=lambda: [2, 7, 28, 90],
         min_length=1,
@@ -333,7 +334,11 @@ class Course(Strict):
     certificate: Certificate | None = Field(
         default=None, description="Settings of the completion certificate; without them it never expires."
     )
-    reinforcement: Reinforcement | Literal[False] = Field(
+    # `reinforcement: false` is short for {enabled: false}: one model, so that a mistake in it is one
+    # plain line, not one per alternative of a union.
+    reinforcement: Annotated[
+        Reinforcement, BeforeValidator(lambda value: {"enabled": False} if value is False else value)
+    ] = Field(
         default_factory=Reinforcement,
         description="Spaced reviews after the course: once a learner passes a module's quiz, its objectives come "
         "back as short reviews (see the README). false turns them off.",

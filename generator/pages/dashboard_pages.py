@@ -98,7 +98,7 @@ def dashboard_structure(ctx: PageContext, outline: Outline, src: str) -> str:
 
 def dashboard_reviews(ctx: PageContext, src: str) -> dict[str, Any] | None:
     """What the dashboard shows of spaced reviews; None in a course without them."""
-    questions = review_questions(ctx) if ctx.bundle.course.reinforcement is not False else []
+    questions = review_questions(ctx) if ctx.bundle.course.reinforcement.enabled else []
     if not questions:
         return None
     words = {k: ctx.progress_labels[k] for k in DASHBOARD_REVIEW_KEYS}
@@ -107,7 +107,7 @@ def dashboard_reviews(ctx: PageContext, src: str) -> dict[str, Any] | None:
 
 def home_page(ctx: PageContext, outline: Outline) -> str:
     tracker = ctx.tracker
-    reviews = ctx.bundle.course.reinforcement is not False and bool(review_questions(ctx))
+    reviews = ctx.bundle.course.reinforcement.enabled and bool(review_questions(ctx))
     return ctx.template("home.md.j2").render(
         course=ctx.bundle.course,
         modules=outline.modules,

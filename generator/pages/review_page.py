@@ -66,7 +66,7 @@ def review_questions(ctx: PageContext) -> list[ReviewQuestion]:
 def reinforcement(ctx: PageContext) -> Reinforcement | None:
     """The course's review settings; None when reviews are off or there is nothing to review."""
     settings = ctx.bundle.course.reinforcement
-    if settings is False or not review_questions(ctx):
+    if not settings.enabled or not review_questions(ctx):
         return None
     return settings
 
@@ -74,7 +74,6 @@ def reinforcement(ctx: PageContext) -> Reinforcement | None:
 def review_settings(ctx: PageContext, questions: list[ReviewQuestion]) -> dict[str, Any]:
     """schedule.js's ReviewSettings: the gaps, a review's size, and each module's quiz and objectives."""
     settings = ctx.bundle.course.reinforcement
-    assert settings is not False
     modules: dict[str, dict[str, Any]] = {}
     for item in questions:
         entry = modules.setdefault(
@@ -89,8 +88,6 @@ def _json(data: object) -> str:
 
 
 def review_page(ctx: PageContext) -> str:
-    settings = ctx.bundle.course.reinforcement
-    assert settings is not False
     questions = review_questions(ctx)
     src = REVIEW_SRC
     quiz = Quiz(
