@@ -96,7 +96,12 @@ const todaysSet = ({ page, data, quiz }, schedule, due, today) => {
     saved.day == today &&
     Array.isArray(saved.picks) &&
     saved.picks.every(
-      (pick) => Number.isInteger(pick.i) && pick.i < data.ids.length && pick.o.every((o) => due.includes(o)),
+      (pick) =>
+        isPlainObject(pick) &&
+        Number.isInteger(pick.i) &&
+        pick.i < data.ids.length &&
+        Array.isArray(pick.o) &&
+        pick.o.every((o) => due.includes(o)),
     )
   if (fits) return saved
   const set = { day: today, picks: pickQuestions(due, data.a, data.ids, schedule, Math.random) }
