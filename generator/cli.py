@@ -351,7 +351,9 @@ def verify(
     someone who ran its public code) with exactly these values; it does not
     prove who the learner is or that they passed.
     """
-    from generator.pages.certificate_code import check_date, parse_score, verify
+    from datetime import date
+
+    from generator.pages.certificate_code import check_date, code_expiry, parse_score, verify
 
     if not code or name is None or date_ is None or score is None:
         raise Failure("error: give the code, --name, --date and --score, each exactly as printed on the certificate")
@@ -364,7 +366,11 @@ def verify(
         raise Failure(f"invalid: {exc}") from None
     values = f'"{name.strip()}", {day}, {percent} % in {course.id} version {version}'
     if verify("".join(code), course_id=course.id, version=version, name=name, date=day, score=percent):
-        click.echo(f"valid: the code matches {values}")
+        # A code of a course whose certificates expire carries its expiry (issue 26).
+        expires = code_expiry("".join(code))
+        if expires and expires < date.today().isoformat():
+            raise Failure(f"expired: the code matches {values}, but the certificate expired on {expires}")
+        click.echo(f"valid: the code matches {values}" + (f"; valid until {expires}" if expires else ""))
         return
     raise Failure(
         f"invalid: the code does not match {values}; check each value exactly as printed "

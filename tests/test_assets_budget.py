@@ -35,6 +35,10 @@ def test_runtime_is_loaded_only_by_quiz_pages(tmp_path: Path) -> None:
             assert sorted(a.rsplit("/", 1)[-1] for a in assets) == ["quiz.css", "quiz.js"], src
             # Nothing inline: the only script is the cacheable module, and no style attribute.
             assert text.count("<script") == 1 and "<style" not in text and "style=" not in text, src
+        elif src == "review.md":
+            # The review page (issue 26) runs its review with the same runtime, and its controller beside it.
+            assert sorted(a.rsplit("/", 1)[-1] for a in assets) == ["quiz.css", "quiz.js"], src
+            assert text.count("<script") == 2 and "<style" not in text and "style=" not in text, src
         else:
             assert assets == [] and "cg-quiz" not in text, src
 

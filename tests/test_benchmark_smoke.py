@@ -34,6 +34,7 @@ def test_synthetic_course_loads_and_renders(tmp_path: Path) -> None:
         "final-assessment.md",
         "index.md",
         "certificate.md",
+        "review.md",  # spaced reviews (issue 26), on by default
     }
     assert 'data-quiz="quiz-0001"' in pages["module-0001/lesson-0001.md"]
     assert "data-quiz=" not in pages["module-0001/lesson-0002.md"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from generator.pages.certificate_code import (
     certificate_code,
     check_date,
     clean_code,
+    code_expiry,
     normalize_name,
     parse_score,
     verify,
@@ -153,3 +155,32 @@ def test_verify_says_invalid_on_stderr_with_status_1() -> None:
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.startswith("invalid: the code does not match")
+
+
+# ------------------------------------------- certificates that expire (issue 26)
+
+
+def test_a_code_that_expires_carries_its_expiry_and_covers_it() -> None:
+    code = certificate_code("quizcourse", "1.0", "Ada Lovelace", "2025-01-31", 85, "2026-01-31")
+    assert re.fullmatch(r"[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{4}", code)
+    assert code_expiry(code) == "2026-01-31" and code_expiry(code.lower().replace("-", "")) == "2026-01-31"
+    assert code_expiry("EKMVX-V6WYS") is None
+    # The expiry is part of what the code covers: a later date typed in its place fails.
+    later = certificate_code("quizcourse", "1.0", "Ada Lovelace", "2025-01-31", 85, "2099-01-31")
+    forged = code[:12] + later[12:]
+    assert not verify(forged, course_id="quizcourse", version="1.0", name="Ada Lovelace", date="2025-01-31", score=85)
+
+
+def test_verify_before_and_after_expiry() -> None:
+    today = date.today()
+    args = ["--name", "Ada Lovelace", "--date", "2025-01-31", "--score", "85"]
+    future = (today + timedelta(days=1)).isoformat()
+    result = _verify(certificate_code("quizcourse", "1.0", "Ada Lovelace", "2025-01-31", 85, future), *args)
+    assert result.exit_code == 0 and result.output.strip().endswith(f"; valid until {future}"), result.output
+    past = (today - timedelta(days=1)).isoformat()
+    result = _verify(certificate_code("quizcourse", "1.0", "Ada Lovelace", "2025-01-31", 85, past), *args)
+    assert result.exit_code == 1
+    assert result.output.startswith("expired: the code matches") and f"expired on {past}" in result.output
+    # A code from before certificates expired still verifies, as it always did.
+    result = _verify(certificate_code("quizcourse", "1.0", "Ada Lovelace", "2025-01-31", 85), *args)
+    assert result.exit_code == 0 and result.output.startswith("valid:")

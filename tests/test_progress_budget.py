@@ -10,8 +10,13 @@ quiz page still holds one script).
 from __future__ import annotations
 
 import gzip
+import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
+
+import pytest
 
 from generator.engines.plain_project import render_project
 from generator.pages.runtime_files import runtime_assets
@@ -22,6 +27,7 @@ REPO = Path(__file__).parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "quizcourse"
 QUIZZES = {"first/alpha-quiz.md", "second/beta-quiz.md", "final-check.md"}
 DASHBOARD = {"index.md", "certificate.md"}
+REVIEW = "review.md"  # spaced reviews (issue 26): on by default
 
 
 def served(name: str) -> bytes:
@@ -53,7 +59,7 @@ def test_each_page_loads_only_what_it_needs(tmp_path: Path) -> None:
     render_project(FIXTURE, tmp_path / "out")
     docs = tmp_path / "out" / "docs"
     pages = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in docs.rglob("*.md")}
-    assert set(pages) >= QUIZZES | DASHBOARD
+    assert set(pages) >= QUIZZES | DASHBOARD | {REVIEW}
     for src, text in pages.items():
         assert "<style" not in text and "style=" not in text, src
         assert all(tag.startswith('<script type="module" src=') for tag in re.findall(r"<script[^>]*>", text)), src
@@ -61,6 +67,12 @@ def test_each_page_loads_only_what_it_needs(tmp_path: Path) -> None:
         if src in QUIZZES:
             assert coursegen_assets(text) == ["quiz.css", "quiz.js"], src
             assert 'data-js="' in text and "results.js" in text, src
+        elif src == REVIEW:
+            # review.js imports the tracker; the quiz runtime it hands the review to brings no results.js.
+            assert coursegen_assets(text) == ["quiz.css", "quiz.js", "review.js"], src
+            assert 'data-js="' not in text, src
+        elif src == "index.md":
+            assert coursegen_assets(text) == ["dashboard.css", "dashboard.js", "progress.js", "review-due.js"], src
         elif src in DASHBOARD:
             assert coursegen_assets(text) == ["dashboard.css", "dashboard.js", "progress.js"], src
         else:
@@ -89,3 +101,50 @@ def test_sources_import_only_each_other() -> None:
             path.name,
             imports,
         )
+
+
+# What spaced reviews (issue 26) add to the pages that do not show them: the blocks marked
+# `reinforcement:start` … `reinforcement:end` in the runtime's sources (the quiz runtime's hook for the
+# review page's pick; the schedule's merge when a progress file is loaded), and nothing else (reviews
+# have scripts of their own). Measured by building the runtime without those blocks, with the same
+# esbuild command as `make runtime`, and weighing every script a page without reviews loads.
+REVIEWS_ADD = 300
+_BLOCK = re.compile(r"^[ \t]*// reinforcement:start.*?// reinforcement:end\n", re.MULTILINE | re.DOTALL)
+
+
+def test_reviews_add_at_most_300_bytes_to_pages_without_them(tmp_path: Path) -> None:
+    sources = tmp_path / "src"
+    shutil.copytree(REPO / "generator" / "assets" / "src", sources)
+    blocks = 0
+    for path in sources.glob("*.js"):
+        text = path.read_text(encoding="utf-8")
+        blocks += len(_BLOCK.findall(text))
+        path.write_text(_BLOCK.sub("", text), encoding="utf-8")
+    assert blocks == 2, "the reinforcement blocks in the runtime's sources changed: update this test"
+    script = json.loads((REPO / "package.json").read_text(encoding="utf-8"))["scripts"]["runtime"]
+    entries = [arg.rsplit("/", 1)[-1] for arg in script.split() if arg.startswith("generator/assets/src/")]
+    options = [arg for arg in script.split()[1:] if arg.startswith("--") and not arg.startswith("--outdir")]
+    esbuild = REPO / "node_modules" / ".bin" / "esbuild"
+    if not esbuild.exists():
+        pytest.fail("the runtime's build tools are missing: run `npm ci` (make test does)")
+    result = subprocess.run(
+        [str(esbuild), *(str(sources / e) for e in entries), *options, f"--outdir={tmp_path / 'out'}"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    without = {e: gzipped((tmp_path / "out" / e).read_bytes()) for e in entries}
+    package = REPO / "generator" / "assets"
+    added = {e: gzipped((package / e).read_bytes()) - without[e] for e in entries}
+    print(f"bytes gzipped that reviews add, by script: {added}")
+    # Per kind of page without reviews: a quiz page, the certificate page, a lesson page.
+    pages = {
+        "quiz": ("quiz.js", "results.js", "progress.js"),
+        "certificate": ("dashboard.js", "progress.js"),
+        "lesson": ("progress.js",),
+    }
+    for kind, names in pages.items():
+        total = sum(added[n] for n in names)
+        assert total <= REVIEWS_ADD, f"reviews add {total} B gzipped to a {kind} page, over {REVIEWS_ADD} B"
+    assert added["progress.js"] == 0 and added["results.js"] == 0 and added["report.js"] == 0

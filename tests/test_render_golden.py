@@ -47,6 +47,7 @@ def test_navigation_follows_the_outline() -> None:
         {"Mini course": "index.md"},
         {"Basics": [{"First lesson": "basics/first-lesson.md"}, {"Basics quiz": "basics/basics-quiz.md"}]},
         {"Final check": "final-check.md"},
+        {"Review": "review.md"},
     ]
 
 
@@ -83,7 +84,12 @@ def test_quizzes_left_out_for_the_engine_come_back_exactly() -> None:
     bundle = load_course(FIXTURE)
     inline = render_course(bundle, SiteSettings(language="en"))
     deferred = render_course(bundle, SiteSettings(language="en", inline_quizzes=False))
-    assert sorted(deferred.fragments) == ["basics/basics-quiz.md", "basics/first-lesson.md", "final-check.md"]
+    assert sorted(deferred.fragments) == [
+        "basics/basics-quiz.md",
+        "basics/first-lesson.md",
+        "final-check.md",
+        "review.md",
+    ]
     for src, text in deferred.pages.items():
         assert 'class="cg-quiz"' not in text
         assert deferred.finish(src, text) == inline.pages[src], src

@@ -169,7 +169,7 @@ class Checker:
 class _Elements(HTMLParser):
     """The data attributes of the runtime's elements in a page, by class, as `element.dataset` has them."""
 
-    CLASSES = ("cg-quiz", "cg-pg", "cg-lc", "cg-dash", "cg-certpage", "cg-rep")
+    CLASSES = ("cg-quiz", "cg-pg", "cg-lc", "cg-dash", "cg-certpage", "cg-rep", "cg-rvw", "cg-rq")
 
     def __init__(self) -> None:
         super().__init__()
@@ -204,7 +204,7 @@ def handed_over(project: Path) -> Iterator[Handed]:
         where = page.relative_to(project / "docs").as_posix()
         for cls, data in parser.found:
             at = f"{where} .{cls}"
-            if cls == "cg-quiz":
+            if cls in ("cg-quiz", "cg-rq"):  # the review page's quiz takes its class once review.js has run
                 yield Handed(at, data, "QuizElementData")
                 yield Handed(f"{at} data-strings", json.loads(data["strings"]), "QuizStrings")
                 yield Handed(f"{at} data-key", decode_blob(data["key"], f"{data['quiz']}:{data['hash']}"), "QuizData")
@@ -212,6 +212,10 @@ def handed_over(project: Path) -> Iterator[Handed]:
                 yield Handed(at, data, "PageData")
             elif cls == "cg-lc":
                 yield Handed(at, data, "LessonControlData")
+            elif cls == "cg-rvw":
+                yield Handed(at, data, "ReviewElementData")
+                yield Handed(f"{at} data-r", json.loads(data["r"]), "ReviewData")
+                yield Handed(f"{at} data-s", json.loads(data["s"]), "ReviewStrings")
             elif cls == "cg-rep":
                 yield Handed(at, data, "ReportingElementData")
                 yield Handed(f"{at} data-r", json.loads(data["r"]), "ReportingData")
@@ -280,6 +284,9 @@ def test_python_hands_the_runtime_exactly_what_the_contract_says(contract: Contr
         "DashboardStrings",
         "ReportingElementData",
         "ReportingData",
+        "ReviewElementData",
+        "ReviewData",
+        "ReviewStrings",
     }
 
 

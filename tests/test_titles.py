@@ -44,6 +44,7 @@ def test_every_generated_page_but_the_home_names_its_title() -> None:
         "basics/basics-quiz.md": "Basics quiz",
         "final-check.md": "Final check",
         "certificate.md": "Certificate of completion",
+        "review.md": "Review",
     }
 
 

@@ -38,6 +38,8 @@ OUTLINE = "course/course.yaml"
 RESERVED_IDS = {
     "index": "the course home page",
     "certificate": "the certificate page",
+    "review": "the review page",
+    "test-out": "a module's pre-test page",
     "404": "the page shown for a missing address",
 }
 
@@ -82,6 +84,9 @@ def _outline_references(
             )
         if module.quiz is not None:
             problems += _reference(cdoc, (*loc, "quiz"), module.quiz, "quiz", quiz_ids, used_quizzes, complete, unread)
+        if module.pretest is not None and module.pretest.quiz is not None:
+            pretest = (*loc, "pretest", "quiz")
+            problems += _reference(cdoc, pretest, module.pretest.quiz, "quiz", quiz_ids, used_quizzes, complete, unread)
     if course.final_assessment is not None:
         problems += _reference(
             cdoc, ("final_assessment",), course.final_assessment, "quiz", quiz_ids, used_quizzes, complete, unread

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, JsonValue
 
 from generator.model.lint_codes import SILENCEABLE, Scope, codes_for
 
@@ -265,12 +265,53 @@ class Quiz(Strict):
 # ---------------------------------------------------------------------- course
 
 
+class Reinforcement(Strict):
+    enabled: bool = Field(default=True, description="false turns reviews off (so does `reinforcement: false`).")
+    intervals_days: list[Annotated[int, Field(ge=1, le=3650)]] = Field(
+        default_factory=lambda: [2, 7, 28, 90],
+        min_length=1,
+        max_length=8,
+        description="Days between reviews after a learner passes a module's quiz: the first review comes this "
+        "many days after passing, each right answer moves the objective to the next gap, a wrong one back to "
+        "the first. The default, [2, 7, 28, 90], and the evidence for it are in the README.",
+    )
+    questions: int = Field(default=4, ge=1, le=10, description="The most questions in one review, 3 to 5 is usual.")
+
+
+class Pretest(Strict):
+    questions: int | None = Field(
+        default=None,
+        ge=1,
+        le=50,
+        description="How many questions to draw from the module's quizzes (those that assess its objectives); "
+        "defaults to 5. Not with 'quiz'.",
+    )
+    pass_mark: Percent | None = Field(default=None, description="Percent needed to test out; defaults to the course's.")
+    quiz: Slug | None = Field(
+        default=None, description="Id of a quiz of its own to use as the pre-test, instead of drawing questions."
+    )
+
+
+class Certificate(Strict):
+    valid_for_days: int = Field(
+        ge=1,
+        le=36500,
+        description="How many days a certificate stays valid: it shows its expiry date, the dashboard says when "
+        "recertification is due (30 days before), and once it has expired the final assessment opens again.",
+    )
+
+
 class Module(Strict):
     id: Slug = Field(description="The module's name, used in page addresses.")
     title: Line = Field(description="The module's title.")
     summary: Line | None = Field(default=None, description="One sentence shown on the course home.")
     lessons: list[Slug] = Field(min_length=1, description="Ids of the module's lessons, in order.")
     quiz: Slug | None = Field(default=None, description="Id of the module's quiz.")
+    pretest: Pretest | None = Field(
+        default=None,
+        description="A test a learner who already knows the module can pass to skip it: passed, the module's "
+        "lessons count as done and its quiz as passed; failed, it lists what to study.",
+    )
 
 
 class Move(Strict):
@@ -325,4 +366,16 @@ class Course(Strict):
         default_factory=list,
         description="The kinds of move that quiz answers are tagged with ('move:' on an option or a role-play "
         "choice), each with its id and a one-line description. Every move a quiz uses must be listed here, once.",
+    )
+    certificate: Certificate | None = Field(
+        default=None, description="Settings of the completion certificate; without them it never expires."
+    )
+    # `reinforcement: false` is short for {enabled: false}: one model, so that a mistake in it is one
+    # plain line, not one per alternative of a union.
+    reinforcement: Annotated[
+        Reinforcement, BeforeValidator(lambda value: {"enabled": False} if value is False else value)
+    ] = Field(
+        default_factory=Reinforcement,
+        description="Spaced reviews after the course: once a learner passes a module's quiz, its objectives come "
+        "back as short reviews (see the README). false turns them off.",
     )

@@ -102,11 +102,16 @@ def course_modules(course: Course) -> tuple[Module, ...]:
     return (*course.modules, *([course.capstone] if course.capstone is not None else []))
 
 
+def pass_mark_of(quiz: Quiz, course: Course) -> int:
+    """A quiz's own pass mark, else the course's: the one fallback rule (a pre-test's quiz too)."""
+    return quiz.pass_mark if quiz.pass_mark is not None else course.pass_mark
+
+
 def build_outline(course: Course, lessons: Mapping[str, Lesson], quizzes: Mapping[str, Quiz]) -> Outline:
     """The outline of a course whose references all resolve (load_course checked them)."""
 
     def mark(quiz: Quiz) -> int:
-        return quiz.pass_mark if quiz.pass_mark is not None else course.pass_mark
+        return pass_mark_of(quiz, course)
 
     items: list[OutlineItem] = []
     modules = course_modules(course)

@@ -52,21 +52,50 @@ def _hash53(data: bytes) -> int:
     return 4294967296 * (h2 & 0x1FFFFF) + h1
 
 
-def certificate_code(course_id: str, version: str, name: str, date: str, score: int) -> str:
+def certificate_code(course_id: str, version: str, name: str, date: str, score: int, expires: str | None = None) -> str:
     """The code for these values, e.g. "RMX23-0H0C3": 50 bits in Crockford base32.
 
     `date` is the ISO date printed on the certificate (YYYY-MM-DD), `score` the
-    final assessment's score in whole percent.
+    final assessment's score in whole percent. With `expires` (YYYY-MM-DD, a course
+    whose certificates expire: issue 26), the code is format 2: the hash covers the
+    expiry too, and four more characters carry it, as days since 1970
+    ("RMX23-0H0C3-0KZ4"), so `coursegen verify` can say when it expired.
     """
-    text = "\n".join(["coursegen-certificate/1", course_id, version, normalize_name(name), date, str(int(score))])
-    n = _hash53(text.encode("utf-8")) >> 3
+    fields = [course_id, version, normalize_name(name), date, str(int(score))]
+    head = ["coursegen-certificate/2", *fields, expires] if expires else ["coursegen-certificate/1", *fields]
+    n = _hash53("\n".join(head).encode("utf-8")) >> 3
     chars = [ALPHABET[(n >> (5 * i)) & 31] for i in range(9, -1, -1)]
-    return "".join(chars[:5]) + "-" + "".join(chars[5:])
+    code = "".join(chars[:5]) + "-" + "".join(chars[5:])
+    if expires:
+        day = _days(expires)
+        code += "-" + "".join(ALPHABET[(day >> (5 * i)) & 31] for i in range(3, -1, -1))
+    return code
+
+
+def _days(iso: str) -> int:
+    from datetime import date
+
+    return (date.fromisoformat(iso) - date(1970, 1, 1)).days
+
+
+def code_expiry(code: str) -> str | None:
+    """The expiry date a format-2 code carries (YYYY-MM-DD); None for a format-1 code."""
+    from datetime import date, timedelta
+
+    parts = clean_code(code).split("-")
+    if len(parts) != 3 or len(parts[2]) != 4 or any(c not in ALPHABET for c in parts[2]):
+        return None
+    day = 0
+    for char in parts[2]:
+        day = day * 32 + ALPHABET.index(char)
+    return (date(1970, 1, 1) + timedelta(days=day)).isoformat()
 
 
 def clean_code(code: str) -> str:
     """A code as a trainer may type it: any case, with or without the hyphen, O for 0, I or L for 1."""
     raw = re.sub(r"[\s-]", "", code.upper()).translate(str.maketrans("OIL", "011"))
+    if len(raw) == 14:  # format 2, with the expiry
+        return raw[:5] + "-" + raw[5:10] + "-" + raw[10:]
     return raw[:5] + "-" + raw[5:] if len(raw) == 10 else raw
 
 
@@ -91,4 +120,5 @@ def check_date(text: str) -> str:
 
 
 def verify(code: str, *, course_id: str, version: str, name: str, date: str, score: int) -> bool:
-    return clean_code(code) == certificate_code(course_id, version, name, date, score)
+    expires = code_expiry(code)
+    return clean_code(code) == certificate_code(course_id, version, name, date, score, expires)

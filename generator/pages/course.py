@@ -34,9 +34,11 @@ from generator.pages.markdown import MarkdownRenderer, is_safe_url
 from generator.pages.progress import CERTIFICATE_SRC, Tracker
 from generator.pages.quiz_html import quiz_digest
 from generator.pages.reporting import reporting_data
+from generator.pages.review_page import REVIEW_SRC, reinforcement, review_page
 from generator.pages.runtime_files import runtime_assets
 from generator.pages.site_settings import SiteSettings
 from generator.pages.strings import strings_for
+from generator.pages.test_out_page import test_out_page, test_out_quiz, test_out_src
 from generator.pages.urls import ASSETS_DIR
 from generator.read.problems import Problem
 
@@ -127,6 +129,8 @@ def _what(src: str) -> str:
         return "the course home page"
     if src == CERTIFICATE_SRC:
         return "the certificate page"
+    if src == REVIEW_SRC:
+        return "the review page"
     if src.startswith(ASSETS_DIR + "/"):
         return "the quiz runtime"
     return "a lesson or quiz page"
@@ -187,6 +191,10 @@ def render_course(bundle: CourseBundle, settings: SiteSettings) -> RenderedCours
     outline = bundle.outline
     for module in outline.modules:
         children: list[NavEntry] = []
+        if pretest := test_out_quiz(ctx, module):
+            # A module's pre-test (issue 26) comes before its lessons: passed, it skips them.
+            out.pages[test_out_src(module)] = test_out_page(ctx, module, pretest)
+            children.append({nav_title(pretest.title): test_out_src(module)})
         for item in outline.in_module(module):
             if item.anchor:  # a lesson check is shown on its lesson's page
                 continue
@@ -199,6 +207,9 @@ def render_course(bundle: CourseBundle, settings: SiteSettings) -> RenderedCours
     if final := outline.final:
         out.pages[final.src] = quiz_page(ctx, bundle.quizzes[final.id])
         out.nav.append({nav_title(final.title): final.src})
+    if reinforcement(ctx):
+        out.pages[REVIEW_SRC] = review_page(ctx)
+        out.nav.append({nav_title(ctx.progress_labels["review_title"]): REVIEW_SRC})
     dashboard = course_outline(ctx)
     out.pages[HOME_SRC] = home_page(ctx, dashboard)
     out.nav.insert(0, {nav_title(bundle.course.title): HOME_SRC})

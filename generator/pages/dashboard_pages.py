@@ -13,6 +13,7 @@ from typing import Any
 from generator.model.outline import OutlineItem
 from generator.pages.context import PageContext
 from generator.pages.progress import CERTIFICATE_SRC, dashboard_data
+from generator.pages.review_page import DASHBOARD_REVIEW_KEYS, REVIEW_SRC, review_questions, review_settings
 from generator.pages.strings import SCRIPT_KEYS
 
 HOME_SRC = "index.md"
@@ -86,11 +87,24 @@ def dashboard_structure(ctx: PageContext, outline: DashboardOutline, src: str) -
         quiz_hashes=ctx.tracker.quiz_hashes,
         require_module_quizzes=ctx.bundle.course.require_module_quizzes,
         certificate_url=ctx.links.to_src(src, cert_src) if cert_src else None,
+        # Only the home page shows reviews (review-due.js); the certificate page carries none of it.
+        reviews=dashboard_reviews(ctx, src) if src == HOME_SRC else None,
+        valid_for_days=ctx.bundle.course.certificate.valid_for_days if ctx.bundle.course.certificate else None,
     )
+
+
+def dashboard_reviews(ctx: PageContext, src: str) -> dict[str, Any] | None:
+    """What the dashboard shows of spaced reviews; None in a course without them."""
+    questions = review_questions(ctx) if ctx.bundle.course.reinforcement.enabled else []
+    if not questions:
+        return None
+    words = {k: ctx.progress_labels[k] for k in DASHBOARD_REVIEW_KEYS}
+    return {**review_settings(ctx, questions), "u": ctx.links.to_src(src, REVIEW_SRC), "s": words}
 
 
 def home_page(ctx: PageContext, outline: DashboardOutline) -> str:
     tracker = ctx.tracker
+    reviews = ctx.bundle.course.reinforcement.enabled and bool(review_questions(ctx))
     return ctx.template("home.md.j2").render(
         page_src=HOME_SRC,
         course=ctx.bundle.course,
@@ -98,11 +112,17 @@ def home_page(ctx: PageContext, outline: DashboardOutline) -> str:
         final=outline.final,
         labels=ctx.labels,
         total_minutes=sum(lesson.minutes for lesson in ctx.bundle.lessons.values()),
+        reviews=reviews,
         p=ctx.progress_labels,
         structure=dashboard_structure(ctx, outline, HOME_SRC),
         strings=tracker.script_strings(SCRIPT_KEYS),
         page_data=tracker.page_data(HOME_SRC),
-        scripts=[tracker.script(HOME_SRC), tracker.script(HOME_SRC, "dashboard.js")],
+        scripts=[
+            tracker.script(HOME_SRC),
+            tracker.script(HOME_SRC, "dashboard.js"),
+            # Spaced reviews (issue 26): only on the home page of a course that has them.
+            *([tracker.script(HOME_SRC, "review-due.js")] if reviews else []),
+        ],
         stylesheet=tracker.stylesheet(HOME_SRC),
     )
 

@@ -10,7 +10,9 @@ own per-attempt keys beside it). The record is JSON:
      "l": {"<lesson or quiz id>": 1 | 2},        1 opened, 2 finished (lessons)
      "q": {"<quiz id>": {"s": score, "m": max, "p": passed, "h": quiz hash, "t": ms since 1970}},
      "at": "<id of the last lesson or quiz opened>",
-     "n": "<the learner's name, as typed on the certificate page>"}
+     "n": "<the learner's name, as typed on the certificate page>",
+     "r": {...},                   the review schedule (assets/src/schedule.js), once there is one
+     "x": "YYYY-MM-DD"}            the date the learner's last certificate expired, if it has
 
 `q` holds the best result per quiz; a result counts only while the quiz's
 content hash (the one quiz.js keys its saved attempts by) is the same, so an
@@ -117,17 +119,23 @@ def dashboard_data(
     quiz_hashes: Mapping[str, str],
     require_module_quizzes: bool,
     certificate_url: str | None,
+    reviews: Mapping[str, Any] | None = None,
+    valid_for_days: int | None = None,
 ) -> str:
     """The course structure dashboard.js works from, as JSON (escaped by the template).
 
     `modules` is a list of {"id", "t", "i": [{"id", "k": "l" | "q", "t", "u"}]}; URLs are
     relative to the page; `quiz_hashes` maps every quiz id to its current content hash.
     """
-    data = {
+    data: dict[str, Any] = {
         "m": [{"id": m["id"], "t": m["t"], "i": list(m["i"])} for m in modules],
         "f": dict(final) if final else None,
         "h": dict(quiz_hashes),
         "rq": require_module_quizzes,
         "cert": certificate_url,
     }
+    if valid_for_days is not None:
+        data["cv"] = valid_for_days  # certificates expire (issue 26)
+    if reviews is not None:
+        data["rv"] = dict(reviews)  # spaced reviews (pages/review_page.py), only in a course that has them
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

@@ -11,7 +11,17 @@ from importlib import resources
 
 from generator.pages.urls import ASSETS_DIR
 
-RUNTIME_ASSETS = ("quiz.js", "quiz.css", "progress.js", "results.js", "dashboard.js", "dashboard.css")
+RUNTIME_ASSETS = (
+    "quiz.js",
+    "quiz.css",
+    "progress.js",
+    "results.js",
+    "dashboard.js",
+    "dashboard.css",
+    "review.js",
+    "review-due.js",
+    "test-out.js",
+)
 # Served only where reporting is on (pages/reporting.py); the launch page only in the SCORM package.
 REPORTING_ASSETS = ("report.js",)
 SCORM_ASSETS = ("scorm-launch.js",)

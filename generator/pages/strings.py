@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from generator.pages.review_strings import REVIEW
+
 NBSP = "\u00a0"
 
 QUIZ: dict[str, dict[str, str]] = {
@@ -509,6 +511,10 @@ PROGRESS: dict[str, dict[str, str]] = {
 
 LANGUAGES = tuple(QUIZ)
 
+# Spaced reviews' words (issue 26) are the tracker's too; kept in their own file.
+for _language, _words in REVIEW.items():
+    PROGRESS[_language].update(_words)
+
 SCRIPT_KEYS = (
     "st_new",
     "st_started",
@@ -530,6 +536,8 @@ SCRIPT_KEYS = (
     "newer",
     "no_storage",
     "name_missing",
+    "recert_due",
+    "recert_expired",
 )
 
 

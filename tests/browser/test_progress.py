@@ -694,6 +694,7 @@ def test_only_the_tracker_loads_on_lesson_pages(site: Site, page: Page) -> None:
         "dashboard.css",
         "dashboard.js",
         "progress.js",
+        "review-due.js",  # the fixture course has reviews (issue 26), on by default
     ]
     # No inline script or style anywhere on these pages.
     for path in ("", OPENING, ALPHA, CERT):

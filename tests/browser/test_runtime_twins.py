@@ -23,7 +23,7 @@ from playwright.sync_api import Page
 
 from generator.engines.plain_project import render_project
 from generator.pages import quiz_html
-from generator.pages.certificate_code import certificate_code, normalize_name
+from generator.pages.certificate_code import certificate_code, code_expiry, normalize_name
 from generator.pages.runtime_files import runtime_assets
 
 from .conftest import COURSEGEN, FIXTURE, serving, shell_with_coursegen
@@ -147,9 +147,12 @@ def test_the_runtime_computes_the_same_codes(page: Page, runtime_url: str) -> No
             ("c", "1", "2030-06-15", 100),
         ]
     ]
+    # Format 2 (issue 26): a certificate that expires, its expiry covered and carried by the code.
+    cases += [[*case, expires] for case in cases[:12] for expires in ("2026-01-31", "2099-12-31", "1970-01-02")]
     codes = run_js(page, runtime_url, "dashboard.js", "m.certificateCode(...c)", cases)
     assert codes == [certificate_code(*case) for case in cases]
     assert codes[0] == "EKMVX-V6WYS"
+    assert all(code_expiry(code) == case[5] for code, case in zip(codes, cases, strict=True) if len(case) == 6)
 
 
 def test_the_runtime_normalises_names_as_python_does(page: Page, runtime_url: str) -> None:

@@ -114,10 +114,42 @@ def largest_state(bundle: CourseBundle) -> dict[str, Any]:
         },
         "at": max([*lessons, *quizzes], key=len),
         "n": "".join(chr(ord("a") + (k * 7) % 26) for k in range(NAME_LENGTH)),
+        "r": largest_schedule(bundle),
     }
     attempts = {quiz_id: longest_attempt(quiz_id, bundle) for quiz_id in quizzes}
     biggest = max(attempts, key=lambda quiz_id: len(json.dumps(attempts[quiz_id])))
-    return {"r": record, "a": {f"{biggest}:{record['q'][biggest]['h']}": attempts[biggest]}}
+    # Today's review under way (review.js keeps its pick beside the quiz runtime's attempts).
+    review_set = {
+        "day": DAY,
+        "picks": [{"i": 100 + k, "o": [objective]} for k, objective in enumerate(record["r"]["o"])],
+    }
+    return {
+        "r": record,
+        "a": {f"{biggest}:{record['q'][biggest]['h']}": attempts[biggest], "review-set": review_set},
+    }
+
+
+DAY = 115_000  # a 6-digit day number, as every day until 2284 is
+
+
+def largest_schedule(bundle: CourseBundle) -> dict[str, Any]:
+    """Spaced reviews (issue 26) at their largest: every objective a review can ask about scheduled and
+    reviewed, every question it can ask seen (pages/review_page.py says which those are)."""
+    objectives: dict[str, list[int]] = {}
+    seen: dict[str, int] = {}
+    for module in bundle.outline.modules:
+        if not module.quiz:
+            continue
+        own = {o.id for lesson_id in module.lessons for o in bundle.lessons[lesson_id].objectives}
+        quiz_ids = [module.quiz, *(q for lid in module.lessons if (q := bundle.lessons[lid].quiz))]
+        for quiz_id in quiz_ids:
+            for question in bundle.quizzes[quiz_id].questions:
+                assessed = [o for o in question.objectives if o in own]
+                if assessed and not isinstance(question, RolePlay):
+                    seen[f"{quiz_id}--{question.id}"] = 2
+                    objectives.update({o: [4, DAY, 1] for o in assessed})
+    assert objectives and seen
+    return {"o": objectives, "s": seen}
 
 
 @pytest.fixture(scope="module")

@@ -257,3 +257,31 @@ def test_without_an_endpoint_nothing_is_sent(setup: Setup, make_context: Callabl
     page.evaluate("() => new Promise(done => setTimeout(done, 100))")
     assert queue(page) == []
     assert not [url for url in requests if f":{setup.lrs.port}/" in url]
+
+
+def test_a_review_says_it_is_a_review(setup: Setup, make_context: Callable[..., BrowserContext]) -> None:
+    # Issue 26: a review's statements carry the activity-kind extension; a module quiz's carry none.
+    from tests.browser.test_reviews import START, ZONE, answer_review, go_to, pass_beta
+
+    registration = str(uuid.uuid4())
+    page = make_context(timezone_id=ZONE).new_page()
+    page.clock.install(time=START)
+    page.goto(launch_url(setup, registration))
+    expect(page.get_by_role("heading", name=TITLE, level=1)).to_be_visible()
+    pass_beta(page, setup.site)
+    go_to(page, 2)
+    page.goto(setup.site.url + "review/")
+    answer_review(page, right=True)
+    delivered(page)
+    stored = registered(setup.lrs, registration)
+    kinds = {
+        (s["object"]["id"].removeprefix(setup.site.url), s.get("context", {}).get("extensions", {}).get(KIND))
+        for s in stored
+        if s["verb"]["id"].endswith(("/passed", "/failed"))
+    }
+    assert kinds == {("quiz/beta-quiz", None), ("quiz/review", "review")}, kinds
+    answered = [s for s in stored if s["verb"]["id"].endswith("/answered") and "quiz/review/" in s["object"]["id"]]
+    assert len(answered) == 1 and answered[0]["context"]["extensions"] == {KIND: "review"}
+
+
+KIND = "https://coursegen.dev/xapi/extensions/activity-kind"

@@ -152,7 +152,14 @@ def hostile_course(root: Path, *, theme: bool = True, site_name: str | None = "H
         {
             "id": "f",
             "title": f"Final {LINE}",
-            "questions": [{"id": "s", "type": "single", "prompt": P, "options": [{**option, "correct": True}, {**option, "text": f"2 {P}"}]}],
+            "questions": [
+                {
+                    "id": "s",
+                    "type": "single",
+                    "prompt": P,
+                    "options": [{**option, "correct": True}, {**option, "text": f"2 {P}"}],
+                }
+            ],
         },
     )
     custom_dir = f"custom_dir: {THEME}, " if theme else ""

@@ -1,6 +1,6 @@
 // The certificate's verification code, and the command a trainer checks it with.
 //
-// The twin of generator/pages/certificate.py: same steps, same result;
+// The twin of generator/pages/certificate_code.py: same steps, same result;
 // tests/browser/test_runtime_twins.py runs both on the same inputs. The code ties the printed
 // name, date and score to the course and its version. It is not a signature (this code is
 // public), so it proves nothing about who passed.
@@ -41,14 +41,22 @@ const hash53 = (bytes) => {
  * @param {string} name the learner's name as printed
  * @param {string} date the completion date, YYYY-MM-DD
  * @param {number} score the final assessment's score, whole percent
+ * @param {string} [expires] the expiry date, YYYY-MM-DD, for a course whose certificates expire: the
+ *   code is then format 2, which covers it and carries it (days since 1970) in four more characters
  */
-export const certificateCode = (courseId, version, name, date, score) => {
-  const text = ['coursegen-certificate/1', courseId, version, normalizeName(name), date, String(score)].join('\n')
+export const certificateCode = (courseId, version, name, date, score, expires) => {
+  const fields = [courseId, version, normalizeName(name), date, String(score)]
+  const head = expires ? ['coursegen-certificate/2', ...fields, expires] : ['coursegen-certificate/1', ...fields]
   // 53 bits are more than a number's exact integers leave room to shift: divide instead.
-  let bits = Math.floor(hash53(new TextEncoder().encode(text)) / 8)
+  let bits = Math.floor(hash53(new TextEncoder().encode(head.join('\n'))) / 8)
   let code = ''
   for (let k = 0; k < 10; k++, bits = Math.floor(bits / 32)) code = ALPHABET[bits % 32] + code
-  return code.slice(0, 5) + '-' + code.slice(5)
+  code = code.slice(0, 5) + '-' + code.slice(5)
+  if (!expires) return code
+  let day = Date.parse(expires) / 864e5
+  let tail = ''
+  for (let k = 0; k < 4; k++, day = Math.floor(day / 32)) tail = ALPHABET[day % 32] + tail
+  return code + '-' + tail
 }
 
 /**

@@ -264,6 +264,8 @@
  * @property {Object<string, string>} h every quiz's current version (content hash), by quiz id
  * @property {boolean} rq whether completing the course needs every module's and lesson's quiz passed too
  * @property {string | null} cert the certificate page's URL; null for a course without a final assessment
+ * @property {DashboardReviews} [rv] spaced reviews, in a course that has them
+ * @property {number} [cv] how many days a certificate stays valid, in a course whose certificates expire
  */
 
 /**
@@ -312,6 +314,8 @@
  * @property {string} newer '… ({v}) … ({site}) …'
  * @property {string} no_storage
  * @property {string} name_missing
+ * @property {string} recert_due
+ * @property {string} recert_expired
  */
 
 // ------------------------------------------------------------- where reporting is on
@@ -345,3 +349,62 @@
  */
 
 export {}
+
+/**
+ * Spaced reviews on the dashboard (dashboard_pages.dashboard_reviews): the schedule's settings, the
+ * review page's URL relative to the page, and the words to show.
+ * @typedef {object} DashboardReviews
+ * @property {number[]} iv the gaps between reviews, in days
+ * @property {number} n the most questions in one review
+ * @property {ReviewModule[]} m the modules with something to review
+ * @property {string} u the review page's URL
+ * @property {DashboardReviewStrings} s
+ */
+
+/**
+ * @typedef {object} ReviewModule
+ * @property {string} id the module id
+ * @property {string} t its title
+ * @property {string} q its quiz's id, whose pass starts the schedule of its objectives
+ * @property {string[]} o its objectives that a review can ask about
+ */
+
+/**
+ * The words the dashboard shows of reviews (review_page.DASHBOARD_REVIEW_KEYS).
+ * @typedef {object} DashboardReviewStrings
+ * @property {string} review_due_n
+ * @property {string} review_due_one
+ * @property {string} review_next
+ * @property {string} review_not_yet
+ * @property {string} review_start
+ * @property {string} review_retention
+ */
+
+/**
+ * The review page's .cg-rvw element (review_page.review_page).
+ * @typedef {object} ReviewElementData
+ * @property {string} r JSON of {@link ReviewData}
+ * @property {string} s JSON of {@link ReviewStrings}
+ * @property {string} searchExclude '' (data-search-exclude): for Material's search
+ */
+
+/**
+ * @typedef {object} ReviewData
+ * @property {number[]} iv the gaps between reviews, in days
+ * @property {number} n the most questions in one review
+ * @property {ReviewModule[]} m the modules with something to review
+ * @property {string[][]} a for each question of the review quiz, by position, the objectives it assesses
+ * @property {string[]} ids each question's id (its quiz's id, '--', its own), by position
+ * @property {string} c the course title, for the calendar's events
+ */
+
+/**
+ * The words review.js shows (review_page.REVIEW_SCRIPT_KEYS).
+ * @typedef {object} ReviewStrings
+ * @property {string} review_none
+ * @property {string} review_next
+ * @property {string} review_not_yet
+ * @property {string} review_done
+ * @property {string} review_event
+ * @property {string} review_event_text
+ */

@@ -17,7 +17,7 @@ import {
   withStorage,
 } from './shared.js'
 
-// For tests/browser/test_runtime_twins.py, which runs them against generator/pages/certificate.py.
+// For tests/browser/test_runtime_twins.py, which runs them against generator/pages/certificate_code.py.
 export { certificateCode, certificateName, normalizeName, verifyCommand } from './certificate.js'
 
 /** @typedef {import('./contract.js').DashboardData} DashboardData */
@@ -85,11 +85,46 @@ const recordWithoutStaleResults = (course, page) => {
       dropped++
     }
   }
+  // An expired certificate (issue 26): the final assessment opens again, for a new attempt whose
+  // pass issues a new certificate; the record keeps the date it expired on, for the dashboard.
+  const expires = course.f && certificateExpiry(course, record, standing(course, record))
+  if (expires && expires < isoDate(Date.now())) {
+    delete record.q[/** @type {import('./contract.js').DashboardFinal} */ (course.f).id]
+    record.x = expires
+    withStorage((storage) => {
+      for (let position = storage.length - 1; position >= 0; position--) {
+        const key = /** @type {string} */ (storage.key(position))
+        if (key.startsWith(`coursegen:${page.c}:${course.f?.id}:`)) storage.removeItem(key)
+      }
+    })
+    dropped++
+  }
   if (dropped) {
     saveRecord(record)
     showDoneMarks(page)
   }
   return record
+}
+
+/**
+ * When the course was completed: when the last required quiz was passed (ms since 1970).
+ * @param {ProgressRecord} record
+ * @param {string[]} required
+ */
+const completedAt = (record, required) =>
+  Math.max(...required.map((quizId) => Number(record.q[quizId]?.t) || 0)) || Date.now()
+
+/**
+ * The certificate's expiry date (YYYY-MM-DD) in a course whose certificates expire; '' otherwise or
+ * before the course is complete.
+ * @param {DashboardData} course
+ * @param {ProgressRecord} record
+ * @param {{required: string[], complete: boolean}} standings
+ */
+const certificateExpiry = (course, record, { required, complete }) => {
+  if (!course.cv || !complete) return ''
+  const completed = Date.parse(isoDate(completedAt(record, required)))
+  return new Date(completed + course.cv * 864e5).toISOString().slice(0, 10)
 }
 
 /**
@@ -164,6 +199,15 @@ const addFile = (record, file) => {
     const kept = record.q[quizId]
     if (!isPlainObject(kept) || kept.h != result.h || result.s / result.m > kept.s / kept.m) record.q[quizId] = result
   }
+  // reinforcement:start (tests/test_progress_budget.py weighs what this block adds)
+  // The review schedule (schedule.js) travels in the file: per objective, the further box stays.
+  if (isPlainObject(file.r) && isPlainObject(file.r.o)) {
+    const kept = isPlainObject(record.r) ? record.r : { o: {}, s: {} }
+    const entries = { ...kept.o }
+    for (const [id, entry] of Object.entries(file.r.o)) if (!(entries[id]?.[0] >= entry[0])) entries[id] = entry
+    record.r = { o: entries, s: { ...file.r.s, ...kept.s } }
+  }
+  // reinforcement:end
   if (typeof file.at == 'string' && ID.test(file.at)) record.at = file.at
   if (typeof file.n == 'string' && !record.n) record.n = file.n.slice(0, 200)
   return record
@@ -229,7 +273,7 @@ const showModuleStates = ({ course, stateWords }, { state }) => {
  * @param {ReturnType<typeof standing>} standings
  * @param {ProgressRecord} record
  */
-const showWhereNext = ({ root, course, strings }, { items, state, complete }, record) => {
+const showWhereNext = ({ root, course, strings }, { items, state, complete, required }, record) => {
   const lastOpened = items.findIndex((item) => item.id == record.at)
   const from = Math.max(0, lastOpened)
   /** @param {DashboardItem} item */
@@ -241,6 +285,16 @@ const showWhereNext = ({ root, course, strings }, { items, state, complete }, re
     const line = element('p', '', strings.complete + ' ')
     if (course.cert) line.append(Object.assign(element('a', '', strings.get_certificate), { href: course.cert }))
     whereNext.append(line)
+  }
+  // Recertification (issue 26): due from 30 days before the certificate expires; once it has, the
+  // final assessment is open again (recordWithoutStaleResults).
+  const expires = certificateExpiry(course, record, { required, complete })
+  const soon = expires && Date.parse(expires) - Date.parse(isoDate(Date.now())) <= 30 * 864e5
+  const expired = !complete && course.cv && typeof record.x == 'string' ? record.x : ''
+  if (soon || expired) {
+    const words = soon ? strings.recert_due : strings.recert_expired
+    const day = soon ? expires : expired
+    whereNext.append(element('p', 'cg-recert', fillPlaceholders(words, { d: longDate(Date.parse(day), day, 'UTC') })))
   }
   if (next) {
     const started = record.at || items.some((item) => state(item) != NOT_STARTED)
@@ -392,18 +446,20 @@ const showCertificate = (root, page) => {
   const final = result(course.f.id)
   const score = final ? percent(final.s, final.m) : 100
   // The course was completed when the last required quiz was passed.
-  const completed = Math.max(...required.map((quizId) => Number(record.q[quizId].t) || 0)) || Date.now()
+  const completed = completedAt(record, required)
   const date = isoDate(completed)
+  const expires = certificateExpiry(course, record, { required, complete })
   /** The certificate's field named `name` (data-f). @param {string} name */
   const field = (name) => /** @type {HTMLElement} */ (certificate.querySelector(`[data-f=${name}]`))
   const update = () => {
     const name = certificateName(nameInput.value)
-    const code = certificateCode(page.c, page.v, name, date, score)
+    const code = certificateCode(page.c, page.v, name, date, score, expires || undefined)
     field('name').textContent = name || strings.name_missing
     field('name').classList.toggle('cg-none', !name)
     field('date').textContent = `${longDate(completed, date)} (${date})`
     field('score').textContent = `${score} %`
     field('code').textContent = code
+    if (expires) field('exp').textContent = `${longDate(Date.parse(expires), expires, 'UTC')} (${expires})`
     field('cmd').textContent = verifyCommand(code, name, date, score)
   }
   nameInput.value = typeof record.n == 'string' ? record.n : ''
@@ -422,10 +478,11 @@ const showCertificate = (root, page) => {
  * know the language (toLocaleDateString throws for a malformed one).
  * @param {number} time
  * @param {string} fallback
+ * @param {string} [timeZone] 'UTC' for a date parsed from YYYY-MM-DD; the learner's own by default
  */
-const longDate = (time, fallback) => {
+const longDate = (time, fallback, timeZone) => {
   try {
-    return new Date(time).toLocaleDateString(pageLanguage(), { dateStyle: 'long' })
+    return new Date(time).toLocaleDateString(pageLanguage(), { dateStyle: 'long', timeZone })
   } catch {
     return fallback
   }

@@ -302,6 +302,11 @@ class Quiz {
       drawn = shuffleInPlace(drawn).slice(0, draw)
       drawn.sort((first, second) => first - second)
     }
+    // reinforcement:start (tests/test_progress_budget.py weighs what this block adds)
+    // The review page's controller (review.js) names the questions to ask, by position.
+    const picked = parseJson(this.#root.dataset.pick)
+    if (Array.isArray(picked)) drawn = picked
+    // reinforcement:end
     this.#attempt = { drawn, order: {}, answers: {}, shares: {} }
     for (const index of drawn) this.#attempt.order[index] = this.#controllers[index].shuffledOrder()
   }

@@ -16,6 +16,8 @@ import { isPlainObject } from './shared.js'
  * @property {Record<string, QuizResult>} q the best result of each quiz, by id
  * @property {string} [at] the id of the lesson or quiz opened last
  * @property {string} [n] the learner's name, as typed on the certificate page
+ * @property {unknown} [r] the review schedule (schedule.js's Schedule), once a review has been recorded
+ * @property {string} [x] the date the learner's last certificate expired (YYYY-MM-DD), if one has
  */
 
 /**

@@ -101,12 +101,14 @@ export const scormReporter = (settings) => {
   return {
     progress: report,
     quizComplete: (detail, standingNow) => {
-      if (detail.quizId == settings.f) {
+      // A module's pre-test (issue 26) reports its answers too, marked, for comparing before and after.
+      const pretest = !!document.querySelector('.cg-to')
+      if (detail.quizId == settings.f || pretest) {
         for (const answer of detail.answers) {
           const n = Number(host.get('cmi.interactions._count')) || 0
           const [type, response] = interactionResponse(answer)
           const field = `cmi.interactions.${n}.`
-          host.set(field + 'id', identifier(answer.id))
+          host.set(field + 'id', identifier((pretest ? 'pretest-' : '') + answer.id))
           host.set(field + 'type', type)
           host.set(field + 'time', timeOfDay())
           host.set(field + 'weighting', answer.max)

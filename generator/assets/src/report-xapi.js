@@ -10,7 +10,7 @@
 // keeps one statement per id: a statement sent twice (a 409 for a known id counts as delivered)
 // is stored once.
 
-import { FINISHED } from './record.js'
+import { FINISHED, recordKey } from './record.js'
 import { isPlainObject, parseJson, withStorage } from './shared.js'
 
 /** @typedef {import('./contract.js').ReportingData} ReportingData */
@@ -166,11 +166,13 @@ const statementMaker = (settings, to, siteRoot) => {
    * @param {object} object
    * @param {object} result
    * @param {object[] | null} parents the activities it is part of; null for the course itself
+   * @param {string} [kind] what the quiz was after the course (ACTIVITY_KIND), if it was
    */
-  const statement = (verb, object, result, parents) => {
+  const statement = (verb, object, result, parents, kind) => {
     const context = {
       ...(to.registration ? { registration: to.registration } : {}),
       ...(parents ? { contextActivities: { parent: parents, grouping: [course] } } : {}),
+      ...(kind ? { extensions: { [ACTIVITY_KIND]: kind } } : {}),
     }
     return {
       id: uuid(),
@@ -183,6 +185,25 @@ const statementMaker = (settings, to, siteRoot) => {
     }
   }
   return { activity, course, statement }
+}
+
+// A context extension (issue 26) that says what a quiz was, so that item analysis can tell a
+// review, a pre-test or a recertification from a first attempt: 'review', 'pretest' or
+// 'recertification'. Statements about anything else carry none.
+export const ACTIVITY_KIND = 'https://coursegen.dev/xapi/extensions/activity-kind'
+
+/**
+ * What a quiz finished on this page was, after or around the course; '' for an ordinary quiz.
+ * @param {ReportingData} settings
+ * @param {PageData} page
+ * @param {string} quizId
+ */
+const activityKind = (settings, page, quizId) => {
+  if (document.querySelector('.cg-rvw')) return 'review'
+  if (document.querySelector('.cg-to')) return 'pretest'
+  // The final assessment after a certificate expired (dashboard.js keeps its date in `x`).
+  const record = parseJson(withStorage((storage) => storage.getItem(recordKey(page.c))))
+  return quizId == settings.f && isPlainObject(record) && typeof record.x == 'string' ? 'recertification' : ''
 }
 
 /**
@@ -300,6 +321,7 @@ export const xapiReporter = (settings, page) => {
     },
     quizComplete: (detail) => {
       const quiz = activity('quiz', detail.quizId, 'assessment')
+      const kind = activityKind(settings, page, detail.quizId)
       const statements = detail.answers.map((answer) =>
         statement(
           'answered',
@@ -312,6 +334,7 @@ export const xapiReporter = (settings, page) => {
             score: score(answer.score, answer.max),
           },
           [quiz],
+          kind,
         ),
       )
       statements.push(
@@ -320,6 +343,7 @@ export const xapiReporter = (settings, page) => {
           quiz,
           { success: detail.passed, completion: true, score: score(detail.score, detail.max) },
           [course],
+          kind,
         ),
       )
       send(statements)
