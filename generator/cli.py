@@ -54,6 +54,16 @@ def _load(root: Path, *, refusal: str | None = None) -> CourseBundle:
         raise _problems(exc, refusal) from None
 
 
+def _site_checked(config_file: Path, bundle: CourseBundle, *, plugin_needed: bool = True) -> None:
+    """Failure naming each mkdocs.yml setting the course cannot be built with (engines/site_checks.py)."""
+    from generator.engines.site_checks import site_config_problems
+
+    problems = site_config_problems(config_file, bundle, plugin_needed=plugin_needed)
+    if problems:
+        count = len(problems)
+        raise Failure(*problems, f"{count} problem{'s' if count != 1 else ''} found; nothing was written.")
+
+
 def _refused(exc: Exception) -> Failure:
     """A setting or folder refused before anything was written."""
     return Failure(f"error: {exc}; nothing was written.")
@@ -142,6 +152,7 @@ def build(config_file: Path, site_dir: Path | None, site_url: str | None, strict
     import logging
 
     bundle = _load(config_file.resolve().parent)
+    _site_checked(config_file, bundle)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     try:
         chosen = choose_engine(engine)
@@ -170,7 +181,7 @@ def serve(config_file: Path, dev_addr: str | None) -> None:
     from generator.engines.preview import PreviewError
     from generator.engines.preview import serve as preview
 
-    _load(config_file.resolve().parent)
+    _site_checked(config_file, _load(config_file.resolve().parent))
     try:
         preview(config_file, dev_addr, echo=click.echo, echo_err=lambda line: click.echo(line, err=True))
     except PreviewError as exc:
@@ -189,8 +200,10 @@ def serve(config_file: Path, dev_addr: str | None) -> None:
 )
 def render(out: Path, root: Path, site_url: str | None, relative_links: bool) -> None:
     """Write a plain MkDocs project (no coursegen plugin) to OUT, for any engine."""
+    bundle = _load(root)
+    _site_checked(root / "mkdocs.yml", bundle, plugin_needed=False)
     try:
-        rendered = render_project(root, out, site_url=site_url, relative_links=relative_links)
+        rendered = render_project(root, out, site_url=site_url, relative_links=relative_links, bundle=bundle)
     except (ConfigError, OutputError) as exc:
         raise _refused(exc) from None
     except CourseError as exc:
@@ -216,8 +229,10 @@ def facilitator(root: Path, site_dir: Path | None) -> None:
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     started = time.perf_counter()
+    bundle = _load(root)
+    _site_checked(root / "mkdocs.yml", bundle, plugin_needed=False)
     try:
-        target, edition = build_facilitator(root, site_dir)
+        target, edition = build_facilitator(root, site_dir, bundle=bundle)
     except (OutputError, ConfigError) as exc:
         raise _refused(exc) from None
     except CourseError as exc:
@@ -353,6 +368,7 @@ def scorm12(config_file: Path, out: Path) -> None:
 
     from generator.publish.scorm12 import PackageError, package_scorm12
 
+    _site_checked(config_file, _load(config_file.resolve().parent))
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     try:
         made = package_scorm12(config_file, out)

@@ -734,8 +734,11 @@ def test_axe_dashboard_lesson_and_certificate(
 def test_strings_follow_the_site_language(
     site: Site, page: Page, course_copy: Path, language: str, mark: str, done: str
 ) -> None:
+    # The course's language is the site's (course.yaml); mkdocs.yml need not say it again.
     config = course_copy / "mkdocs.yml"
-    config.write_text(config.read_text().replace("language: en", f"language: {language}"))
+    config.write_text(config.read_text().replace("  language: en\n", ""))
+    outline = course_copy / "course" / "course.yaml"
+    outline.write_text(outline.read_text().replace("\ntitle:", f"\nlanguage: {language}\ntitle:", 1))
     with site.serving(site.build(course_copy)):
         page.goto(site.url + OPENING)
         expect(page.get_by_role("button", name=re.compile("nicht erledigt"))).to_be_visible()
