@@ -7,6 +7,7 @@ Bad course input never shows a traceback: it is reported one problem a line,
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from pathlib import Path
@@ -69,7 +70,39 @@ def _refused(exc: Exception) -> Failure:
     return Failure(f"error: {exc}; nothing was written.")
 
 
-@click.group()
+# What to do when a command cannot write where it writes, by command (its name in `coursegen …`).
+_WRITE_ADVICE = {
+    "build": "build into a folder you can write to with -d",
+    "facilitator": "build the edition into a folder you can write to with -d",
+    "render": "write the project into a folder you can write to",
+    "package": "write the package into a folder you can write to with --out",
+    "schema": "write the schemas into a folder you can write to with --out",
+    "serve": "run the preview in a folder you can write to",
+}
+_PROJECT_ADVICE = "make the project folder writable, or copy the project to a folder you can write to"
+_WRITING = {errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOSPC, errno.EDQUOT, errno.EBUSY, errno.EXDEV}
+
+
+def _file_failure(exc: OSError, command: str) -> Failure:
+    """One line for a file system failure: the folder, why, and what to do (never a traceback)."""
+    name = exc.filename or ""
+    folder = Path(name).parent if name and not Path(name).is_dir() else Path(name or ".")
+    reason = (exc.strerror or str(exc)).lower()
+    verb = "cannot write to" if exc.errno in _WRITING else "cannot use"
+    return Failure(f"error: {verb} {folder.absolute()}: {reason}; {_WRITE_ADVICE.get(command, _PROJECT_ADVICE)}")
+
+
+class _Commands(click.Group):
+    """The command group; a file system failure in any command ends in one line (_file_failure)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except OSError as exc:
+            raise _file_failure(exc, ctx.invoked_subcommand or "") from None
+
+
+@click.group(cls=_Commands)
 @click.version_option(package_name="coursegen")
 def main() -> None:
     """Turn YAML lessons and quizzes into a course website."""

@@ -65,8 +65,13 @@ def write_all(root: Path, created: Mapping[str, str], changed: Mapping[str, str]
             target = root / path
             _make_folders(target.parent, undo)
             partial = _partial(target)
+            try:
+                partial.write_bytes(text.encode("utf-8"))
+            except OSError:
+                if partial.is_file():  # half written (a full disk): coursegen's own name, removed
+                    partial.unlink()
+                raise
             undo.partials.append(partial)
-            partial.write_bytes(text.encode("utf-8"))
         for path in created:
             target = root / path
             if target.exists():
