@@ -666,3 +666,10 @@ def test_the_plugin_gives_the_same_line_in_mkdocs_build(
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert f"the course has 1 problem; nothing was built:\n{expected[0]}\n" in result.stderr
+
+
+def test_the_readme_shows_the_site_settings_lines() -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    for case, *_, expected in SITE_CASES:
+        if case != "theme-short-form":
+            assert f"\n{expected[0]}\n" in readme, case
