@@ -60,6 +60,10 @@ export const actionButton = (text, action) => {
   return button
 }
 
+// What a trainer's step text looks like when it starts with its speaker in bold, as Markdown renders
+// "**Helen:** …" (or "**Helen**: …"): a name of up to 40 characters and a colon.
+const SPEAKER_LABEL = /^<p><strong>[^<:]{1,40}(?::<\/strong>|<\/strong>:)/
+
 /**
  * Marks an option, step or pair after checking.
  * @param {Element} target
@@ -325,7 +329,10 @@ const rolePlayQuestion = (question, container, strings, savedPath) => {
    * @param {string} html
    */
   const line = (speaker, html) => {
-    const said = element('div', 'cg-say', element('strong', '', speaker + ': '))
+    // A step that names its speaker itself ("**Helen:** …") is not labelled a second time.
+    const said = SPEAKER_LABEL.test(html)
+      ? element('div', 'cg-say')
+      : element('div', 'cg-say', element('strong', '', speaker + ': '))
     said.insertAdjacentHTML('beforeend', html)
     return said
   }
