@@ -645,7 +645,8 @@ def test_site_settings_give_exact_line(
 ) -> None:
     _apply(mini, file, old, new)
     monkeypatch.chdir(mini)
-    for command in (["build"], ["package", "scorm12"]):
+    engines = [["build", "--engine", engine] for engine in ("mkdocs", "properdocs", "zensical")]
+    for command in (*engines, ["package", "scorm12"], ["serve"]):
         result = CliRunner().invoke(main, command)
         assert (result.exit_code, result.stderr.splitlines()) == (1, [*expected, NOTHING]), command
     assert not (mini / "site").exists() and not (mini / "dist").exists()
