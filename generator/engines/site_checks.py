@@ -94,9 +94,9 @@ def configured_language(config_file: Path) -> str | None:
 def site_config_problems(config_file: Path, bundle: CourseBundle, *, plugin_needed: bool = True) -> list[str]:
     """The located lines of every setting in `config_file` that coursegen cannot build right
     (none for a project without one: what reads it says so)."""
-    if not config_file.is_file():
+    root = _compose(config_file) if config_file.is_file() else None
+    if root is None:  # no mkdocs.yml, an empty one, or one that is not YAML: what reads it says so
         return []
-    root = _compose(config_file)
     shown = config_file.name
     problems: list[str] = []
     if plugin_needed:
