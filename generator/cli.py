@@ -15,11 +15,13 @@ from typing import IO, Any
 
 import click
 
+from generator.analyse.sources import AUTH_VARIABLE
 from generator.author.lint import lint_course
 from generator.author.lint_output import json_text, text_lines
+from generator.engines.csp import SitePolicy, plan_policy, policy_file, write_site_policy
 from generator.engines.engine_runner import ENGINES, build_with_engine, check_site_folder, choose_engine, site_folder
 from generator.engines.output import OutputError
-from generator.engines.plain_project import ConfigError, render_project
+from generator.engines.plain_project import ConfigError, read_site_config, render_project
 from generator.engines.site_build import EngineError
 from generator.model.load import CourseBundle, load_course
 from generator.model.schema import write_schemas
@@ -63,6 +65,15 @@ def _site_checked(config_file: Path, bundle: CourseBundle, *, plugin_needed: boo
     if problems:
         count = len(problems)
         raise Failure(*problems, f"{count} problem{'s' if count != 1 else ''} found; nothing was written.")
+
+
+def _site_url(project: Path) -> str | None:
+    """mkdocs.yml's site_url, read as every command reads the site's settings (MkDocs' `!ENV`)."""
+    try:
+        value = read_site_config(project / "mkdocs.yml").get("site_url")
+    except ConfigError as exc:
+        raise Failure(f"error: {exc}") from None
+    return value if isinstance(value, str) and value.strip() else None
 
 
 def _refused(exc: Exception) -> Failure:
@@ -135,7 +146,8 @@ def lint(root: Path, strict: bool, format_: str) -> None:
     Every warning names its code; README.md ("Lint warnings") says what each one catches and how
     to fix it, or to silence it with a reason.
     """
-    report = lint_course(_load(root))
+    bundle = _load(root)
+    report = lint_course(bundle, site_url=_site_url(bundle.root))
     click.echo(json_text(report) if format_ == "json" else "\n".join(text_lines(report)))
     if strict and report.shown:
         raise click.exceptions.Exit(1)
@@ -154,7 +166,11 @@ def stats(root: Path, format_: str) -> None:
     from generator.author.stats_output import json_text as stats_json
     from generator.author.stats_output import plain_text, print_rich
 
-    figures = course_figures(_load(root))
+    bundle = _load(root)
+    try:
+        figures = course_figures(bundle)  # it reads the validity panels too, which may be broken
+    except CourseError as exc:
+        raise _problems(exc) from None
     if format_ == "json":
         click.echo(stats_json(figures))
     elif sys.stdout.isatty():
@@ -163,6 +179,82 @@ def stats(root: Path, format_: str) -> None:
         print_rich(figures, Console())
     else:
         click.echo(plain_text(figures), nl=False)
+
+
+@main.command()
+@click.argument("quiz_id", required=False)
+@click.option("--all", "all_", is_flag=True, help="Every quiz of the course, in the order learners meet them.")
+@click.option("--seed", type=int, default=None, help="Shuffle with this seed (default: the same seed every time).")
+@click.option(
+    "--key",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the answer key, as JSON, to this file (never to the paper).",
+)
+@click.option(
+    "--format", "format_", type=click.Choice(["text", "markdown"]), default="text", help="Plain text or Markdown."
+)
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", help="Project folder.")
+def paper(quiz_id: str | None, all_: bool, seed: int | None, key: Path | None, format_: str, root: Path) -> None:
+    """Print a quiz (QUIZ_ID, or every quiz with --all) as a learner meets it: no key, no feedback.
+
+    For reviewers and validity panels; options shuffled the same way every time (or by --seed).
+    --key writes the answers, per question id, to a separate file for scoring.
+    """
+    import json
+
+    from generator.author.paper import DEFAULT_SEED, quiz_order
+    from generator.author.paper import paper as make_paper
+
+    bundle = _load(root)
+    if all_ == (quiz_id is not None):
+        raise Failure("name one quiz (coursegen paper QUIZ_ID) or ask for --all, not both")
+    if quiz_id is not None and quiz_id not in bundle.quizzes:
+        import difflib
+
+        close = difflib.get_close_matches(quiz_id, sorted(bundle.quizzes), n=1, cutoff=0.7)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        raise Failure(f"no quiz has the id '{quiz_id}'{hint}; the quizzes are: {', '.join(quiz_order(bundle))}")
+    made = make_paper(
+        bundle,
+        quiz_order(bundle) if quiz_id is None else [quiz_id],
+        seed=DEFAULT_SEED if seed is None else seed,
+        format="markdown" if format_ == "markdown" else "text",
+    )
+    if key is not None:
+        try:
+            key.write_text(json.dumps(made.key, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        except OSError as exc:
+            raise Failure(f"{key}: the key could not be written ({exc.strerror or exc}); nothing was printed") from None
+    click.echo(made.text, nl=False)
+
+
+@main.command()
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", help="Project folder.")
+@click.option("--format", "format_", type=click.Choice(["text", "json"]), default="text", help="Lines, or JSON.")
+def panel(root: Path, format_: str) -> None:
+    """Score the validity panels recorded in validity/panels.yaml against their papers' keys.
+
+    Per panel and quiz: each reader's score, each group's mean, the items every non-reader got
+    right and the items every reader missed (validity/README.md says how a panel is run).
+    """
+    import json
+
+    from generator.author.panel import PANELS_FILE, read_panels
+    from generator.author.panel_output import result_json, text_lines
+
+    _load(root)
+    try:
+        panels = read_panels(root)
+    except CourseError as exc:
+        raise _problems(exc) from None
+    if panels is None:
+        raise Failure(f"there is no {PANELS_FILE} in {root.resolve()}; validity/README.md says how to start one")
+    if format_ == "json":
+        document = [[result_json(result) for result in results] for results in panels]
+        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+    else:
+        click.echo("\n".join(text_lines(panels)))
 
 
 def _count(n: int, one: str, many: str = "") -> str:
@@ -191,13 +283,21 @@ def build(config_file: Path, site_dir: Path | None, site_url: str | None, strict
         chosen = choose_engine(engine)
         target = site_folder(config_file, site_dir)
         check_site_folder(config_file, target)
+        policy_plan = plan_policy(config_file, policy_file(target))
     except (EngineError, ConfigError, OutputError) as exc:
         raise _refused(exc) from None
     try:
         build_with_engine(chosen, config_file, target, site_url=site_url, strict=strict, bundle=bundle)
     except EngineError as exc:
         raise Failure(f"error: {exc}", "The build failed; the previous site is unchanged.") from None
+    _wrote_policy(write_site_policy(policy_plan, target, policy_file(target)), policy_file(target))
     click.echo(f"built {target} with {chosen}")
+
+
+def _wrote_policy(policy: SitePolicy, path: Path) -> None:
+    for problem in policy.problems:
+        click.echo(f"warning: {problem}", err=True)
+    click.echo(f"wrote its Content-Security-Policy to {path} (send it as an HTTP header: README)")
 
 
 @main.command()
@@ -228,15 +328,17 @@ def serve(config_file: Path, dev_addr: str | None) -> None:
 @click.option(
     "--relative-links",
     is_flag=True,
-    help="Links relative to each page, for MkDocs or ProperDocs (the site then works wherever it is copied); "
-    "Zensical needs the default, links from the site_url's path.",
+    help="Links relative to each page as served, for MkDocs or ProperDocs; the default writes them "
+    "relative to each .md file, as Zensical reads them. Either site works wherever it is served.",
 )
 def render(out: Path, root: Path, site_url: str | None, relative_links: bool) -> None:
     """Write a plain MkDocs project (no coursegen plugin) to OUT, for any engine."""
     bundle = _load(root)
     _site_checked(root / "mkdocs.yml", bundle, plugin_needed=False)
     try:
-        rendered = render_project(root, out, site_url=site_url, relative_links=relative_links, bundle=bundle)
+        rendered = render_project(
+            root, out, site_url=site_url, links="page" if relative_links else "source", bundle=bundle
+        )
     except (ConfigError, OutputError) as exc:
         raise _refused(exc) from None
     except CourseError as exc:
@@ -412,3 +514,65 @@ def scorm12(config_file: Path, out: Path) -> None:
     except EngineError as exc:
         raise Failure(f"error: {exc}", "The package failed; the previous one is unchanged.") from None
     click.echo(f"wrote {made.path} ({made.files} files, {made.size / 1024:.0f} KB)")
+    _wrote_policy(made.policy, policy_file(made.path))
+
+
+@main.command()
+@click.option(
+    "--from",
+    "from_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="An LRS export: JSON lines or a JSON array.",
+)
+@click.option("--lrs", default=None, metavar="URL", help=f"An LRS's xAPI address; credentials from ${AUTH_VARIABLE}.")
+@click.option(
+    "--since", default=None, metavar="TIMESTAMP", help="With --lrs: only statements stored after this (ISO 8601)."
+)
+@click.option(
+    "--attempts", type=click.Choice(["first", "all"]), default="first", help="First attempts (default) or all."
+)
+@click.option(
+    "--format", "format_", type=click.Choice(["html", "json"]), default="html", help="HTML report, or JSON to stdout."
+)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default="report", help="The report's folder.")
+@click.option("--names", is_flag=True, help="Name the learners in the report (by default nothing identifies one).")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", help="Project folder.")
+def analyse(
+    from_file: Path | None,
+    lrs: str | None,
+    since: str | None,
+    attempts: str,
+    format_: str,
+    out: Path,
+    names: bool,
+    root: Path,
+) -> None:
+    """Item analysis of the course's quizzes from xAPI statements: which questions work, which do not."""
+    from generator.analyse.command import analyse as run
+    from generator.analyse.command import html_files, json_text, statements, summary_lines
+    from generator.analyse.errors import AnalyseError
+    from generator.engines.output import check_output, replacing
+    from generator.engines.plain_project import read_site_config, site_sources
+    from generator.model.interactions import course_iri
+    from generator.pages.quiz_html import content_hash
+
+    bundle = _load(root)
+    iri = course_iri(bundle.course, _site_url(bundle.root))
+    hashes = {quiz_id: content_hash(quiz) for quiz_id, quiz in bundle.quizzes.items()}
+    try:
+        if format_ == "html":
+            sources = site_sources(bundle.root, read_site_config(bundle.root / "mkdocs.yml"))[0]
+            check_output(out, project=bundle.root, sources=sources, suggestion=bundle.root / "report")
+        with statements(from_file, lrs, iri, since) as source:
+            result = run(bundle, source, iri, hashes, attempts="all" if attempts == "all" else "first", names=names)
+    except (AnalyseError, OutputError, ConfigError) as exc:
+        raise Failure(f"error: {exc}") from None
+    if format_ == "json":
+        click.echo(json_text(result))
+        return
+    with replacing(out) as staging:
+        for name, text in html_files(result, bundle.course.title, bundle.course.language).items():
+            (staging / name).write_text(text, encoding="utf-8")
+    for line in summary_lines(result, bundle.course.language):
+        click.echo(line)
+    click.echo(f"wrote the report to {out}/index.html")

@@ -80,7 +80,7 @@ def test_failed_coursegen_build_leaves_the_site_as_it_was(mini: Path) -> None:
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines() == [
         "course/lessons/first-lesson.yaml:4:10: minutes: must be a whole number, not the text 'soon'",
-        "quizzes/basics-quiz.yaml:14:18: questions[0].options[1].correct: must be true or false, not the text 'maybe'",
+        "quizzes/basics-quiz.yaml:14:18: question 1 › option 2 › correct: must be true or false, not the text 'maybe'",
         "2 problems found; nothing was written.",
     ]
     assert snapshot(mini / "site") == before

@@ -34,14 +34,14 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         QUIZ,
         "correct: true\n        feedback: You used",
         "correct: yes\n        feedback: You used",
-        [f"{QUIZ}:14:18: questions[0].options[1].correct: must be true or false, not the text 'yes'"],
+        [f"{QUIZ}:14:18: question 1 › option 2 › correct: must be true or false, not the text 'yes'"],
     ),
     (
         "misspelt-key",
         QUIZ,
         "correct: true\n        feedback: You used",
         "corect: true\n        feedback: You used",
-        [f"{QUIZ}:14:9: questions[0].options[1].corect: unknown field 'corect'; did you mean 'correct'?"],
+        [f"{QUIZ}:14:9: question 1 › option 2 › corect: unknown field 'corect'; did you mean 'correct'?"],
     ),
     ("unknown-top-key", QUIZ, "intro:", "intor:", [f"{QUIZ}:3:1: intor: unknown field 'intor'; did you mean 'intro'?"]),
     (
@@ -52,7 +52,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "    type: ordering\n",
         "    type: ordering\n    shuffle: true\n",
         [
-            f"{QUIZ}:35:5: questions[2].shuffle: unknown field 'shuffle'; valid fields: id, objectives, scenario, "
+            f"{QUIZ}:35:5: question 3 › shuffle: unknown field 'shuffle'; valid fields: id, objectives, scenario, "
             "prompt, explanation, silence, points, type, items, partial_credit"
         ],
     ),
@@ -61,7 +61,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         QUIZ,
         "    prompt: How do you answer?\n",
         "",
-        [f"{QUIZ}:5:5: questions[0].prompt: add the required field 'prompt'"],
+        [f"{QUIZ}:5:5: question 1 › prompt: add the required field 'prompt'"],
     ),
     (
         "unknown-type",
@@ -69,7 +69,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "type: ordering",
         "type: order",
         [
-            f"{QUIZ}:34:11: questions[2].type: type must be one of single, multiple, ordering, matching, roleplay, not the text 'order'"
+            f"{QUIZ}:34:11: question 3 › type: type must be one of single, multiple, ordering, matching, roleplay, not the text 'order'"
         ],
     ),
     (
@@ -77,14 +77,14 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         QUIZ,
         'text: "Hi Dana!"',
         "text: 42",
-        [f"{QUIZ}:13:15: questions[0].options[1].text: must be text, not the number 42; put it in quotes"],
+        [f"{QUIZ}:13:15: question 1 › option 2 › text: must be text, not the number 42; put it in quotes"],
     ),
     (
         "empty-feedback",
         QUIZ,
         "feedback: You know who it is.",
         "feedback:",
-        [f"{QUIZ}:12:18: questions[0].options[0].feedback: must not be empty; write the text after the colon"],
+        [f"{QUIZ}:12:18: question 1 › option 1 › feedback: must not be empty; write the text after the colon"],
     ),
     (
         "two-correct-single",
@@ -92,7 +92,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "feedback: You know who it is.",
         "correct: true\n        feedback: You know who it is.",
         [
-            f"{QUIZ}:10:5: questions[0].options: a single-choice question needs exactly one correct option, not 2; use type: multiple for more"
+            f"{QUIZ}:10:5: question 1 › options: a single-choice question needs exactly one correct option, not 2; use type: multiple for more"
         ],
     ),
     (
@@ -101,7 +101,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         None,
         "id: final-check\ntitle: Final\nquestions:\n  - id: q\n    type: multiple\n    objectives: [first-greet]\n"
         "    prompt: Which?\n    options:\n      - {text: A, feedback: No.}\n      - {text: B, feedback: No.}\n",
-        [f"{FINAL}:8:5: questions[0].options: mark at least one option correct: true"],
+        [f"{FINAL}:8:5: question 1 › options: mark at least one option correct: true"],
     ),
     (
         "bad-slug",
@@ -109,7 +109,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "id: greet",
         "id: Greet Dana",
         [
-            f"{QUIZ}:5:9: questions[0].id: the text 'Greet Dana' is not allowed here; use only lowercase letters, digits and hyphens, like 'dimmer-switch'"
+            f"{QUIZ}:5:9: question 1 › id: the text 'Greet Dana' is not allowed here; use only lowercase letters, digits and hyphens, like 'dimmer-switch'"
         ],
     ),
     (
@@ -117,7 +117,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         QUIZ,
         "id: listen",
         "id: greet",
-        [f"{QUIZ}:20:9: questions[1].id: question id 'greet' is used twice in this quiz"],
+        [f"{QUIZ}:20:9: question 2 › id: question id 'greet' is used twice in this quiz"],
     ),
     (
         "duplicate-key",
@@ -132,7 +132,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "objectives: [first-greet]\n    scenario",
         "objectives: [first-gret]\n    scenario",
         [
-            f"{QUIZ}:7:18: questions[0].objectives[0]: no lesson has the objective 'first-gret' (did you mean 'first-greet'?)"
+            f"{QUIZ}:7:18: question 1 › objective 1: no lesson has the objective 'first-gret' (did you mean 'first-greet'?)"
         ],
     ),
     (
@@ -141,7 +141,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "  - id: first-listen\n    text: Listen before you pitch.\n",
         "  - id: first-listen\n    text: Listen before you pitch.\n  - id: first-close\n    text: Close the call.\n",
         [
-            f"{LESSON}:10:9: objectives[2].id: objective 'first-close' is assessed by no quiz question; list it in a question's objectives"
+            f"{LESSON}:10:9: objective 3 › id: objective 'first-close' is assessed by no quiz question; list it in a question's objectives"
         ],
     ),
     (
@@ -150,10 +150,10 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "id: first-listen",
         "id: first-greet",
         [
-            f"{LESSON}:8:9: objectives[1].id: objective id 'first-greet' is already used in course/lessons/first-lesson.yaml; objective ids are unique in the course",
-            f"{QUIZ}:22:18: questions[1].objectives[0]: no lesson has the objective 'first-listen'",
-            f"{QUIZ}:35:18: questions[2].objectives[0]: no lesson has the objective 'first-listen'",
-            f"{QUIZ}:53:18: questions[4].objectives[0]: no lesson has the objective 'first-listen'",
+            f"{LESSON}:8:9: objective 2 › id: objective id 'first-greet' is already used in course/lessons/first-lesson.yaml; objective ids are unique in the course",
+            f"{QUIZ}:22:18: question 2 › objective 1: no lesson has the objective 'first-listen'",
+            f"{QUIZ}:35:18: question 3 › objective 1: no lesson has the objective 'first-listen'",
+            f"{QUIZ}:53:18: question 5 › objective 1: no lesson has the objective 'first-listen'",
         ],
     ),
     (
@@ -162,7 +162,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "lessons: [first-lesson]",
         "lessons: [first-lesson, second-lesson]",
         [
-            f"{OUTLINE}:10:29: modules[0].lessons[1]: no lesson has the id 'second-lesson'; create course/lessons/second-lesson.yaml or fix the id"
+            f"{OUTLINE}:10:29: module 1 › lesson 2: no lesson has the id 'second-lesson'; create course/lessons/second-lesson.yaml or fix the id"
         ],
     ),
     (
@@ -171,7 +171,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "quiz: basics-quiz",
         "quiz: basic-quiz",
         [
-            f"{OUTLINE}:11:11: modules[0].quiz: no quiz has the id 'basic-quiz' (did you mean 'basics-quiz'?); create quizzes/basic-quiz.yaml or fix the id",
+            f"{OUTLINE}:11:11: module 1 › quiz: no quiz has the id 'basic-quiz' (did you mean 'basics-quiz'?); create quizzes/basic-quiz.yaml or fix the id",
             f"{QUIZ}:1:5: id: quiz 'basics-quiz' is used nowhere; name it as a lesson's quiz, or as a module's quiz or the final_assessment in course/course.yaml",
         ],
     ),
@@ -191,7 +191,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "quiz: first-check",
         "quiz: basics-quiz",
         [
-            f"{LESSON}:39:7: quiz: quiz 'basics-quiz' is already used at {OUTLINE} modules[0].quiz; each quiz belongs in one place",
+            f"{LESSON}:39:7: quiz: quiz 'basics-quiz' is already used at {OUTLINE} module 1 › quiz; each quiz belongs in one place",
             "quizzes/first-check.yaml:1:5: id: quiz 'first-check' is used nowhere; name it as a lesson's quiz, or as a module's quiz or the final_assessment in course/course.yaml",
         ],
     ),
@@ -339,7 +339,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "next: stall",
         "next: stal",
         [
-            f"{QUIZ}:78:19: questions[4].steps[1].choices[1].next: 'stal' names no step or ending (did you mean 'stall'?)"
+            f"{QUIZ}:78:19: question 5 › step 2 › choice 2 › next: 'stal' names no step or ending (did you mean 'stall'?)"
         ],
     ),
     (
@@ -348,8 +348,8 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "next: won",
         "next: open",
         [
-            f"{QUIZ}:74:19: questions[4].steps[1].choices[0].next: this choice leads back to step 'open', so the conversation can loop forever; point it forward",
-            f"{QUIZ}:80:13: questions[4].endings[0].id: ending 'won' can never be reached; point a choice's next at it or remove it",
+            f"{QUIZ}:74:19: question 5 › step 2 › choice 1 › next: this choice leads back to step 'open', so the conversation can loop forever; point it forward",
+            f"{QUIZ}:80:13: question 5 › ending 1 › id: ending 'won' can never be reached; point a choice's next at it or remove it",
         ],
     ),
     (
@@ -357,7 +357,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         QUIZ,
         "start: open",
         "start: opening",
-        [f"{QUIZ}:56:12: questions[4].start: 'opening' names no step (did you mean 'open'?)"],
+        [f"{QUIZ}:56:12: question 5 › start: 'opening' names no step (did you mean 'open'?)"],
     ),
     (
         "roleplay-unreachable-step",
@@ -365,8 +365,8 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "next: listen",
         "next: won",
         [
-            f"{QUIZ}:68:13: questions[4].steps[1].id: step 'listen' can never be reached; point a choice's next at it or remove it",
-            f"{QUIZ}:84:13: questions[4].endings[1].id: ending 'stall' can never be reached; point a choice's next at it or remove it",
+            f"{QUIZ}:68:13: question 5 › step 2 › id: step 'listen' can never be reached; point a choice's next at it or remove it",
+            f"{QUIZ}:84:13: question 5 › ending 2 › id: ending 'stall' can never be reached; point a choice's next at it or remove it",
         ],
     ),
     (
@@ -375,7 +375,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "outcome: partial",
         "outcome: meh",
         [
-            f"{QUIZ}:86:18: questions[4].endings[1].outcome: must be one of 'success', 'partial' or 'failure', not the text 'meh'"
+            f"{QUIZ}:86:18: question 5 › ending 2 › outcome: must be one of 'success', 'partial' or 'failure', not the text 'meh'"
         ],
     ),
     (
@@ -391,7 +391,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "url: https://example.org/names",
         "url: example.org/names",
         [
-            f"{LESSON}:37:10: sources[0].url: the text 'example.org/names' is not allowed here; write a full web address starting with https://"
+            f"{LESSON}:37:10: source 1 › url: the text 'example.org/names' is not allowed here; write a full web address starting with https://"
         ],
     ),
     (
@@ -406,7 +406,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         QUIZ,
         "right: Trust",
         "right: Attention",
-        [f"{QUIZ}:49:16: questions[3].pairs[1].right: this match appears twice; every match must differ"],
+        [f"{QUIZ}:49:16: question 4 › pair 2 › right: this match appears twice; every match must differ"],
     ),
     (
         "distractor-is-answer",
@@ -414,7 +414,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "distractors: [Speed]",
         "distractors: [Trust]",
         [
-            f"{QUIZ}:50:19: questions[3].distractors[0]: 'Trust' is already a right-hand match; a distractor must match nothing"
+            f"{QUIZ}:50:19: question 4 › distractor 1: 'Trust' is already a right-hand match; a distractor must match nothing"
         ],
     ),
     # Past our limit, and far past PyYAML's own (6.0.4 stops at 1000 levels with
@@ -452,7 +452,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "            next: lost\n"
         "      - id: listen",
         [
-            f"{QUIZ}:65:13: questions[4].steps[0].choices[1].points: the path open:2 → recover:1 → listen:1 → won "
+            f"{QUIZ}:65:13: question 5 › step 1 › choice 2 › points: the path open:2 → recover:1 → listen:1 → won "
             "slips here (0 points where the best choice earns 2) and still scores the maximum 4; make the way back "
             "earn less, or use 'scoring: ending'"
         ],
@@ -463,7 +463,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "outcome: partial\n",
         "outcome: partial\n        score: 50\n",
         [
-            f"{QUIZ}:87:16: questions[4].endings[1].score: an ending's score counts only with 'scoring: ending'; "
+            f"{QUIZ}:87:16: question 5 › ending 2 › score: an ending's score counts only with 'scoring: ending'; "
             "add that to the question or remove the score"
         ],
     ),
@@ -473,9 +473,9 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "    start: open\n",
         "    start: open\n    scoring: ending\n",
         [
-            f"{QUIZ}:81:9: questions[4].endings[0]: add 'score' (0 to 100): with 'scoring: ending' each ending has one",
-            f"{QUIZ}:85:9: questions[4].endings[1]: add 'score' (0 to 100): with 'scoring: ending' each ending has one",
-            f"{QUIZ}:89:9: questions[4].endings[2]: add 'score' (0 to 100): with 'scoring: ending' each ending has one",
+            f"{QUIZ}:81:9: question 5 › ending 1: add 'score' (0 to 100): with 'scoring: ending' each ending has one",
+            f"{QUIZ}:85:9: question 5 › ending 2: add 'score' (0 to 100): with 'scoring: ending' each ending has one",
+            f"{QUIZ}:89:9: question 5 › ending 3: add 'score' (0 to 100): with 'scoring: ending' each ending has one",
         ],
     ),
     # Pasted from a word processor: U+2028 is a line break to libyaml and invisible in an
@@ -522,12 +522,256 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
             "indent it to column 7, as that line is"
         ],
     ),
+    # A move tag must be listed in course.yaml: a typo would split one kind of move in two.
+    (
+        "move-not-listed",
+        QUIZ,
+        'text: "Hi Dana!"\n',
+        'text: "Hi Dana!"\n        move: use-nmae\n',
+        [
+            f"{QUIZ}:14:15: question 1 › option 2 › move: no move has the id 'use-nmae'; "
+            f"list it under moves in {OUTLINE} (- id: ..., description: ...) or fix the id"
+        ],
+    ),
+    (
+        "choice-move-not-listed",
+        QUIZ,
+        "next: stall",
+        "next: stall\n            move: stall-for-time",
+        [
+            f"{QUIZ}:79:19: question 5 › step 2 › choice 2 › move: no move has the id 'stall-for-time'; "
+            f"list it under moves in {OUTLINE} (- id: ..., description: ...) or fix the id"
+        ],
+    ),
+    (
+        "move-listed-twice",
+        OUTLINE,
+        "final_assessment: final-check\n",
+        "final_assessment: final-check\nmoves:\n  - id: use-name\n    description: Greet by name.\n"
+        "  - id: use-name\n    description: Say the customer's name.\n",
+        [
+            f"{OUTLINE}:16:9: moves #2 › id: move 'use-name' is already listed at moves #1; list each move once, "
+            "with one description"
+        ],
+    ),
     (
         "lesson-unlisted",
         OUTLINE,
         "lessons: [first-lesson]",
         "lessons: []",
-        [f"{OUTLINE}:10:14: modules[0].lessons: needs at least 1 item"],
+        [f"{OUTLINE}:10:14: module 1 › lessons: needs at least 1 item"],
+    ),
+]
+
+
+# Accepted, cut short and silent before: YAML reads ` #` in plain text as the start of a comment.
+CASES += [
+    (
+        "hash-cuts-a-prompt",
+        QUIZ,
+        "prompt: How do you answer?",
+        "prompt: Dana says you are only the #2 supplier on her list. How do you answer?",
+        [
+            f"{QUIZ}:9:40: question 1 › prompt: the text after ' #' was read as a YAML comment, so the value ends "
+            'at "Dana says you are only the"; put the whole value in quotes, or use a block (|)'
+        ],
+    ),
+    (
+        "hash-empties-a-prompt",
+        QUIZ,
+        "prompt: How do you answer?",
+        "prompt: #2 on her list, so how do you answer?",
+        [
+            f"{QUIZ}:9:13: question 1 › prompt: the text after ' #' was read as a YAML comment, so the value is "
+            "empty; put the whole value in quotes, or use a block (|)"
+        ],
+    ),
+    (
+        "hash-cuts-a-continued-line",
+        LESSON,
+        "body: Ask, then listen.",
+        "body: Ask, then listen; you are\n      #1 when you listen.",
+        [
+            f"{LESSON}:19:7: section 2 › body: the text after ' #' was read as a YAML comment, so the value ends "
+            'at "Ask, then listen; you are"; put the whole value in quotes, or use a block (|)'
+        ],
+    ),
+]
+
+
+# Accepted without a word before: two options a learner cannot tell apart, and a quiz saved
+# under a name the loader does not read.
+CASES += [
+    (
+        "single-choice-same-text-twice",
+        QUIZ,
+        'text: "Hi Dana!"',
+        'text: "Hello, who is this?"',
+        [f"{QUIZ}:13:15: question 1 › option 2 › text: this option appears twice; every option must differ"],
+    ),
+    (
+        "multiple-choice-same-text-twice",
+        QUIZ,
+        "text: Starting the demo",
+        "text: Asking a follow-up question",
+        [f"{QUIZ}:31:15: question 2 › option 3 › text: this option appears twice; every option must differ"],
+    ),
+]
+
+
+# Misleading before: the advice pointed elsewhere, or following it made things worse.
+CASES += [
+    (
+        # Was "duplicate key 'text' … keep only one of them": following it deleted an option.
+        "option-without-its-dash",
+        QUIZ,
+        "      - text: None of these",
+        "        text: None of these",
+        [
+            f"{QUIZ}:16:9: duplicate key 'text' (first on line 13): if a new item of the list starts here, put '- ' "
+            "before it, as the item above has; otherwise keep only one of them"
+        ],
+    ),
+    (
+        # Was "did not find expected alphabetic or numeric character; check the indentation and quotes".
+        "text-starts-with-a-star",
+        LESSON,
+        "reflection: When did",
+        "reflection: *Really*: when did",
+        [
+            f"{LESSON}:30:13: YAML syntax: text that starts with '*' is read as a reference to another value "
+            "(*name); put the whole text in quotes, or write it as a block (|)"
+        ],
+    ),
+    (
+        # Was "did not find expected key; line up the keys of this mapping at the same indentation".
+        "text-starts-with-a-quotation",
+        QUIZ,
+        "prompt: How do you answer?",
+        'prompt: "That\'s too much," Dana says. How do you answer?',
+        [
+            f"{QUIZ}:9:13: YAML syntax: this text starts with a quotation mark, so YAML takes the quotation as the "
+            "whole value and cannot read the words after it; write the text as a block (the key, then '|', and "
+            "the text indented on the next line)"
+        ],
+    ),
+    (
+        # Was "mapping values are not allowed", or a key that quietly began with the space.
+        "no-break-space-indent",
+        QUIZ,
+        "    prompt: How do you answer?",
+        "\u00a0\u00a0\u00a0\u00a0prompt: How do you answer?",
+        [
+            f"{QUIZ}:9:1: this line is indented with a no-break space (U+00A0), which YAML reads as a letter; "
+            "replace it with ordinary spaces"
+        ],
+    ),
+    (
+        "quoted-true",
+        QUIZ,
+        "correct: true\n        feedback: You used",
+        'correct: "true"\n        feedback: You used',
+        [
+            f"{QUIZ}:14:18: question 1 › option 2 › correct: must be true or false, not text; remove the quotes around true"
+        ],
+    ),
+    (
+        "quoted-minutes",
+        LESSON,
+        "minutes: 5",
+        'minutes: "6"',
+        [f"{LESSON}:4:10: minutes: must be a whole number, not text; remove the quotes around 6"],
+    ),
+    (
+        "text-starts-with-a-bang",
+        QUIZ,
+        "prompt: How do you answer?",
+        "prompt: !Quick, how do you answer?",
+        [f"{QUIZ}:9:13: text that starts with '!' is read as a YAML tag; put the whole text in quotes"],
+    ),
+    (
+        "text-starts-with-a-bang-word",
+        QUIZ,
+        "prompt: How do you answer?",
+        "prompt: !Quick how do you answer?",
+        [f"{QUIZ}:9:13: text that starts with '!' is read as a YAML tag; put the whole text in quotes"],
+    ),
+]
+
+
+# Markdown that built without a word before: a picture or lesson that is not there, a callout
+# Material does not know, and Markdown in a title (shown with its asterisks).
+CASES += [
+    (
+        "picture-not-there",
+        LESSON,
+        "body: Ask, then listen.",
+        'body: "Look: ![The value ladder](images/value ladder.png)"',
+        [
+            f"{LESSON}:18:38: section 2 › body: the picture 'images/value ladder.png' is not there: there is no "
+            "course/images/value ladder.png; put the file there, or write its path from the course/ folder"
+        ],
+    ),
+    (
+        "picture-outside-the-course",
+        LESSON,
+        "body: Ask, then listen.",
+        'body: "![A ladder](../ladder.png)"',
+        [
+            f"{LESSON}:18:24: section 2 › body: the picture '../ladder.png' is outside the course/ folder; put it "
+            "there, and write its path from that folder, such as images/ladder.png"
+        ],
+    ),
+    (
+        "link-to-a-lesson-not-there",
+        LESSON,
+        "body: Ask, then listen.",
+        "body: See [the first lesson](lesson:first-lessen).",
+        [
+            f"{LESSON}:18:34: section 2 › body: the link 'lesson:first-lessen' names no lesson (did you mean "
+            "'first-lesson'?); link a lesson by its id, as [its title](lesson:the-lesson-id)"
+        ],
+    ),
+    (
+        "link-to-a-lesson-file-not-there",
+        QUIZ,
+        "explanation: Use the name you know.",
+        "explanation: Use the name you know; see [names](second-lesson.md).",
+        [
+            f"{QUIZ}:19:53: question 1 › explanation: the link 'second-lesson.md' names no lesson; link a lesson "
+            "by its id, as [its title](lesson:the-lesson-id)"
+        ],
+    ),
+    (
+        "callout-of-an-unknown-kind",
+        QUIZ,
+        "feedback: You know who it is.",
+        'feedback: |\n          You know who it is.\n\n          !!! tipp "Next time"\n              Use the name.',
+        [
+            f"{QUIZ}:15:11: question 1 › option 1 › feedback: 'tipp' is not a kind of callout (did you mean 'tip'?); "
+            "write one of note, info, tip, warning, danger, example, question, quote, success or failure"
+        ],
+    ),
+    (
+        # Not a block: YAML joins the lines, and the learner saw the pipes.
+        "table-in-a-folded-value",
+        LESSON,
+        "body: Ask, then listen.",
+        "body: Ask, then listen.\n\n      | Stage | Says |\n      |---|---|\n      | Renewal | Price |",
+        [
+            f"{LESSON}:20:7: section 2 › body: this table is on one line, as YAML joins the lines of a value that "
+            "is not a block; write the field as a block: the key, then '|', and the table on the lines below"
+        ],
+    ),
+    (
+        "markdown-in-a-title",
+        LESSON,
+        "title: First lesson",
+        "title: Handling *price* objections",
+        [
+            f"{LESSON}:2:17: title: titles are plain text, so the * around 'price' would show as they are; remove "
+            "them (Markdown works in a lesson's text, not in its titles)"
+        ],
     ),
 ]
 
@@ -571,11 +815,61 @@ def test_every_problem_in_every_file_in_one_run(mini: Path) -> None:
     ]
 
 
+def test_a_misspelt_move_is_matched_to_a_listed_one(mini: Path) -> None:
+    _apply(
+        mini,
+        OUTLINE,
+        None,
+        (mini / OUTLINE).read_text() + "moves:\n  - id: use-name\n    description: Greet by name.\n",
+    )
+    _apply(mini, QUIZ, 'text: "Hi Dana!"\n', 'text: "Hi Dana!"\n        move: use-nmae\n')
+    _apply(mini, QUIZ, "feedback: You know who it is.\n", "feedback: You know who it is.\n        move: use-name\n")
+    assert report(mini) == [
+        f"{QUIZ}:15:15: question 1 › option 2 › move: no move has the id 'use-nmae' (did you mean 'use-name'?); "
+        f"list it under moves in {OUTLINE} (- id: ..., description: ...) or fix the id"
+    ]
+
+
 def test_run_from_the_wrong_folder_says_where_to_run_it(tmp_path: Path) -> None:
     assert report(tmp_path) == [
         f"course/course.yaml:1:1: the course outline is missing: there is no course/course.yaml in {tmp_path}; "
         "run coursegen in the project folder (the one holding course/ and quizzes/), or point --root at it"
     ]
+
+
+def test_a_quiz_saved_under_a_name_that_is_not_read_is_named(mini: Path) -> None:
+    (mini / "quizzes" / "final-check.yaml").rename(mini / "quizzes" / "final-check.yaml.txt")
+    assert report(mini) == [
+        f"{OUTLINE}:12:19: final_assessment: no quiz has the id 'final-check': the file quizzes/final-check.yaml.txt "
+        "is there, but only files whose name ends in .yaml are read; rename it to final-check.yaml"
+    ]
+
+
+def test_a_picture_needs_its_text_alternative(mini: Path) -> None:
+    (mini / "course" / "images").mkdir()
+    (mini / "course" / "images" / "value ladder.png").write_bytes(b"\x89PNG")
+    _apply(mini, LESSON, "body: Ask, then listen.", "body: |\n      Look:\n\n      ![](<images/value ladder.png>)")
+    assert report(mini) == [
+        f"{LESSON}:21:12: section 2 › body: the picture 'images/value ladder.png' has no text alternative, which a "
+        "learner who cannot see it hears instead; write what it shows between the brackets: "
+        "![what it shows](images/value ladder.png)"
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"![The value ladder](images/value ladder.png)"',
+        '"![The value ladder](<images/value ladder.png>)"',
+        '"![The value ladder](images/value%20ladder.png)"',
+        '"See [the lesson](lesson:first-lesson) and [again](first-lesson.md)."',
+    ],
+)
+def test_pictures_and_lesson_links_that_are_there_pass(mini: Path, body: str) -> None:
+    (mini / "course" / "images").mkdir()
+    (mini / "course" / "images" / "value ladder.png").write_bytes(b"\x89PNG")
+    _apply(mini, LESSON, "body: Ask, then listen.", f"body: {body}")
+    assert report(mini) == []
 
 
 # Site settings (mkdocs.yml) the course cannot be built with, as `coursegen build` reports them

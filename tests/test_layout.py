@@ -1,7 +1,7 @@
 """The pipeline's stages import only earlier stages, and the core never imports an engine.
 
-Tools beside the pipeline (author/: `coursegen lint`) read what read/ and model/ produce and
-import nothing later: they never change a page. publish/ (`coursegen package`) sits beside
+Tools beside the pipeline (author/: `coursegen lint`; analyse/: `coursegen analyse`) read what
+read/ and model/ produce and import nothing later: they never change a page. publish/ (`coursegen package`) sits beside
 engines/: it builds through an engine and packs the result, and only cli.py imports it.
 """
 
@@ -15,7 +15,11 @@ import pytest
 GENERATOR = Path(__file__).resolve().parents[1] / "generator"
 STAGES = ["read", "model", "pages", "engines"]
 # Each tool package and the stages it may import.
-TOOLS = {"author": ["read", "model"], "publish": ["read", "model", "pages", "engines"]}
+TOOLS = {
+    "analyse": ["read", "model"],
+    "author": ["read", "model"],
+    "publish": ["read", "model", "pages", "engines"],
+}
 # A tool that may import MkDocs (through the engine it builds with).
 BUILDS_WITH_AN_ENGINE = {"publish"}
 

@@ -45,7 +45,8 @@ def test_what_a_page_without_a_quiz_loads_fits_in_1_kb() -> None:
 def test_a_quiz_page_with_the_tracker_stays_within_the_quiz_budget() -> None:
     names = ("quiz.js", "quiz.css", "results.js", "progress.js")
     total = sum(gzipped(served(n)) for n in names)
-    assert total <= 8 * 1024, f"{names} are {total} B gzipped, over 8 KB"
+    # 8.5 KB since issue 22 (benchmarks/weights.py says why).
+    assert total <= 8 * 1024 + 512, f"{names} are {total} B gzipped, over 8.5 KB"
 
 
 def test_each_page_loads_only_what_it_needs(tmp_path: Path) -> None:

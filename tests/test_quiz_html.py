@@ -326,7 +326,7 @@ def test_option_values_reveal_neither_correctness_nor_position() -> None:
     assert len(first) == 4 and len(set(first)) == 4
     assert all(re.fullmatch(r"[0-9a-f]{8}", v) for v in first)
     data = quiz_data(quiz, context())
-    authored = [o["v"] for o in data["q"][0]["o"]]
+    authored = [o["token"] for o in data["questions"][0]["options"]]
     assert sorted(first) == sorted(authored)
     assert first[-1] == authored[-1], "the pinned option keeps its place"
     # The server order follows the values, which are keyed by the whole quiz content.
@@ -367,22 +367,37 @@ def test_blob_round_trips_to_the_grader_data() -> None:
     assert 'data-hash="' + content_hash(quiz) + '"' in fragment
     data = decode_blob(blob_of(fragment), f"demo:{content_hash(quiz)}")
     assert data == quiz_data(quiz, ctx)
-    single, multiple, ordering, matching, rp = data["q"]
-    assert [q["id"] for q in data["q"]] == ["one", "two", "three", "four", "five"]
-    assert [o["c"] for o in single["o"]] == [0, 1, 0, 0] and [o["pin"] for o in single["o"]] == [0, 0, 0, 1]
-    assert single["o"][1]["f"] == "<p>Bravo feedback text.</p>"
-    assert single["e"] == "<p>Because the explanation says so.</p>"
-    assert single["p"] == 1 and single["sh"] is True
-    assert single["r"] == [["Lesson <one>", "../lesson-one/"]]
-    assert multiple["p"] == 3 and multiple["pc"] is True
-    assert multiple["r"] == [["Lesson two", "../lesson-two/"], ["Lesson <one>", "../lesson-one/"]]
-    assert ordering["o"][1]["f"] == "<p>Second goes second.</p>" and ordering["o"][0]["f"] is None
-    assert [o["m"] for o in matching["o"]] == matching["x"][:2] and len(matching["x"]) == 3
-    assert matching["o"][0]["f"] == "<p>Pair one feedback.</p>"
-    assert rp["p"] == 11 and rp["s"] == "s1"
-    assert rp["st"]["s1"]["o"][0] == {"h": "Greedy", "p": 5, "f": "<p>Greedy feedback.</p>", "n": "s2"}
-    assert rp["en"]["good"] == {"h": "Good ending title", "k": "success", "x": "<p>Good ending text.</p>", "s": None}
-    assert rp["sm"] == "path"
+    single, multiple, ordering, matching, rp = data["questions"]
+    assert [q["id"] for q in data["questions"]] == ["one", "two", "three", "four", "five"]
+    assert [o["correct"] for o in single["options"]] == [0, 1, 0, 0]
+    assert [o["pinned"] for o in single["options"]] == [0, 0, 0, 1]
+    assert single["options"][1]["feedback"] == "<p>Bravo feedback text.</p>"
+    assert single["explanation"] == "<p>Because the explanation says so.</p>"
+    assert single["points"] == 1 and single["shuffle"] is True
+    assert single["reviews"] == [["Lesson <one>", "../lesson-one/"]]
+    assert multiple["type"] == "multiple"
+    assert multiple["points"] == 3 and multiple["partialCredit"] is True
+    assert multiple["reviews"] == [["Lesson two", "../lesson-two/"], ["Lesson <one>", "../lesson-one/"]]
+    assert ordering["type"] == "ordering"
+    assert ordering["steps"][1]["feedback"] == "<p>Second goes second.</p>" and ordering["steps"][0]["feedback"] is None
+    assert matching["type"] == "matching"
+    assert [o["match"] for o in matching["pairs"]] == matching["choices"][:2] and len(matching["choices"]) == 3
+    assert matching["pairs"][0]["feedback"] == "<p>Pair one feedback.</p>"
+    assert rp["type"] == "roleplay"
+    assert rp["points"] == 11 and rp["start"] == "s1"
+    assert rp["steps"]["s1"]["choices"][0] == {
+        "text": "Greedy",
+        "points": 5,
+        "feedback": "<p>Greedy feedback.</p>",
+        "next": "s2",
+    }
+    assert rp["endings"]["good"] == {
+        "title": "Good ending title",
+        "outcome": "success",
+        "text": "<p>Good ending text.</p>",
+        "score": None,
+    }
+    assert rp["scoring"] == "path"
 
 
 def test_blob_is_not_plain_json_or_base64_json() -> None:

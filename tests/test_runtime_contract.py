@@ -293,8 +293,8 @@ def _question(courses: list[Path], kind: str) -> Any:
     for project in courses:
         for item in handed_over(project):
             if item.typedef == "QuizData":
-                for question in item.value["q"]:
-                    if question["t"] == kind:
+                for question in item.value["questions"]:
+                    if question["type"] == kind:
                         return question
     raise AssertionError(f"no {kind} question in the courses")
 
@@ -305,14 +305,15 @@ def test_a_key_python_adds_drops_or_renames_fails(contract: Contract, courses: l
     checker = Checker(contract)
     assert checker.check(question, "Question", "q") == []
     added = {**question, "zz": 1}
-    dropped = {k: v for k, v in question.items() if k != "r"}
-    renamed = {("pts" if k == "p" else k): v for k, v in question.items()}
-    retyped = {**question, "p": str(question["p"])}
+    dropped = {k: v for k, v in question.items() if k != "reviews"}
+    renamed = {("pts" if k == "points" else k): v for k, v in question.items()}
+    retyped = {**question, "points": str(question["points"])}
     # A key added deeper down: to an option, step, pair or role-play step.
     if kind == "roleplay":
-        deeper = {**question, "st": {k: {**v, "zz": 1} for k, v in question["st"].items()}}
+        deeper = {**question, "steps": {k: {**v, "zz": 1} for k, v in question["steps"].items()}}
     else:
-        deeper = {**question, "o": [{**option, "zz": 1} for option in question["o"]]}
+        items = {"ordering": "steps", "matching": "pairs"}.get(kind, "options")
+        deeper = {**question, items: [{**item, "zz": 1} for item in question[items]]}
     for broken in (added, dropped, renamed, retyped, deeper):
         assert checker.check(broken, "Question", "q"), broken
 

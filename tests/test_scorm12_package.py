@@ -113,7 +113,9 @@ def test_a_file_coursegen_did_not_write_is_never_replaced(tmp_path: Path) -> Non
     theirs.unlink()
     first = package_scorm12(FIXTURE / "mkdocs.yml", dist)
     again = package_scorm12(FIXTURE / "mkdocs.yml", dist)
-    assert first.path == again.path and sorted(p.name for p in dist.iterdir()) == [theirs.name]
+    # Beside it, its Content-Security-Policy (engines/csp.py), replaced the same way.
+    policy = "quizcourse-1.0-scorm12.csp.txt"
+    assert first.path == again.path and sorted(p.name for p in dist.iterdir()) == [policy, theirs.name]
 
 
 def test_a_course_with_problems_writes_nothing(tmp_path: Path, course_copy: Path) -> None:
@@ -184,3 +186,27 @@ def test_a_package_is_never_written_among_the_course_s_own_files(tmp_path: Path,
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.strip().endswith("which holds the course's own files; use --out dist; nothing was written.")
     assert sorted(p.relative_to(project) for p in project.rglob("*")) == before
+
+
+def test_a_lessons_picture_is_in_the_package_where_its_page_finds_it(tmp_path: Path, course_copy: Path) -> None:
+    (course_copy / "course" / "images").mkdir()
+    (course_copy / "course" / "images" / "value ladder.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    lesson = course_copy / "course" / "lessons" / "opening-calls.yaml"
+    lesson.write_text(
+        lesson.read_text().replace(
+            "body: Use the name you know, then ask an open question.",
+            'body: "Use the name you know: ![The value ladder](images/value ladder.png)"',
+        )
+    )
+    made = package_scorm12(course_copy / "mkdocs.yml", tmp_path / "dist")
+    with zipfile.ZipFile(made.path) as archive:
+        names = set(archive.namelist())
+        page_name = next(n for n in names if n.endswith("opening-calls/index.html") or n.endswith("opening-calls.html"))
+        page = archive.read(page_name).decode()
+        manifest = manifest_of(made.path)
+    src = page.split('alt="The value ladder"')[0].rsplit('src="', 1)[1].split('"', 1)[0]
+    found = unquote(str(Path(page_name).parent / src))
+    resolved = Path("/", found).resolve().as_posix().lstrip("/")
+    assert resolved == "images/value ladder.png" and resolved in names
+    listed = {unquote(f.get("href", "")) for f in manifest.iter(f"{{{IMSCP}}}file")}
+    assert resolved in listed

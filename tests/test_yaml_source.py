@@ -100,3 +100,30 @@ def test_a_folder_named_like_a_yaml_file_is_a_located_problem(tmp_path: Path) ->
     assert str(caught.value.problem) == (
         "quizzes/old.yaml:1:1: this is a folder, not a file; rename it so that its name does not end in .yaml"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "where_cut"),
+    [
+        ("prompt: only the #2 supplier\n", [(1, 18)]),
+        ("items:\n  - Names matter #1 rule\n", [(2, 18)]),
+        ("a:\n  - prompt: only the\n      #2 supplier\n", [(3, 7)]),
+        # Comments written as comments: `# ` with a space, a commented-out key, a number's comment.
+        ("prompt: only the  # say it kindly\n", []),
+        ("a:\n  - text: Hi\n    #feedback: later\n", []),
+        ("minutes: 6 #x\n", []),
+        ('prompt: "only the #2 supplier"\n', []),
+        ("prompt: |\n  only the #2 supplier\n", []),
+    ],
+)
+def test_a_hash_that_cut_a_text_value_is_found(text: str, where_cut: list[tuple[int, int]]) -> None:
+    doc = parse_text(text, "f.yaml")
+    assert [(p.line, p.column) for p in doc.cut] == where_cut
+    assert all("was read as a YAML comment" in p.message for p in doc.cut)
+
+
+def test_an_empty_key_is_not_taken_for_one_indented_with_a_no_break_space() -> None:
+    # Found by test_properties: "" is in every string, so an empty key once failed the check.
+    assert parse_text("?", "f.yaml").data == {"": None}
+    with pytest.raises(SourceError, match="indented with a no-break space"):
+        parse_text("a:\n  b: 1\n  \u00a0c: 2\n", "f.yaml")

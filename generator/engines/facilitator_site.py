@@ -8,6 +8,7 @@ As with `coursegen build`, the old edition stays in place until the new one is c
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from generator.engines.output import OutputError, check_output, replacing
 from generator.engines.plain_project import read_site_config, site_language, site_sources, write_rendered
 from generator.engines.site_build import build_project
 from generator.model.load import CourseBundle, load_course
+from generator.model.markdown_checks import COURSE_FOLDER
 from generator.pages.course import RenderedCourse, nav_title, template_overrides
 from generator.pages.facilitator import STYLESHEET, FacilitatorEdition, render_facilitator
 from generator.pages.strings import facilitator_words
@@ -71,6 +73,11 @@ def build_facilitator(
     edition = render_facilitator(bundle, language=language, template_dirs=template_overrides(custom_dir))
     with tempfile.TemporaryDirectory(prefix="coursegen-facilitator-") as work:
         project = Path(work)
+        pictures = root / COURSE_FOLDER
+        if pictures.is_dir():
+            # The pictures and files the course's Markdown points at, as the learner site has them;
+            # not its YAML nor any hand-written page, which are no part of the answer key.
+            shutil.copytree(pictures, project / "docs", ignore=shutil.ignore_patterns("*.yaml", "*.yml", "*.md"))
         write_rendered(RenderedCourse(pages=edition.pages, assets=edition.assets), project / "docs")
         for name, text in _OVERRIDES.items():
             (project / "overrides" / name).parent.mkdir(parents=True, exist_ok=True)

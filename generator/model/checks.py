@@ -17,6 +17,7 @@ from generator.model.models import (
     Module,
     MultipleChoice,
     Ordering,
+    Question,
     Quiz,
     RolePlay,
     Silence,
@@ -62,8 +63,10 @@ def _outline_references(
     used_lessons: dict[str, str],
     used_quizzes: dict[str, str],
     complete: bool,
+    unread: dict[str, str] | None = None,
 ) -> list[Problem]:
     """Module ids that repeat, and every lesson and quiz the outline names (noted in `used_*`)."""
+    unread = unread if unread is not None else {}
     course, cdoc = outline
     problems: list[Problem] = []
     module_ids: set[str] = set()
@@ -74,12 +77,14 @@ def _outline_references(
             )
         module_ids.add(module.id)
         for j, lesson_id in enumerate(module.lessons):
-            problems += _reference(cdoc, (*loc, "lessons", j), lesson_id, "lesson", lesson_ids, used_lessons, complete)
+            problems += _reference(
+                cdoc, (*loc, "lessons", j), lesson_id, "lesson", lesson_ids, used_lessons, complete, unread
+            )
         if module.quiz is not None:
-            problems += _reference(cdoc, (*loc, "quiz"), module.quiz, "quiz", quiz_ids, used_quizzes, complete)
+            problems += _reference(cdoc, (*loc, "quiz"), module.quiz, "quiz", quiz_ids, used_quizzes, complete, unread)
     if course.final_assessment is not None:
         problems += _reference(
-            cdoc, ("final_assessment",), course.final_assessment, "quiz", quiz_ids, used_quizzes, complete
+            cdoc, ("final_assessment",), course.final_assessment, "quiz", quiz_ids, used_quizzes, complete, unread
         )
     return problems
 
@@ -90,9 +95,13 @@ def check_course(
     quizzes: list[tuple[Quiz, Document]],
     *,
     complete: bool,
+    unread: dict[str, str] | None = None,
 ) -> list[Problem]:
     """All cross-file problems. With `complete` false some files failed to load, so
-    references to them are not reported again as missing."""
+    references to them are not reported again as missing. `unread` maps the first part of the
+    name of each file beside the lessons and quizzes that is not read as YAML to that file."""
+    unread = unread if unread is not None else {}
+    course, cdoc = outline
     problems: list[Problem] = []
     problems += _file_names(lessons) + _file_names(quizzes)
     problems += _unique_ids(lessons, quizzes)
@@ -102,11 +111,41 @@ def check_course(
     quiz_ids = {quiz.id for quiz, _ in quizzes}
     used_lessons: dict[str, str] = {}
     used_quizzes: dict[str, str] = {}
-    problems += _outline_references(outline, lesson_ids, quiz_ids, used_lessons, used_quizzes, complete)
+    problems += _outline_references(outline, lesson_ids, quiz_ids, used_lessons, used_quizzes, complete, unread)
     for lesson, doc in lessons:
         if lesson.quiz is not None:
-            problems += _reference(doc, ("quiz",), lesson.quiz, "quiz", quiz_ids, used_quizzes, complete)
+            problems += _reference(doc, ("quiz",), lesson.quiz, "quiz", quiz_ids, used_quizzes, complete, unread)
         problems += _silences(doc, (), lesson.silence, "lesson")
+    problems += _unused(lessons, quizzes, used_lessons, used_quizzes, complete)
+
+    objectives = _objectives(lessons, problems)
+    assessed: set[str] = set()
+    moves = _moves(course, cdoc, problems)
+    for quiz, doc in quizzes:
+        problems += _check_quiz(quiz, doc, objectives, assessed, complete)
+        problems += _move_references(quiz, doc, moves)
+    if complete:
+        for objective_id, (doc, loc) in objectives.items():
+            if objective_id not in assessed:
+                problems.append(
+                    _at(
+                        doc,
+                        loc,
+                        f"objective '{objective_id}' is assessed by no quiz question; list it in a question's objectives",
+                    )
+                )
+    return problems
+
+
+def _unused(
+    lessons: list[tuple[Lesson, Document]],
+    quizzes: list[tuple[Quiz, Document]],
+    used_lessons: dict[str, str],
+    used_quizzes: dict[str, str],
+    complete: bool,
+) -> list[Problem]:
+    """Lessons in no module and quizzes named nowhere."""
+    problems: list[Problem] = []
     for lesson, doc in lessons:
         if lesson.id not in used_lessons:
             problems.append(
@@ -125,21 +164,6 @@ def check_course(
                     f"or as a module's quiz or the final_assessment in {OUTLINE}",
                 )
             )
-
-    objectives = _objectives(lessons, problems)
-    assessed: set[str] = set()
-    for quiz, doc in quizzes:
-        problems += _check_quiz(quiz, doc, objectives, assessed, complete)
-    if complete:
-        for objective_id, (doc, loc) in objectives.items():
-            if objective_id not in assessed:
-                problems.append(
-                    _at(
-                        doc,
-                        loc,
-                        f"objective '{objective_id}' is assessed by no quiz question; list it in a question's objectives",
-                    )
-                )
     return problems
 
 
@@ -199,12 +223,24 @@ def _reference(
     known: set[str],
     used: dict[str, str],
     complete: bool,
+    unread: dict[str, str],
 ) -> list[Problem]:
     if ref in used:
         return [_at(doc, loc, f"{kind} '{ref}' is already used at {used[ref]}; each {kind} belongs in one place")]
     used[ref] = f"{doc.path} {format_loc(loc)}"
     if ref not in known and complete:
         folder = "quizzes/" if kind == "quiz" else "course/lessons/"
+        if ref in unread:
+            # The file is there under a name the loader does not read (a word processor's
+            # `.yaml.txt`): "no quiz has the id" alone sends the trainer looking elsewhere.
+            return [
+                _at(
+                    doc,
+                    loc,
+                    f"no {kind} has the id '{ref}': the file {unread[ref]} is there, but only files whose name "
+                    f"ends in .yaml are read; rename it to {ref}.yaml",
+                )
+            ]
         hint = _closest(ref, known)
         return [_at(doc, loc, f"no {kind} has the id '{ref}'{hint}; create {folder}{ref}.yaml or fix the id")]
     return []
@@ -232,6 +268,52 @@ def _objectives(lessons: list[tuple[Lesson, Document]], problems: list[Problem])
             else:
                 found[objective.id] = (doc, loc)
     return found
+
+
+def _moves(course: Course, doc: Document, problems: list[Problem]) -> set[str]:
+    """The move ids course.yaml lists; a second entry for one id is a problem (which description holds?)."""
+    first: dict[str, int] = {}
+    for k, move in enumerate(course.moves):
+        if move.id in first:
+            problems.append(
+                _at(
+                    doc,
+                    ("moves", k, "id"),
+                    f"move '{move.id}' is already listed at {format_loc(('moves', first[move.id]))}; list each move once, "
+                    "with one description",
+                )
+            )
+        else:
+            first[move.id] = k
+    return set(first)
+
+
+def _move_references(quiz: Quiz, doc: Document, moves: set[str]) -> list[Problem]:
+    # A move that is not listed is most often a typo, and a typo would split one kind of
+    # move into two, hiding from lint a move that is wrong every time it appears.
+    problems: list[Problem] = []
+    for i, question in enumerate(quiz.questions):
+        tagged: list[tuple[Path_, str | None]] = []
+        if isinstance(question, (SingleChoice, MultipleChoice)):
+            tagged = [(("questions", i, "options", j, "move"), o.move) for j, o in enumerate(question.options)]
+        elif isinstance(question, RolePlay):
+            tagged = [
+                (("questions", i, "steps", k, "choices", c, "move"), choice.move)
+                for k, step in enumerate(question.steps)
+                for c, choice in enumerate(step.choices)
+            ]
+        for loc, move in tagged:
+            if move is not None and move not in moves:
+                hint = _closest(move, moves)
+                problems.append(
+                    _at(
+                        doc,
+                        loc,
+                        f"no move has the id '{move}'{hint}; list it under moves in {OUTLINE} "
+                        "(- id: ..., description: ...) or fix the id",
+                    )
+                )
+    return problems
 
 
 def _check_quiz(
@@ -262,36 +344,46 @@ def _check_quiz(
             if objective not in objectives and complete:
                 hint = _closest(objective, objectives)
                 problems.append(_at(doc, (*loc, "objectives", j), f"no lesson has the objective '{objective}'{hint}"))
-        if isinstance(question, SingleChoice):
-            correct = sum(option.correct for option in question.options)
-            if correct != 1:
+        problems += _check_question_kind(question, doc, loc)
+    return problems
+
+
+def _check_question_kind(question: Question, doc: Document, loc: Path_) -> list[Problem]:
+    """What each type of question must hold beyond its fields: one right answer, distinct options…"""
+    problems: list[Problem] = []
+    if isinstance(question, SingleChoice):
+        correct = sum(option.correct for option in question.options)
+        if correct != 1:
+            problems.append(
+                _at(
+                    doc,
+                    (*loc, "options"),
+                    f"a single-choice question needs exactly one correct option, not {correct}; use type: multiple for more",
+                )
+            )
+    if isinstance(question, (SingleChoice, MultipleChoice)):
+        # Two options a learner cannot tell apart: one of them was meant to say something else.
+        problems += _distinct(doc, (*loc, "options"), [option.text for option in question.options], "text", "option")
+    if isinstance(question, MultipleChoice):
+        if not any(option.correct for option in question.options):
+            problems.append(_at(doc, (*loc, "options"), "mark at least one option correct: true"))
+    elif isinstance(question, Ordering):
+        problems += _distinct(doc, (*loc, "items"), [item.text for item in question.items], "text", "step")
+    elif isinstance(question, Matching):
+        problems += _distinct(doc, (*loc, "pairs"), [pair.left for pair in question.pairs], "left", "item")
+        problems += _distinct(doc, (*loc, "pairs"), [pair.right for pair in question.pairs], "right", "match")
+        rights = {pair.right for pair in question.pairs}
+        for k, extra in enumerate(question.distractors):
+            if extra in rights:
                 problems.append(
                     _at(
                         doc,
-                        (*loc, "options"),
-                        f"a single-choice question needs exactly one correct option, not {correct}; use type: multiple for more",
+                        (*loc, "distractors", k),
+                        f"'{extra}' is already a right-hand match; a distractor must match nothing",
                     )
                 )
-        elif isinstance(question, MultipleChoice):
-            if not any(option.correct for option in question.options):
-                problems.append(_at(doc, (*loc, "options"), "mark at least one option correct: true"))
-        elif isinstance(question, Ordering):
-            problems += _distinct(doc, (*loc, "items"), [item.text for item in question.items], "text", "step")
-        elif isinstance(question, Matching):
-            problems += _distinct(doc, (*loc, "pairs"), [pair.left for pair in question.pairs], "left", "item")
-            problems += _distinct(doc, (*loc, "pairs"), [pair.right for pair in question.pairs], "right", "match")
-            rights = {pair.right for pair in question.pairs}
-            for k, extra in enumerate(question.distractors):
-                if extra in rights:
-                    problems.append(
-                        _at(
-                            doc,
-                            (*loc, "distractors", k),
-                            f"'{extra}' is already a right-hand match; a distractor must match nothing",
-                        )
-                    )
-        elif isinstance(question, RolePlay):
-            problems += _check_roleplay(question, doc, loc)
+    elif isinstance(question, RolePlay):
+        problems += _check_roleplay(question, doc, loc)
     return problems
 
 
@@ -303,6 +395,8 @@ _SCOPE_HOME: dict[Scope, str] = {
 }
 _UNSILENCEABLE = {
     "CG001": "reports a silence entry that silences nothing; remove that entry instead",
+    "CG109": "is about a kind of move across the course, not one question; make that move right somewhere, "
+    "in circumstances the lessons teach",
     "CG401": f"is not silenced here; list the name under recurring_names in {OUTLINE} if it is meant to recur",
     "CG402": "cannot be silenced; replace the placeholder text it reports",
 }

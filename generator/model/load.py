@@ -14,6 +14,7 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from generator.model.checks import check_course
+from generator.model.markdown_checks import check_markdown
 from generator.model.models import Course, Lesson, Quiz
 from generator.model.outline import Outline, build_outline
 from generator.model.validation_errors import problems_from
@@ -49,6 +50,32 @@ def _lesson_and_quiz_files(root: Path) -> tuple[list[Path], list[Path]]:
     return lessons, sorted((root / QUIZZES_DIR).rglob("*.y*ml"))
 
 
+def _unread_files(root: Path) -> dict[str, str]:
+    """Files beside the lessons and quizzes that are not read, by the first part of their name
+    (`objections-quiz` for quizzes/objections-quiz.yaml.txt), for a reference that finds nothing."""
+    found: dict[str, str] = {}
+    for folder in (root / LESSONS_DIR, root / QUIZZES_DIR):
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                if path.is_file() and not path.match("*.y*ml"):
+                    found.setdefault(path.name.split(".", 1)[0], path.relative_to(root).as_posix())
+    return found
+
+
+class _UnreadFiles(dict[str, str]):
+    """_unread_files(root), listed the first time a reference finds nothing: most builds never ask."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__()
+        self.root: Path | None = root
+
+    def __contains__(self, key: object) -> bool:
+        if self.root is not None:
+            self.update(_unread_files(self.root))
+            self.root = None
+        return super().__contains__(key)
+
+
 def _read(root: Path, path: Path, model: type[M], problems: list[Problem]) -> tuple[M, Document] | None:
     # Every path here comes from _lesson_and_quiz_files(root), so it starts with root: slicing
     # the string is what pathlib's relative_to does, minus its cost per call.
@@ -59,7 +86,12 @@ def _read(root: Path, path: Path, model: type[M], problems: list[Problem]) -> tu
     except SourceError as exc:
         problems.append(exc.problem)
         return None
-    problems.extend(found)
+    # A value cut short by ` #` is what else is wrong on its line (an empty one is "missing").
+    cut_lines = {problem.line for problem in doc.cut}
+    problems.extend(doc.cut)
+    problems.extend(problem for problem in found if problem.line not in cut_lines)
+    if doc.cut:
+        return None
     return None if valid is None else (valid, doc)
 
 
@@ -101,7 +133,10 @@ def load_course(root: Path) -> CourseBundle:
             quizzes.append(quiz)
     if course is None:
         raise CourseError(problems)
-    problems.extend(check_course(course, lessons, quizzes, complete=not problems))
+    complete = not problems
+    problems.extend(check_course(course, lessons, quizzes, complete=complete, unread=_UnreadFiles(root)))
+    items: list[tuple[BaseModel, Document]] = [course, *lessons, *quizzes]
+    problems.extend(check_markdown(root, items, {lesson.id for lesson, _ in lessons} if complete else None))
     if problems:
         raise CourseError(problems)
     model, _ = course

@@ -7,13 +7,14 @@ which line is wrong and what to write instead.
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.model.models import QUESTION_TYPES
-from generator.read.problems import Problem
+from generator.read.problems import Problem, where
 from generator.read.yaml_source import Document, Path_
 
 _PATTERN_HINTS = {
@@ -26,10 +27,7 @@ _PATTERN_HINTS = {
 
 
 def format_loc(loc: Path_) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
+    return where(loc)
 
 
 def _clean_loc(loc: tuple[str | int, ...], data: Any) -> Path_:
@@ -127,9 +125,14 @@ def _message(err: ErrorDetails, model: type[BaseModel], data: Any, loc: Path_) -
         return f"unknown field '{loc[-1]}'; {hint}"
     if kind in ("union_tag_invalid", "union_tag_not_found"):
         return f"type must be one of {', '.join(QUESTION_TYPES)}, not {_describe(ctx.get('tag'))}"
+    # `correct: "true"` and `minutes: "6"`: the value is right, its quotes make it text.
     if kind == "bool_type":
+        if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+            return f"must be true or false, not text; remove the quotes around {value.strip().lower()}"
         return f"must be true or false, not {_describe(value)}"
     if kind == "int_type":
+        if isinstance(value, str) and re.fullmatch(r"[+-]?[0-9]+", value.strip()):
+            return f"must be a whole number, not text; remove the quotes around {value.strip()}"
         return f"must be a whole number, not {_describe(value)}"
     if kind == "string_type":
         if value is None:

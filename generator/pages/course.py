@@ -10,7 +10,7 @@ contents and search sections from them.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -162,9 +162,15 @@ def template_environment(template_dirs: Sequence[Path], *, lstrip_blocks: bool =
     return env
 
 
-def _environment(md: MarkdownRenderer, template_dirs: Sequence[Path]) -> jinja2.Environment:
+def _environment(
+    md: MarkdownRenderer, template_dirs: Sequence[Path], links: Links, lessons: Collection[str]
+) -> jinja2.Environment:
     env = template_environment(template_dirs)
-    env.filters["block"] = lambda text: Markup(md.block(text))
+    # Pictures and links to lessons are written from the page being built, which every page
+    # builder names to its template as `page_src`.
+    env.filters["block"] = jinja2.pass_context(
+        lambda context, text: Markup(md.for_page(links, context["page_src"], lessons).block(text))
+    )
     env.filters["safe_url"] = is_safe_url
     return env
 
@@ -213,11 +219,12 @@ def _context(bundle: CourseBundle, settings: SiteSettings) -> PageContext:
     md = MarkdownRenderer(allow_html=bundle.course.allow_html)
     digests = {item.id: quiz_digest(bundle.quizzes[item.id]) for item in bundle.outline.quizzes()}
     words = strings_for(settings.language, settings.strings)
+    links = Links(bundle.outline, directory_urls, url_base)
     return PageContext(
         bundle=bundle,
-        links=Links(bundle.outline, directory_urls, url_base),
+        links=links,
         md=md,
-        env=_environment(md, settings.template_dirs),
+        env=_environment(md, settings.template_dirs, links, bundle.lessons),
         labels=words.page,
         progress_labels=words.progress,
         strings=words.quiz,

@@ -92,6 +92,7 @@ def dashboard_structure(ctx: PageContext, outline: DashboardOutline, src: str) -
 def home_page(ctx: PageContext, outline: DashboardOutline) -> str:
     tracker = ctx.tracker
     return ctx.template("home.md.j2").render(
+        page_src=HOME_SRC,
         course=ctx.bundle.course,
         modules=outline.modules,
         final=outline.final,
@@ -109,6 +110,7 @@ def home_page(ctx: PageContext, outline: DashboardOutline) -> str:
 def certificate_page(ctx: PageContext, outline: DashboardOutline, src: str) -> str:
     course, labels, tracker = ctx.bundle.course, ctx.progress_labels, ctx.tracker
     return ctx.template("certificate.md.j2").render(
+        page_src=src,
         course=course,
         p=labels,
         wait=labels["cert_wait"].format(what=labels["cert_all" if course.require_module_quizzes else "cert_final"]),

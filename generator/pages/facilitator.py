@@ -20,6 +20,7 @@ from generator.model.load import CourseBundle
 from generator.model.models import Matching, MultipleChoice, Ordering, Quiz, RolePlay, SingleChoice
 from generator.model.outline import OutlineItem
 from generator.model.roleplay_paths import Hop, best_path, choice_id, count_paths, name, paths, roleplay_max
+from generator.pages.addresses import Links
 from generator.pages.course import nav_title, template_environment
 from generator.pages.markdown import MarkdownRenderer
 from generator.pages.roleplay_map import svg
@@ -79,7 +80,7 @@ def render_facilitator(
     """The facilitator edition of a validated course: its pages, stylesheet and navigation, in
     `language` (the site's; the course's by default), from the learner site's strings."""
     w = facilitator_words(language or bundle.course.language)
-    md = MarkdownRenderer(allow_html=bundle.course.allow_html)
+    base = MarkdownRenderer(allow_html=bundle.course.allow_html)
     env = template_environment(template_dirs, lstrip_blocks=True)
     objectives = {
         objective.id: (objective.text, lesson.title)
@@ -93,6 +94,8 @@ def render_facilitator(
         entries = [{nav_title(use.quiz.title): use.src} for use in uses]
         out.nav.append({nav_title(title): entries} if title else entries[0])
         for use in uses:
+            # The edition has no lesson pages: a link to a lesson keeps its words, unlinked.
+            md = base.for_page(Links(bundle.outline, directory_urls=True), use.src, ())
             out.pages[use.src] = env.get_template("facilitator_quiz.md.j2").render(
                 quiz=use.quiz,
                 w=w,
@@ -100,6 +103,7 @@ def render_facilitator(
                 pass_mark=use.pass_mark,
                 intro=Markup(md.block(use.quiz.intro)) if use.quiz.intro else None,
                 questions=[_question(md, w, use.quiz, q, n, objectives) for n, q in enumerate(use.quiz.questions, 1)],
+                moves={move.id: move.description for move in bundle.course.moves},
             )
     out.pages[HOME_SRC] = env.get_template("facilitator_home.md.j2").render(
         w=w,
@@ -155,7 +159,7 @@ def _question(
     }
     if isinstance(q, (SingleChoice, MultipleChoice)):
         data["options"] = [
-            {"correct": o.correct, "pin": o.pin, "text": block(o.text), "feedback": block(o.feedback)}
+            {"correct": o.correct, "pin": o.pin, "move": o.move, "text": block(o.text), "feedback": block(o.feedback)}
             for o in q.options
         ]
     elif isinstance(q, Ordering):
@@ -182,6 +186,7 @@ def _steps(md: MarkdownRenderer, w: Words, q: RolePlay, hops: list[Hop]) -> list
                     "number": c + 1,
                     "points": _points(w, choice.points),
                     "best": choice_id(step.id, c) in best,
+                    "move": choice.move,
                     "text": Markup(md.block(choice.text)),
                     "feedback": Markup(md.block(choice.feedback)),
                     "next": choice.next,

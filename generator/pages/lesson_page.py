@@ -16,6 +16,7 @@ def lesson_page(ctx: PageContext, module: Module, lesson_id: str) -> str:
         quiz_link = {"title": ctx.outline[module.quiz].title, "url": ctx.links.to_item(page.src, module.quiz)}
     lesson_quiz = quiz_section(ctx, ctx.bundle.quizzes[lesson.quiz], page.src, heading_level=3) if lesson.quiz else None
     return ctx.template("lesson.md.j2").render(
+        page_src=page.src,
         lesson=lesson,
         module=module,
         labels=ctx.labels,
@@ -30,5 +31,5 @@ def lesson_page(ctx: PageContext, module: Module, lesson_id: str) -> str:
 def quiz_page(ctx: PageContext, quiz: Quiz) -> str:
     src = ctx.outline[quiz.id].src
     return ctx.template("quiz.md.j2").render(
-        **quiz_section(ctx, quiz, src), page_data=ctx.tracker.page_data(src, quiz.id, quiz=True)
+        page_src=src, **quiz_section(ctx, quiz, src), page_data=ctx.tracker.page_data(src, quiz.id, quiz=True)
     )

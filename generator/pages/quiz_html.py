@@ -35,8 +35,10 @@ from typing import Any
 
 import pydantic_core
 
+from generator.model.grading import AnyQuestion
 from generator.model.models import Matching, MultipleChoice, Option, Ordering, Quiz, RolePlay, SingleChoice
 from generator.model.roleplay_paths import roleplay_max
+from generator.pages import quiz_contract as contract
 from generator.pages.markdown import MarkdownRenderer
 
 _BLOCK = re.compile(r"<(?:p|ul|ol|li|blockquote|pre|h[1-6]|table|hr|div|dl)\b")
@@ -65,7 +67,13 @@ class QuizContext:
 # Bumped only when what the hash covers changes on purpose: every learner's saved
 # answers for every quiz are dropped when it does.
 HASH_FORMAT = b"coursegen-quiz-v1\n"
-_NOT_HASHED: dict[str, Any] = {"silence": True, "questions": {"__all__": {"silence"}}}
+# A `move` tag speaks to lint and the facilitator edition, as `silence` does: tagging answers
+# must not drop learners' saved answers either.
+_MOVE: dict[str, Any] = {"__all__": {"move": True}}
+_NOT_HASHED: dict[str, Any] = {
+    "silence": True,
+    "questions": {"__all__": {"silence": True, "options": _MOVE, "steps": {"__all__": {"choices": _MOVE}}}},
+}
 
 
 def canonical_quiz(quiz: Quiz) -> bytes:
@@ -78,7 +86,7 @@ def canonical_quiz(quiz: Quiz) -> bytes:
     Keys are sorted and the JSON written by the standard library, so neither the order
     of the models' fields nor the JSON output of a pydantic release matters.
     A `silence` entry is left out too: it speaks to `coursegen lint`, not to learners,
-    and silencing a warning must not throw away their saved answers.
+    and silencing a warning must not throw away their saved answers; so is a `move` tag.
     """
     data = quiz.model_dump(mode="json", exclude_defaults=True, exclude=_NOT_HASHED)
     text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
@@ -238,7 +246,7 @@ class _Renderer:
     def block(self, text: str | None) -> str | None:
         return self.md.block(text) if text else None
 
-    def reviews(self, objectives: list[str]) -> list[list[str]]:
+    def reviews(self, objectives: list[str]) -> list[contract.Review]:
         seen: dict[str, str] = {}
         for objective in objectives:
             if objective in self.ctx.objective_links:
@@ -246,7 +254,7 @@ class _Renderer:
                 seen.setdefault(url, title)
         return [[title, url] for url, title in seen.items()]
 
-    def question(self, index: int, q: Any, total: int) -> tuple[str, dict[str, Any]]:
+    def question(self, index: int, q: AnyQuestion, total: int) -> tuple[str, contract.Question]:
         dom = _a(f"cg-{self.quiz.id}-{q.id}")  # escaped once, used in many attributes
         number = self.s["question"].format(n=index + 1, total=total)
         head = [
@@ -255,23 +263,23 @@ class _Renderer:
         ]
         if q.scenario:
             head.append(f'<div class="cg-sc">{self.md.block(q.scenario)}</div>')
-        data: dict[str, Any] = {
+        common: contract.Common = {
             "id": q.id,
-            "t": q.type,
-            "e": self.block(q.explanation),
-            "r": self.reviews(q.objectives),
+            "explanation": self.block(q.explanation),
+            "reviews": self.reviews(q.objectives),
+            "points": roleplay_max(q) if isinstance(q, RolePlay) else q.points,
         }
+        data: contract.Question
         if isinstance(q, RolePlay):
-            body = self.roleplay(q, data)
+            body, data = self.roleplay(q, common)
             head.append(f'<div class="cg-p">{self.md.block(q.prompt)}</div>')
         else:
-            data["p"] = q.points
             if isinstance(q, (SingleChoice, MultipleChoice)):
-                body = self.choice(q, dom, data)
+                body, data = self.choice(q, dom, common)
             elif isinstance(q, Ordering):
-                body = self.ordering(q, dom, data)
+                body, data = self.ordering(q, dom, common)
             else:
-                body = self.matching(q, dom, data)
+                body, data = self.matching(q, dom, common)
             legend = _phrasing(self.md, q.prompt)
             if isinstance(q, MultipleChoice):
                 legend += f' <span class="cg-hint">{_a(self.s["multi_hint"])}</span>'
@@ -280,7 +288,9 @@ class _Renderer:
         tail = '<div class="cg-r" tabindex="-1"></div>\n</div>'
         return "\n".join([*head, body, tail]), data
 
-    def choice(self, q: SingleChoice | MultipleChoice, dom: str, data: dict[str, Any]) -> str:
+    def choice(
+        self, q: SingleChoice | MultipleChoice, dom: str, common: contract.Common
+    ) -> tuple[str, contract.SingleChoiceQuestion | contract.MultipleChoiceQuestion]:
         tokens = _tokens(self.digest, q.id, "o", len(q.options))
         shuffle = self.quiz.shuffle if q.shuffle is None else q.shuffle
         kind = "radio" if isinstance(q, SingleChoice) else "checkbox"
@@ -291,16 +301,29 @@ class _Renderer:
                 f'<div class="cg-o"><input type="{kind}" id="{dom}-{token}" name="{dom}" value="{token}">'
                 f'<label for="{dom}-{token}">{_phrasing(self.md, option.text)}</label></div>'
             )
-        data["sh"] = shuffle
-        data["o"] = [
-            {"v": token, "c": int(option.correct), "f": self.md.block(option.feedback), "pin": int(option.pin)}
+        options: list[contract.ChoiceOption] = [
+            {
+                "token": token,
+                "correct": 1 if option.correct else 0,
+                "feedback": self.md.block(option.feedback),
+                "pinned": 1 if option.pin else 0,
+            }
             for option, token in zip(q.options, tokens, strict=True)
         ]
+        data: contract.SingleChoiceQuestion | contract.MultipleChoiceQuestion
         if isinstance(q, MultipleChoice):
-            data["pc"] = q.partial_credit
-        return "\n".join(rows)
+            data = {
+                **common,
+                "type": "multiple",
+                "shuffle": shuffle,
+                "partialCredit": q.partial_credit,
+                "options": options,
+            }
+        else:
+            data = {**common, "type": "single", "shuffle": shuffle, "options": options}
+        return "\n".join(rows), data
 
-    def ordering(self, q: Ordering, dom: str, data: dict[str, Any]) -> str:
+    def ordering(self, q: Ordering, dom: str, common: contract.Common) -> tuple[str, contract.OrderingQuestion]:
         tokens = _tokens(self.digest, q.id, "i", len(q.items))
         order = sorted(range(len(q.items)), key=lambda i: tokens[i])
         if order == sorted(order):  # never show the answer as the starting order
@@ -316,11 +339,18 @@ class _Renderer:
                 f'<button type="button" class="cg-b2" data-mv="1" aria-describedby="{dom}-{token}">'
                 f"{_a(self.s['move_down'])}</button></span></li>"
             )
-        data["pc"] = q.partial_credit
-        data["o"] = [{"v": token, "f": self.block(item.feedback)} for item, token in zip(q.items, tokens, strict=True)]
-        return '<ol class="cg-ol">\n' + "\n".join(rows) + "\n</ol>"
+        steps: list[contract.OrderingStep] = [
+            {"token": token, "feedback": self.block(item.feedback)} for item, token in zip(q.items, tokens, strict=True)
+        ]
+        data: contract.OrderingQuestion = {
+            **common,
+            "type": "ordering",
+            "partialCredit": q.partial_credit,
+            "steps": steps,
+        }
+        return '<ol class="cg-ol">\n' + "\n".join(rows) + "\n</ol>", data
 
-    def matching(self, q: Matching, dom: str, data: dict[str, Any]) -> str:
+    def matching(self, q: Matching, dom: str, common: contract.Common) -> tuple[str, contract.MatchingQuestion]:
         lefts = _tokens(self.digest, q.id, "l", len(q.pairs))
         rights_text = [pair.right for pair in q.pairs] + list(q.distractors)
         rights = _tokens(self.digest, q.id, "r", len(rights_text))
@@ -335,50 +365,71 @@ class _Renderer:
                 f'<select id="{dom}-{token}" data-v="{token}"><option value="">{_a(self.s["select"])}</option>'
                 f"{choices}</select></div>"
             )
-        data["pc"] = q.partial_credit
-        data["o"] = [
-            {"v": lt, "m": rights[k], "f": self.block(pair.feedback)}
-            for k, (pair, lt) in enumerate(zip(q.pairs, lefts, strict=True))
+        pairs: list[contract.MatchingPair] = [
+            {"token": left, "match": rights[k], "feedback": self.block(pair.feedback)}
+            for k, (pair, left) in enumerate(zip(q.pairs, lefts, strict=True))
         ]
-        data["x"] = rights
-        return "\n".join(rows)
+        data: contract.MatchingQuestion = {
+            **common,
+            "type": "matching",
+            "partialCredit": q.partial_credit,
+            "pairs": pairs,
+            "choices": rights,
+        }
+        return "\n".join(rows), data
 
-    def roleplay(self, q: RolePlay, data: dict[str, Any]) -> str:
-        data["p"] = roleplay_max(q)
-        data["sh"] = self.quiz.shuffle
-        data["s"] = q.start
-        data["st"] = {
+    def roleplay(self, q: RolePlay, common: contract.Common) -> tuple[str, contract.RolePlayQuestion]:
+        steps: dict[str, contract.RolePlayStep] = {
             step.id: {
-                "c": self.md.block(step.customer),
-                "o": [
-                    {"h": _phrasing(self.md, c.text), "p": c.points, "f": self.md.block(c.feedback), "n": c.next}
+                "customer": self.md.block(step.customer),
+                "choices": [
+                    {
+                        "text": _phrasing(self.md, c.text),
+                        "points": c.points,
+                        "feedback": self.md.block(c.feedback),
+                        "next": c.next,
+                    }
                     for c in step.choices
                 ],
             }
             for step in q.steps
         }
-        data["sm"] = q.scoring
-        data["en"] = {
-            ending.id: {"h": ending.title, "k": ending.outcome, "x": self.md.block(ending.text), "s": ending.score}
+        endings: dict[str, contract.RolePlayEnding] = {
+            ending.id: {
+                "title": ending.title,
+                "outcome": ending.outcome,
+                "text": self.md.block(ending.text),
+                "score": ending.score,
+            }
             for ending in q.endings
         }
-        return '<div class="cg-rp"></div>'
+        data: contract.RolePlayQuestion = {
+            **common,
+            "type": "roleplay",
+            "scoring": q.scoring,
+            "shuffle": self.quiz.shuffle,
+            "start": q.start,
+            "steps": steps,
+            "endings": endings,
+        }
+        return '<div class="cg-rp"></div>', data
 
 
-def quiz_data(quiz: Quiz, ctx: QuizContext) -> dict[str, Any]:
+def quiz_data(quiz: Quiz, ctx: QuizContext) -> contract.QuizData:
     """What the blob holds (before encoding), for tests and for `render_quiz`."""
     return _render(quiz, ctx)[1]
 
 
-def _render(quiz: Quiz, ctx: QuizContext) -> tuple[str, dict[str, Any], str]:
+def _render(quiz: Quiz, ctx: QuizContext) -> tuple[str, contract.QuizData, str]:
     r = _Renderer(quiz, ctx)
     total = len(quiz.questions)
-    parts, data = [], []
+    parts: list[str] = []
+    data: list[contract.Question] = []
     for i, q in enumerate(quiz.questions):
         html, item = r.question(i, q, total)
         parts.append(html)
         data.append(item)
-    return "\n".join(parts), {"q": data}, r.digest
+    return "\n".join(parts), {"questions": data}, r.digest
 
 
 def render_quiz(quiz: Quiz, ctx: QuizContext) -> str:

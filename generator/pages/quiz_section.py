@@ -15,9 +15,10 @@ from generator.pages.urls import ASSETS_DIR
 def quiz_section(ctx: PageContext, quiz: Quiz, src: str, *, heading_level: int = 2) -> dict[str, Any]:
     """What quiz.md.j2 and lesson.md.j2 need to show `quiz` on the page built from `src`."""
     pass_mark = ctx.outline.pass_mark(quiz.id)
+    md = ctx.md.for_page(ctx.links, src, ctx.bundle.lessons)
     context = QuizContext(
         pass_mark=pass_mark,
-        markdown=ctx.md,
+        markdown=md,
         strings=ctx.strings,
         assets_url=ctx.links.to_src(src, ASSETS_DIR).rstrip("/") + "/",
         # Only the objectives this quiz assesses: linking every objective
@@ -47,7 +48,7 @@ def quiz_section(ctx: PageContext, quiz: Quiz, src: str, *, heading_level: int =
         fragment = placeholder + "\n"
     return {
         "quiz": quiz,
-        "intro": Markup(ctx.md.block(quiz.intro)) if quiz.intro else None,
+        "intro": Markup(md.block(quiz.intro)) if quiz.intro else None,
         "meta": meta,
         "fragment": Markup(fragment),
     }

@@ -5,6 +5,45 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+# A list's items named as a trainer counts them: "question 1", not "questions[0]".
+_ITEM_NAMES = {
+    "checklist": "checklist item",
+    "choices": "choice",
+    "distractors": "distractor",
+    "endings": "ending",
+    "examples": "example",
+    "items": "step",
+    "lessons": "lesson",
+    "modules": "module",
+    "objectives": "objective",
+    "options": "option",
+    "pairs": "pair",
+    "questions": "question",
+    "recurring_names": "recurring name",
+    "sections": "section",
+    "silence": "silence entry",
+    "sources": "source",
+    "steps": "step",
+    "takeaways": "takeaway",
+}
+
+
+def where(loc: tuple[str | int, ...]) -> str:
+    """A value's place in its file, as a problem names it: `question 1 › option 2 › correct`."""
+    parts: list[str] = []
+    for k, part in enumerate(loc):
+        if isinstance(part, int):
+            key = loc[k - 1] if k else ""
+            named = _ITEM_NAMES.get(str(key))
+            item = f"{named} {part + 1}" if named else f"{key} #{part + 1}" if key else f"item {part + 1}"
+            if parts and parts[-1] == key:
+                parts[-1] = item
+            else:
+                parts.append(item)
+        else:
+            parts.append(part)
+    return " › ".join(parts)
+
 
 @dataclass(frozen=True, order=True)
 class Problem:

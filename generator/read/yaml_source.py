@@ -31,7 +31,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 
-from generator.read.problems import Problem, SourceError
+from generator.read.problems import Problem, SourceError, where
 
 try:
     from yaml._yaml import CParser as _Parser
@@ -93,6 +93,20 @@ _Resolver12.add_implicit_resolver(
 )
 
 
+# Spaces that are letters to YAML, pasted from a web page or a word processor. In a line's
+# indentation, the line is not indented at all to YAML: libyaml reports something about
+# mappings, or the key quietly starts with the space.
+_ODD_SPACES = "\u00a0\u2007\u202f\u3000"
+_ODD_INDENT = re.compile(f"^[ ]*([{_ODD_SPACES}])", re.MULTILINE)
+
+
+def _odd_indent_message(char: str) -> str:
+    return (
+        f"this line is indented with a no-break space (U+{ord(char):04X}), which YAML reads as a letter; "
+        "replace it with ordinary spaces"
+    )
+
+
 _CORE_TAGS = frozenset(tag for found in _Resolver12.yaml_implicit_resolvers.values() for tag, _ in found)
 
 
@@ -121,6 +135,9 @@ class Document:
     path: str
     data: Any
     text: str | None = field(default=None, repr=False)
+    # Text values that a ` #` ended early (YAML read the rest as a comment): reported with the
+    # file's other problems, since the value read is valid and would pass every other check.
+    cut: list[Problem] = field(default_factory=list)
     _values: dict[Path_, Mark] | None = field(default=None, repr=False)
     _keys: dict[Path_, Mark] | None = field(default=None, repr=False)
 
@@ -140,7 +157,7 @@ class Document:
 
     def _locate(self) -> None:
         located = _parse_with_positions(self.text or "", self.path)
-        self._values, self._keys = located.values, located.keys
+        self._values, self._keys, self.cut = located.values, located.keys, located.cut
 
     def value_at(self, loc: Path_) -> Any:
         value = self.data
@@ -178,6 +195,9 @@ def _scalar(node: ScalarNode, doc: str) -> Any:
             return _convert(tag, value)
         except KeyError:
             message = f"the tag {_short(tag)} is not allowed here; remove it and write the plain value"
+            if tag.startswith("!") and not tag.startswith("!!"):
+                # "!Important: call first" is text to a trainer, a tag to YAML.
+                message = _BANG
         except ValueError:
             message = (
                 f"this number is longer than {MAX_INT_DIGITS:,} digits; shorten it, or put it in quotes if it is text"
@@ -233,8 +253,9 @@ def _short(tag: str) -> str:
 
 
 class _Builder:
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, lines: list[str]) -> None:
         self.doc = doc
+        self.lines = lines
         self.count = 0
         self.active: set[int] = set()
 
@@ -242,7 +263,8 @@ class _Builder:
         mark = _mark(node)
         return SourceError(Problem(self.doc.path, mark.line, mark.column, message))
 
-    def build(self, node: Node, loc: Path_) -> Any:
+    def build(self, node: Node, loc: Path_, owner: int | None = None) -> Any:
+        """The value of `node`; `owner` is the column of its key or list dash (None at the top)."""
         self.count += 1
         if self.count > MAX_NODES:
             raise self.fail(
@@ -253,7 +275,13 @@ class _Builder:
             raise self.fail(node, TOO_DEEP)
         self.doc.values.setdefault(loc, _mark(node))
         if isinstance(node, ScalarNode):
-            return _scalar(node, self.doc.path)
+            value = _scalar(node, self.doc.path)
+            if owner is not None and not node.style and (value is None or isinstance(value, str)):
+                cut = _cut_by_comment(node, value or "", owner, self.lines)
+                if cut is not None:
+                    line, column = cut
+                    self.doc.cut.append(Problem(self.doc.path, line, column, _cut_message(loc, value or "")))
+            return value
         if id(node) in self.active:
             raise self.fail(node, "an alias refers to a value that contains it; remove the alias")
         self.active.add(id(node))
@@ -261,7 +289,8 @@ class _Builder:
             if isinstance(node, SequenceNode):
                 if node.tag != _SEQ:
                     raise self.fail(node, f"the tag {_short(node.tag)} is not allowed here; remove it")
-                return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
+                dash = node.start_mark.column
+                return [self.build(item, (*loc, i), dash) for i, item in enumerate(node.value)]
             if isinstance(node, MappingNode):
                 return self.mapping(node, loc)
         finally:
@@ -278,12 +307,69 @@ class _Builder:
             if not isinstance(key_node, ScalarNode):
                 raise self.fail(key_node, "a key must be a plain name, not a list or mapping")
             key = key_node.value
+            if key and key[0] in _ODD_SPACES and not key_node.style:
+                raise self.fail(key_node, _odd_indent_message(key[0]))
             if key in result:
                 first = self.doc.keys[(*loc, key)]
+                if loc and isinstance(loc[-1], int):
+                    # In a list item, a repeated key is most often the next item with its '- '
+                    # forgotten: "keep only one" would have the trainer delete that item.
+                    raise self.fail(
+                        key_node,
+                        f"duplicate key '{key}' (first on line {first.line}): if a new item of the list starts "
+                        "here, put '- ' before it, as the item above has; otherwise keep only one of them",
+                    )
                 raise self.fail(key_node, f"duplicate key '{key}' (first on line {first.line}); keep only one of them")
             self.doc.keys[(*loc, key)] = _mark(key_node)
-            result[key] = self.build(value_node, (*loc, key))
+            result[key] = self.build(value_node, (*loc, key), key_node.start_mark.column)
         return result
+
+
+# ` #` followed by a letter or digit, as in "the #2 supplier": a comment to YAML, text to a trainer.
+# Only the full path below looks for cut values, so only a file with such a `#` goes there.
+_HASH_WORD = re.compile(r"#[^\s#]")
+_COMMENT_AFTER = re.compile(r"[ \t]+#(?=[^\s#])")
+
+
+def _maybe_cut(text: str) -> bool:
+    # A search for the `#` alone is several times faster than one that also looks behind it.
+    return any(m.start() == 0 or text[m.start() - 1] in " \t\n" for m in _HASH_WORD.finditer(text))
+
+
+def _cut_by_comment(node: ScalarNode, value: str, owner: int, lines: list[str]) -> tuple[int, int] | None:
+    """Where a plain text value was ended by a ` #` that reads as text, or None.
+
+    On the value's last line, a `#` after a space starts a comment; on the line below, a `#`
+    indented past the value's key would have continued the text. `# note`, with a space, is
+    how a comment is written on purpose, so only a `#` followed by a letter or digit counts.
+    """
+    end = node.end_mark
+    if end.line >= len(lines):
+        return None
+    rest = lines[end.line][end.column :]
+    after = _COMMENT_AFTER.match(rest)
+    if after is not None:
+        return end.line + 1, end.column + after.end()
+    if rest.strip() or not value:
+        return None
+    below = next((k for k in range(end.line + 1, len(lines)) if lines[k].strip()), None)
+    if below is None:
+        return None
+    text = lines[below]
+    indent = len(text) - len(text.lstrip(" "))
+    if indent > owner and re.match(r"#[^\s#]", text[indent:]):
+        return below + 1, indent + 1
+    return None
+
+
+def _cut_message(loc: Path_, value: str) -> str:
+    shown = value if len(value) <= 30 else "…" + value[-29:].lstrip()
+    read = f'the value ends at "{shown}"' if value else "the value is empty"
+    message = (
+        f"the text after ' #' was read as a YAML comment, so {read}; put the whole value in quotes, or use a block (|)"
+    )
+    named = where(loc)
+    return f"{named}: {message}" if named else message
 
 
 def parse_text(text: str, path: str) -> Document:
@@ -293,6 +379,8 @@ def parse_text(text: str, path: str) -> Document:
     # and str.isascii is far cheaper than a search; other control characters make libyaml
     # refuse the event pass, which then hands the file to the full pass too.
     if not text.isascii() and _EVENTS_CANNOT_READ.search(text):
+        return _parse_with_positions(text, path)
+    if "#" in text and _maybe_cut(text):
         return _parse_with_positions(text, path)
     data = _plain_data(text)
     if data is not _UNUSUAL:
@@ -343,7 +431,7 @@ def _events_to_data(get_event: Any) -> Any:
                 return _UNUSUAL
             text = event.value
             if is_map and key is None:
-                if text in container or (text == "<<" and not event.style):
+                if text in container or (text == "<<" and not event.style) or (text and text[0] in _ODD_SPACES):
                     return _UNUSUAL
                 key = text
                 continue
@@ -419,7 +507,7 @@ def _parse_with_positions(text: str, path: str) -> Document:
             f"the character U+{ord(unprintable.group()):04X} is not allowed in YAML; "
             "delete it (an editor may show it as a box, or not at all)",
         )
-    doc = Document(path=path, data=None, _values={}, _keys={})
+    doc = Document(path=path, data=None, text=text, _values={}, _keys={})
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -432,7 +520,7 @@ def _parse_with_positions(text: str, path: str) -> Document:
             # unclosed quote or bracket is.
             mark = exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        under = _under_indented_text(exc, text)
+        under = _odd_indent_before(exc, text) or _under_indented_text(exc, text) or _misread_start(exc, text)
         if under is not None:
             raise SourceError(Problem(path, *under)) from None
         raise SourceError(Problem(path, line, column, _syntax_message(exc, text))) from None
@@ -444,7 +532,7 @@ def _parse_with_positions(text: str, path: str) -> Document:
         loader.dispose()
     if node is None:
         raise SourceError(Problem(path, 1, 1, "the file is empty; fill it in or delete it"))
-    doc.data = _Builder(doc).build(node, ())
+    doc.data = _Builder(doc, text.split("\n")).build(node, ())
     return doc
 
 
@@ -490,6 +578,62 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
         if problem.startswith(start):
             return f"YAML syntax: {problem}; {hint}"
     return f"YAML syntax: {problem}; check the indentation and quotes around here"
+
+
+def _odd_indent_before(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str] | None:
+    """The first line up to the error indented with a no-break space, which is then its cause."""
+    mark = exc.problem_mark
+    if mark is None or text.isascii():
+        return None
+    end = sum(len(line) + 1 for line in text.split("\n")[: mark.line + 1])
+    found = _ODD_INDENT.search(text, 0, end)
+    if found is None:
+        return None
+    at = found.start(1)
+    line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+    return line, column, _odd_indent_message(found.group(1))
+
+
+# The text of a value on its line, after its key and any list dashes.
+_VALUE_ON_LINE = re.compile(r"^[ ]*(?:-[ ]+)*(?:[^\s#'\"-][^#]*?:[ ]+)?(?P<value>\S.*)$")
+
+
+_BANG = "text that starts with '!' is read as a YAML tag; put the whole text in quotes"
+
+
+def _misread_start(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str] | None:
+    """The line, column and message for text that YAML reads as syntax because of how it starts, or None.
+
+    `*Always* ask first` starts with what YAML reads as a reference to another value, and
+    `"That's too much," Tomasz says.` with a quotation that YAML reads as the whole value;
+    libyaml then reports a missing key or character further on, which misleads.
+    """
+    lines = text.split("\n")
+    for mark in (exc.problem_mark, exc.context_mark):
+        if mark is None or mark.line >= len(lines):
+            continue
+        found = _VALUE_ON_LINE.match(lines[mark.line])
+        if found is None:
+            continue
+        value, at = found.group("value"), (mark.line + 1, found.start("value") + 1)
+        if value.startswith("!") and not value.startswith("!!"):
+            return (*at, _BANG)
+        if value.startswith("*"):
+            return (
+                *at,
+                "YAML syntax: text that starts with '*' is read as a reference to another value (*name); "
+                "put the whole text in quotes, or write it as a block (|)",
+            )
+        if value[:1] in ("'", '"'):
+            close = value.find(value[0], 1)
+            if close > 0 and value[close + 1 :].strip() and not value[close + 1 :].lstrip().startswith(("#", ":")):
+                return (
+                    *at,
+                    "YAML syntax: this text starts with a quotation mark, so YAML takes the quotation as the whole "
+                    "value and cannot read the words after it; write the text as a block (the key, then '|', "
+                    "and the text indented on the next line)",
+                )
+    return None
 
 
 # A line that ends in a block scalar's `|` or `>` (with its optional indicators and comment),

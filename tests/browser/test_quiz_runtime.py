@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import shutil
 import urllib.request
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -231,9 +232,8 @@ def test_check_without_an_answer_asks_for_one(site: Site, page: Page) -> None:
 @pytest.mark.parametrize(
     ("chosen", "expected"),
     [
-        (SIGNALS, "Correct — Score: 3 of 3"),
+        # The scores of every answer are tests/test_runtime_grading.py's; here, how the page shows them.
         (SIGNALS[:2], "Partly correct — Score: 2 of 3"),
-        ([*SIGNALS[:2], SIGNALS_WRONG[0]], "Partly correct — Score: 1 of 3"),
         ([SIGNALS[0], *SIGNALS_WRONG], "Incorrect — Score: 0 of 3"),
     ],
 )
@@ -248,13 +248,6 @@ def test_multiple_choice_partial_credit(site: Site, page: Page, chosen: list[str
         expect(q.get_by_text("Right answer, not chosen")).to_be_visible()
         assert "Right answer: Taking notes she can see" in result
         shot(q, "multiple-partial")
-
-
-def test_multiple_choice_all_or_nothing(site: Site, page: Page) -> None:
-    open_quiz(page, site, FINAL)
-    q = question(page, "Which two habits build trust?")
-    q.get_by_label("Keeping small promises").check()
-    assert check(q).startswith("Incorrect — Score: 0 of 2")
 
 
 def test_ordering_right_and_partial(site: Site, page: Page, make_context: Callable[..., BrowserContext]) -> None:
@@ -728,7 +721,16 @@ def test_broken_storage_still_grades(
 
 @pytest.mark.parametrize(
     "saved",
-    ["{not json", '{"d":"x"}', '{"d":[99],"o":{},"a":{},"c":{}}', '{"d":[0],"o":{"0":["zz"]},"a":{},"c":{}}', "5"],
+    [
+        "{not json",
+        '{"d":"x"}',
+        '{"d":[99],"o":{},"a":{},"c":{}}',
+        '{"d":[0],"o":{"0":["zz"]},"a":{},"c":{}}',
+        "5",
+        '{"drawn":[99],"order":{},"answers":{},"shares":{}}',
+        '{"drawn":[0],"order":{"0":["zz"]},"answers":{},"shares":{}}',
+        '{"drawn":[0,0],"order":{},"answers":{},"shares":{}}',
+    ],
 )
 def test_corrupt_saved_progress_is_ignored(site: Site, page: Page, saved: str) -> None:
     page.context.add_init_script(f"localStorage.setItem({alpha_key()!r}, {saved!r})")
@@ -797,6 +799,41 @@ def test_instant_navigation_between_quiz_pages(site: Site, page: Page) -> None:
     # Back on Beta, its finished attempt is restored, without a second event.
     expect(page.get_by_role("heading", name=re.compile("^Your result"))).to_be_visible()
     assert len(events(page)) == 2
+
+
+def window_listeners(page: Page) -> Counter[str]:
+    """The event listeners on the page's window, by event type, as Chromium's DevTools count them
+    (however they were added, and gone however they were removed: an AbortSignal included)."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        window = cdp.send("Runtime.evaluate", {"expression": "window"})["result"]["objectId"]
+        listeners = cdp.send("DOMDebugger.getEventListeners", {"objectId": window})["listeners"]
+    finally:
+        cdp.detach()
+    return Counter(listener["type"] for listener in listeners)
+
+
+def test_fifty_instant_navigations_leave_no_listener_behind(site: Site, page: Page) -> None:
+    # Material's instant navigation swaps the page's content and runs quiz.js's binding again,
+    # without a new document: a quiz's listeners must leave with the quiz.
+    open_quiz(page, site, ALPHA)
+    page.evaluate("window.__sameDocument = true")
+    nav = page.get_by_role("navigation", name="Navigation")
+    counts = []
+    for visit in range(50):
+        nav.get_by_role("link", name="Opening calls").first.click()
+        page.wait_for_url(re.compile("opening-calls/$"))
+        nav.get_by_role("link", name="Alpha quiz").first.click()
+        page.wait_for_url(re.compile("alpha-quiz/$"))
+        wait_ready(page, visit + 2)
+        counts.append(window_listeners(page))
+    assert page.evaluate("window.__sameDocument === true"), "instant navigation must not reload the page"
+    # One quiz on the page: one storage listener (the quiz's, for its other tabs), every time.
+    assert [count["storage"] for count in counts] == [1] * 50
+    assert counts[-1] == counts[0], (counts[0], counts[-1])
+    # The quiz bound last still works.
+    answer_alpha_right(page)
+    assert "Your result: Passed" in summary(page)
 
 
 def test_keyboard_only_completion(site: Site, page: Page) -> None:

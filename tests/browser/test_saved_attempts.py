@@ -1,10 +1,11 @@
-"""A quiz attempt saved in localStorage, in the format the runtime has always written, loads back.
+"""A quiz attempt saved in localStorage, in the formats the runtime has written, loads back.
 
 The runtime keeps a learner's attempt at a quiz under coursegen:<course>:<quiz>:<quiz version> as
-JSON {d, o, a, c}: the questions drawn (positions in the quiz data), each one's option order,
-each one's answer (tokens, or choice positions for a role-play) and each checked one's share of
-its points. Learners' saved attempts must keep loading across releases of the runtime, so this
-one is written here by hand, not by the runtime, and the page must show it as it was left.
+JSON {drawn, order, answers, shares}: the questions drawn (positions in the quiz data), each one's
+option order, each one's answer (tokens, or choice positions for a role-play) and each checked
+one's share of its points. Releases before the keys were words wrote {d, o, a, c}. Learners' saved
+attempts must keep loading across releases of the runtime, so these are written here by hand, not
+by the runtime, and the page must show them as they were left.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from generator.model.load import load_course
@@ -25,44 +27,47 @@ def best_path(data: dict[str, Any]) -> list[int]:
     """The choices of a role-play's best conversation, by position at each step."""
 
     def best(at: str) -> tuple[int, list[int]]:
-        if at not in data["st"]:
+        if at not in data["steps"]:
             return 0, []
-        options = [(choice["p"] + best(choice["n"])[0], k) for k, choice in enumerate(data["st"][at]["o"])]
+        choices = data["steps"][at]["choices"]
+        options = [(choice["points"] + best(choice["next"])[0], k) for k, choice in enumerate(choices)]
         points, k = max(options)
-        return points, [k, *best(data["st"][at]["o"][k]["n"])[1]]
+        return points, [k, *best(choices[k]["next"])[1]]
 
-    points, path = best(data["s"])
-    assert points == data["p"]
+    points, path = best(data["start"])
+    assert points == data["points"]
     return path
 
 
-def test_an_attempt_saved_in_the_runtimes_format_loads(site: Site, page: Page) -> None:
+@pytest.mark.parametrize("keys", ["words", "letters"])
+def test_an_attempt_saved_in_the_runtimes_format_loads(site: Site, page: Page, keys: str) -> None:
     quiz = load_course(FIXTURE).quizzes["alpha-quiz"]
     digest = content_hash(quiz)
     html = (site.server.root / ALPHA / "index.html").read_text(encoding="utf-8")
     blob = html.split('data-key="', 1)[1].split('"', 1)[0]
-    single, multiple, ordering, matching, roleplay = decode_blob(blob, f"alpha-quiz:{digest}")["q"]
+    single, multiple, ordering, matching, roleplay = decode_blob(blob, f"alpha-quiz:{digest}")["questions"]
     # Every question answered right and checked, the options in the order the trainer wrote them.
-    attempt = {
-        "d": [0, 1, 2, 3, 4],
-        "o": {
-            "0": [o["v"] for o in single["o"]],
-            "1": [o["v"] for o in multiple["o"]],
-            "2": [o["v"] for o in reversed(ordering["o"])],
-            "3": matching["x"],
+    attempt: dict[str, Any] = {
+        "drawn": [0, 1, 2, 3, 4],
+        "order": {
+            "0": [o["token"] for o in single["options"]],
+            "1": [o["token"] for o in multiple["options"]],
+            "2": [o["token"] for o in reversed(ordering["steps"])],
+            "3": matching["choices"],
             "4": 0,
         },
-        "a": {
-            "0": [o["v"] for o in single["o"] if o["c"]],
-            "1": [o["v"] for o in multiple["o"] if o["c"]],
-            "2": [o["v"] for o in ordering["o"]],
-            "3": [o["m"] for o in matching["o"]],
+        "answers": {
+            "0": [o["token"] for o in single["options"] if o["correct"]],
+            "1": [o["token"] for o in multiple["options"] if o["correct"]],
+            "2": [o["token"] for o in ordering["steps"]],
+            "3": [o["match"] for o in matching["pairs"]],
             "4": best_path(roleplay),
         },
-        "c": {"0": 1, "1": 1, "2": 1, "3": 1, "4": 1},
+        "shares": {"0": 1, "1": 1, "2": 1, "3": 1, "4": 1},
     }
+    saved = attempt if keys == "words" else dict(zip("doac", attempt.values(), strict=True))
     key = f"coursegen:quizcourse:alpha-quiz:{digest}"
-    page.context.add_init_script(f"localStorage.setItem({key!r}, {json.dumps(json.dumps(attempt))})")
+    page.context.add_init_script(f"localStorage.setItem({key!r}, {json.dumps(json.dumps(saved))})")
     page.goto(site.url + ALPHA)
     wait_ready(page)
     assert "Your result: Passed" in summary(page)
@@ -73,4 +78,5 @@ def test_an_attempt_saved_in_the_runtimes_format_loads(site: Site, page: Page) -
         question(page, "Which of these show that you are listening?").get_by_text("Correct — Score: 3 of 3")
     ).to_be_visible()
     expect(page.get_by_text("Trust grows — Outcome: success")).to_be_visible()
-    assert json.loads(page.evaluate(f"localStorage.getItem({key!r})")) == attempt
+    # Showing it saves nothing: what is stored stays as it was written until the learner acts.
+    assert json.loads(page.evaluate(f"localStorage.getItem({key!r})")) == saved

@@ -450,7 +450,7 @@ def test_hiding_the_page_commits_the_new_progress_and_answers_never_commit(lms: 
     # commit follows, still hidden, only if the launch page was still packing the last click.)
     other_tab.bring_to_front()
     page.wait_for_function("document.visibilityState == 'hidden'")
-    page.wait_for_function("commits.some(s => s && Object.values(s.a).some(a => '0' in a.c))", polling=100)
+    page.wait_for_function("commits.some(s => s && Object.values(s.a).some(a => '0' in a.shares))", polling=100)
     hidden_commits = commit_count(page)
     assert hidden_commits in (1, 2) and page.evaluate("window.calls").count("LMSFinish") == 0
     committed = page.evaluate("API.cmi.suspend_data")
@@ -459,7 +459,7 @@ def test_hiding_the_page_commits_the_new_progress_and_answers_never_commit(lms: 
     assert state["r"]["l"]["opening-calls"] >= 2  # record.js's FINISHED
     [(key, attempt)] = state["a"].items()
     assert key.startswith("final-check:")
-    assert list(attempt["c"]) == ["0"]  # the first question checked, the second not yet
+    assert list(attempt["shares"]) == ["0"]  # the first question checked, the second not yet
     assert last_set(page)["cmi.core.exit"] == "suspend"
     assert TIMESPAN.match(last_set(page)["cmi.core.session_time"])
 
@@ -500,7 +500,7 @@ def test_an_answer_checked_just_before_a_tab_switch_reaches_the_lms(lms: Lms, hi
     first.get_by_label("Option delta").check()
     first.get_by_role("button", name="Check answer").click(no_wait_after=True)
     other_tab.bring_to_front()
-    page.wait_for_function("commits.some(s => s && Object.values(s.a).some(a => '0' in a.c))", polling=100)
+    page.wait_for_function("commits.some(s => s && Object.values(s.a).some(a => '0' in a.shares))", polling=100)
     assert page.evaluate("document.visibilityState") == "hidden"
     calls = page.evaluate("window.calls")
     assert calls[0] == "LMSInitialize" and set(calls[1:]) == {"LMSCommit"} and 1 <= len(calls[1:]) <= 2, calls

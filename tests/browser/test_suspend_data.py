@@ -54,30 +54,30 @@ def longest_path(question: RolePlay) -> list[int]:
 def longest_attempt(quiz_id: str, bundle: CourseBundle, salt: int = 0) -> dict[str, Any]:
     """An attempt under way: every question drawn, all but the last answered at their longest."""
     questions = bundle.quizzes[quiz_id].questions
-    attempt: dict[str, Any] = {"d": list(range(len(questions))), "o": {}, "a": {}, "c": {}}
+    attempt: dict[str, Any] = {"drawn": list(range(len(questions))), "order": {}, "answers": {}, "shares": {}}
     for index, question in enumerate(questions):
         key = str(index)
         if isinstance(question, SingleChoice | MultipleChoice):
             tokens = [token(quiz_id, question.id, k, salt) for k in range(len(question.options))]
-            attempt["o"][key] = tokens[::-1]
+            attempt["order"][key] = tokens[::-1]
             answer: list[Any] = tokens if isinstance(question, MultipleChoice) else tokens[:1]
         elif isinstance(question, Ordering):
             tokens = [token(quiz_id, question.id, k, salt) for k in range(len(question.items))]
-            attempt["o"][key] = tokens[::-1]
+            attempt["order"][key] = tokens[::-1]
             answer = tokens[::-1]
         elif isinstance(question, Matching):
             tokens = [
                 token(quiz_id, question.id, k, salt) for k in range(len(question.pairs) + len(question.distractors))
             ]
-            attempt["o"][key] = tokens[::-1]
+            attempt["order"][key] = tokens[::-1]
             answer = tokens[: len(question.pairs)][::-1]
         else:
             assert isinstance(question, RolePlay)
-            attempt["o"][key] = 0
+            attempt["order"][key] = 0
             answer = longest_path(question)
-        attempt["a"][key] = answer
+        attempt["answers"][key] = answer
         if index < len(questions) - 1:
-            attempt["c"][key] = WORST_SHARE
+            attempt["shares"][key] = WORST_SHARE
     return attempt
 
 

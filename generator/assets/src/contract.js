@@ -2,8 +2,10 @@
 // into a page for these scripts to read, as JSDoc types. Types only: nothing here runs, and no
 // served script contains it (esbuild drops comments when it builds generator/assets/).
 //
-// The keys are short because they travel in every page, many of them in every quiz; this file is
-// where they are spelt out. Python writes them in generator/pages/quiz_html.py (the quiz data
+// The quiz data's keys are words: it travels deflated (quiz-data.js), which makes long keys
+// nearly free. The page data, dashboard and reporting structures keep their short keys for now
+// (their Python side is outside the runtime's files). Python writes them in
+// generator/pages/quiz_html.py with the types of generator/pages/quiz_contract.py (the quiz data
 // and the quiz element), generator/pages/progress.py (the page data, the lesson control, the
 // dashboard structure) and generator/pages/strings.py (the UI strings).
 //
@@ -41,12 +43,17 @@
 /**
  * What a quiz's `key` attribute decodes to: what grading needs and the page must not show.
  * @typedef {object} QuizData
- * @property {Question[]} q the questions, in the order of the quiz's .cg-q elements (their data-i)
+ * @property {Question[]} questions the questions, in the order of the quiz's .cg-q elements (their data-i)
  */
 
 /**
- * A question of any type; `t` tells which.
+ * A question of any type; `type` tells which.
  * @typedef {SingleChoiceQuestion | MultipleChoiceQuestion | OrderingQuestion | MatchingQuestion | RolePlayQuestion} Question
+ */
+
+/**
+ * A single or multiple choice question.
+ * @typedef {SingleChoiceQuestion | MultipleChoiceQuestion} ChoiceQuestion
  */
 
 /**
@@ -58,113 +65,113 @@
  * One right answer, chosen with radio buttons.
  * @typedef {object} SingleChoiceQuestion
  * @property {string} id the question id
- * @property {'single'} t the question type
- * @property {string | null} e the explanation, HTML; null for none
- * @property {Review[]} r lessons that teach what the question asks
- * @property {number} p the points for a right answer
- * @property {boolean} sh whether each attempt shuffles the options
- * @property {ChoiceOption[]} o the options, in the order the trainer wrote them
+ * @property {'single'} type the question type
+ * @property {string | null} explanation HTML; null for none
+ * @property {Review[]} reviews lessons that teach what the question asks
+ * @property {number} points the points for a right answer
+ * @property {boolean} shuffle whether each attempt shuffles the options
+ * @property {ChoiceOption[]} options the options, in the order the trainer wrote them
  */
 
 /**
  * Any number of right answers, chosen with checkboxes.
  * @typedef {object} MultipleChoiceQuestion
  * @property {string} id the question id
- * @property {'multiple'} t the question type
- * @property {string | null} e the explanation, HTML; null for none
- * @property {Review[]} r lessons that teach what the question asks
- * @property {number} p the points for a fully right answer
- * @property {boolean} sh whether each attempt shuffles the options
- * @property {boolean} pc partial credit: a share of the points for each right choice, less each wrong one
- * @property {ChoiceOption[]} o the options, in the order the trainer wrote them
+ * @property {'multiple'} type the question type
+ * @property {string | null} explanation HTML; null for none
+ * @property {Review[]} reviews lessons that teach what the question asks
+ * @property {number} points the points for a fully right answer
+ * @property {boolean} shuffle whether each attempt shuffles the options
+ * @property {boolean} partialCredit a share of the points for each right choice, less each wrong one
+ * @property {ChoiceOption[]} options the options, in the order the trainer wrote them
  */
 
 /**
  * An option of a single or multiple choice question.
  * @typedef {object} ChoiceOption
- * @property {string} v the option's token: the value of its input (a hash, so it tells nothing)
- * @property {0 | 1} c 1 for a right answer
- * @property {string} f the feedback for choosing it, HTML
- * @property {0 | 1} pin 1 keeps it in its place when the options are shuffled
+ * @property {string} token the value of its input (a hash, so it tells nothing)
+ * @property {0 | 1} correct 1 for a right answer
+ * @property {string} feedback the feedback for choosing it, HTML
+ * @property {0 | 1} pinned 1 keeps it in its place when the options are shuffled
  */
 
 /**
  * Steps to put in the right order, with move up and move down buttons.
  * @typedef {object} OrderingQuestion
  * @property {string} id the question id
- * @property {'ordering'} t the question type
- * @property {string | null} e the explanation, HTML; null for none
- * @property {Review[]} r lessons that teach what the question asks
- * @property {number} p the points for the right order
- * @property {boolean} pc partial credit: a share of the points for each step in its place
- * @property {OrderingItem[]} o the steps, in the right order
+ * @property {'ordering'} type the question type
+ * @property {string | null} explanation HTML; null for none
+ * @property {Review[]} reviews lessons that teach what the question asks
+ * @property {number} points the points for the right order
+ * @property {boolean} partialCredit a share of the points for each step in its place
+ * @property {OrderingStep[]} steps the steps, in the right order
  */
 
 /**
  * A step of an ordering question.
- * @typedef {object} OrderingItem
- * @property {string} v the step's token: the data-v of its list item
- * @property {string | null} f why the step belongs where it does, HTML; null for nothing
+ * @typedef {object} OrderingStep
+ * @property {string} token the data-v of its list item
+ * @property {string | null} feedback why the step belongs where it does, HTML; null for nothing
  */
 
 /**
  * Items to pair with their matches, with drop-down lists.
  * @typedef {object} MatchingQuestion
  * @property {string} id the question id
- * @property {'matching'} t the question type
- * @property {string | null} e the explanation, HTML; null for none
- * @property {Review[]} r lessons that teach what the question asks
- * @property {number} p the points for all pairs right
- * @property {boolean} pc partial credit: a share of the points for each right pair
- * @property {MatchingPair[]} o the pairs, in the order of the question's drop-down lists
- * @property {string[]} x the tokens of every choice in the lists: the pairs' right-hand items in order,
- *   then the distractors
+ * @property {'matching'} type the question type
+ * @property {string | null} explanation HTML; null for none
+ * @property {Review[]} reviews lessons that teach what the question asks
+ * @property {number} points the points for all pairs right
+ * @property {boolean} partialCredit a share of the points for each right pair
+ * @property {MatchingPair[]} pairs the pairs, in the order of the question's drop-down lists
+ * @property {string[]} choices the tokens of every choice in the lists: the pairs' right-hand items in
+ *   order, then the distractors
  */
 
 /**
  * A pair of a matching question.
  * @typedef {object} MatchingPair
- * @property {string} v the token of the pair's drop-down list (its data-v)
- * @property {string} m the token of the right choice in it
- * @property {string | null} f why the two belong together, HTML; null for nothing
+ * @property {string} token the token of the pair's drop-down list (its data-v)
+ * @property {string} match the token of the right choice in it
+ * @property {string | null} feedback why the two belong together, HTML; null for nothing
  */
 
 /**
  * A branching conversation: the runtime shows one step at a time, built from this data.
  * @typedef {object} RolePlayQuestion
  * @property {string} id the question id
- * @property {'roleplay'} t the question type
- * @property {string | null} e the explanation, HTML; null for none
- * @property {Review[]} r lessons that teach what the question asks
- * @property {number} p the most a conversation can earn: the best path's points, or with ending
+ * @property {'roleplay'} type the question type
+ * @property {string | null} explanation HTML; null for none
+ * @property {Review[]} reviews lessons that teach what the question asks
+ * @property {number} points the most a conversation can earn: the best path's points, or with ending
  *   scoring the best ending's score
- * @property {'path' | 'ending'} sm how it is scored: the points of the choices made, or the ending reached
- * @property {boolean} sh whether each step shuffles its choices
- * @property {string} s the id of the first step
- * @property {Object<string, RolePlayStep>} st the steps, by id
- * @property {Object<string, RolePlayEnding>} en the endings, by id
+ * @property {'path' | 'ending'} scoring the points of the choices made, or the ending reached
+ * @property {boolean} shuffle whether each step shuffles its choices
+ * @property {string} start the id of the first step
+ * @property {Object<string, RolePlayStep>} steps the steps, by id
+ * @property {Object<string, RolePlayEnding>} endings the endings, by id
  */
 
 /**
  * @typedef {object} RolePlayStep
- * @property {string} c what the customer says or does, HTML
- * @property {RolePlayChoice[]} o what the learner can do next
+ * @property {string} customer what the customer says or does, HTML
+ * @property {RolePlayChoice[]} choices what the learner can do next
  */
 
 /**
  * @typedef {object} RolePlayChoice
- * @property {string} h what the learner says or does, HTML (phrasing content, for a label)
- * @property {number} p the points it earns
- * @property {string} f why it helps or hurts, HTML
- * @property {string} n the id of the next step, or of an ending
+ * @property {string} text what the learner says or does, HTML (phrasing content, for a label)
+ * @property {number} points the points it earns
+ * @property {string} feedback why it helps or hurts, HTML
+ * @property {string} next the id of the next step, or of an ending
  */
 
 /**
  * @typedef {object} RolePlayEnding
- * @property {string} h the ending's title, plain text
- * @property {'success' | 'partial' | 'failure'} k how well the conversation went
- * @property {string} x what happens next, HTML
- * @property {number | null} s with ending scoring, what reaching it scores (0 to 100); else null
+ * @property {string} title plain text
+ * @property {'success' | 'partial' | 'failure'} outcome how well the conversation went
+ * @property {string} text what happens next, HTML
+ * @property {number | null} score with ending scoring, what reaching it scores (0 to 100); else null
  */
 
 /**

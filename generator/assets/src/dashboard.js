@@ -170,6 +170,160 @@ const addFile = (record, file) => {
 }
 
 /**
+ * The dashboard's words and its course, as its data attributes hold them.
+ * @typedef {object} Dashboard
+ * @property {HTMLElement} root the .cg-dash element
+ * @property {DashboardData} course
+ * @property {DashboardStrings} strings
+ * @property {string[]} stateWords the words for not started, in progress and done
+ */
+
+/**
+ * Each item's state, and each quiz's best result, next to it in the outline.
+ * @param {Dashboard} dashboard
+ * @param {ReturnType<typeof standing>} standings
+ */
+const showItemStates = ({ strings, stateWords }, { items, result, state }) => {
+  for (const label of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('.cg-st[data-st]'))) {
+    const item = items.find((candidate) => candidate.id == label.dataset.st)
+    if (!item) continue
+    const itemState = state(item)
+    const best = item.k == 'q' && result(item.id)
+    label.className = 'cg-st cg-s' + itemState
+    label.textContent = stateWords[itemState]
+    if (best) {
+      const score = fillPlaceholders(strings.best, {
+        s: formatNumber(best.s),
+        m: formatNumber(best.m),
+        p: percent(best.s, best.m),
+      })
+      label.textContent += ' · ' + score + ' · ' + (best.p ? strings.result_passed : strings.result_failed)
+    }
+    label.hidden = false
+  }
+}
+
+/**
+ * Each module's state next to its heading: done when all of it is, in progress once any of it is.
+ * @param {Dashboard} dashboard
+ * @param {ReturnType<typeof standing>} standings
+ */
+const showModuleStates = ({ course, stateWords }, { state }) => {
+  for (const label of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('.cg-ms[data-ms]'))) {
+    const module = course.m.find((candidate) => candidate.id == label.dataset.ms)
+    if (!module) continue
+    const states = module.i.map(state)
+    let moduleState = NOT_STARTED
+    if (states.every((itemState) => itemState == DONE)) moduleState = DONE
+    else if (states.some((itemState) => itemState != NOT_STARTED)) moduleState = IN_PROGRESS
+    label.className = 'cg-ms cg-s' + moduleState
+    label.textContent = stateWords[moduleState]
+    label.hidden = false
+  }
+}
+
+/**
+ * Where to go next: the certificate once the course is complete, and a link to continue where
+ * the learner left off (the first unfinished item from the one opened last).
+ * @param {Dashboard} dashboard
+ * @param {ReturnType<typeof standing>} standings
+ * @param {ProgressRecord} record
+ */
+const showWhereNext = ({ root, course, strings }, { items, state, complete }, record) => {
+  const lastOpened = items.findIndex((item) => item.id == record.at)
+  const from = Math.max(0, lastOpened)
+  /** @param {DashboardItem} item */
+  const unfinished = (item) => state(item) < DONE
+  const next = items.slice(from).find(unfinished) || items.find(unfinished)
+  const whereNext = /** @type {HTMLElement} */ (root.querySelector('.cg-go'))
+  whereNext.replaceChildren()
+  if (complete) {
+    const line = element('p', '', strings.complete + ' ')
+    if (course.cert) line.append(Object.assign(element('a', '', strings.get_certificate), { href: course.cert }))
+    whereNext.append(line)
+  }
+  if (next) {
+    const started = record.at || items.some((item) => state(item) != NOT_STARTED)
+    const link = element('a', 'cg-cont', fillPlaceholders(started ? strings.continue : strings.start, { t: next.t }))
+    link.href = next.u
+    whereNext.append(element('p', '', link))
+  }
+}
+
+/**
+ * Shows the learner's standing: every item's and module's state, the share done, where next.
+ * @param {Dashboard} dashboard
+ * @param {PageData} page
+ */
+const showStanding = (dashboard, page) => {
+  const { root, course, strings } = dashboard
+  const record = recordWithoutStaleResults(course, page)
+  const standings = standing(course, record)
+  showItemStates(dashboard, standings)
+  showModuleStates(dashboard, standings)
+  const { items, state } = standings
+  const done = items.filter((item) => state(item) == DONE).length
+  const share = items.length ? percent(done, items.length) : 0
+  const bar = /** @type {HTMLProgressElement} */ (root.querySelector('progress'))
+  const overall = /** @type {HTMLElement} */ (root.querySelector('.cg-ov'))
+  bar.value = share
+  overall.textContent = fillPlaceholders(strings.overall, { n: done, total: items.length, p: share })
+  showWhereNext(dashboard, standings, record)
+  root.hidden = false
+}
+
+/**
+ * Saves the learner's progress as a file they download; returns what to say.
+ * @param {PageData} page
+ * @param {DashboardStrings} strings
+ */
+const exportProgress = (page, strings) => {
+  const file = `${page.c}-progress.json`
+  const exported = { format: 'coursegen-progress', ...loadRecord(page), exported: new Date().toISOString() }
+  const blob = new Blob([JSON.stringify(exported, null, 2)], { type: 'application/json' })
+  const link = Object.assign(element('a', ''), { download: file, href: URL.createObjectURL(blob) })
+  link.click()
+  // Long enough for any browser to have started the download.
+  setTimeout(() => URL.revokeObjectURL(link.href), 1e4)
+  return fillPlaceholders(strings.exported, { file })
+}
+
+/**
+ * Everything this course keeps in the browser goes: the record and every saved quiz attempt.
+ * @param {PageData} page
+ */
+const resetProgress = (page) =>
+  withStorage((storage) => {
+    for (let position = storage.length - 1; position >= 0; position--) {
+      const key = /** @type {string} */ (storage.key(position))
+      if (key == recordKey(page.c) || key.startsWith(`coursegen:${page.c}:`)) storage.removeItem(key)
+    }
+  })
+
+/**
+ * Adds a progress file the learner picked to the record; returns what to say.
+ * @param {File} file
+ * @param {PageData} page
+ * @param {DashboardStrings} strings
+ */
+const importProgress = async (file, page, strings) => {
+  // A file that cannot be read counts as one that is not a progress file.
+  const loaded = parseJson(await file.text().catch(() => ''))
+  const isProgressFile =
+    isPlainObject(loaded) &&
+    loaded.format == 'coursegen-progress' &&
+    loaded.f == 1 &&
+    typeof loaded.c == 'string' &&
+    typeof loaded.v == 'string' &&
+    isPlainObject(loaded.l) &&
+    isPlainObject(loaded.q)
+  if (!isProgressFile) return strings.bad_file
+  if (loaded.c != page.c) return fillPlaceholders(strings.other_course, { c: loaded.c })
+  if (isNewer(loaded.v, page.v)) return fillPlaceholders(strings.newer, { v: loaded.v, site: page.v })
+  return saveRecord(addFile(loadRecord(page), loaded)) ? strings.imported : strings.no_storage
+}
+
+/**
  * The course home's dashboard: each item's and module's state, the share done, where to go
  * next; and the learner's own data.
  * @param {HTMLElement} root the .cg-dash element
@@ -177,123 +331,39 @@ const addFile = (record, file) => {
  */
 const showDashboard = (root, page) => {
   const data = /** @type {DashboardElementData} */ (root.dataset)
-  const course = /** @type {DashboardData} */ (JSON.parse(data.course))
   const strings = /** @type {DashboardStrings} */ (JSON.parse(data.s))
+  /** @type {Dashboard} */
+  const dashboard = {
+    root,
+    course: /** @type {DashboardData} */ (JSON.parse(data.course)),
+    strings,
+    stateWords: [strings.st_new, strings.st_started, strings.st_done],
+  }
   const ownData = /** @type {HTMLElement} */ (document.querySelector('.cg-own'))
   const status = /** @type {HTMLElement} */ (ownData.querySelector('.cg-msg'))
   /** @param {string} message */
   const say = (message) => announce(status, message)
-  const stateWords = [strings.st_new, strings.st_started, strings.st_done]
-
-  const show = () => {
-    const record = recordWithoutStaleResults(course, page)
-    const { items, result, state, complete } = standing(course, record)
-    for (const label of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('.cg-st[data-st]'))) {
-      const item = items.find((candidate) => candidate.id == label.dataset.st)
-      if (!item) continue
-      const itemState = state(item)
-      const best = item.k == 'q' && result(item.id)
-      label.className = 'cg-st cg-s' + itemState
-      label.textContent = stateWords[itemState]
-      if (best) {
-        const score = fillPlaceholders(strings.best, {
-          s: formatNumber(best.s),
-          m: formatNumber(best.m),
-          p: percent(best.s, best.m),
-        })
-        label.textContent += ' · ' + score + ' · ' + (best.p ? strings.result_passed : strings.result_failed)
-      }
-      label.hidden = false
-    }
-    for (const label of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('.cg-ms[data-ms]'))) {
-      const module = course.m.find((candidate) => candidate.id == label.dataset.ms)
-      if (!module) continue
-      // A module is done when all of it is, in progress once any of it is.
-      const states = module.i.map(state)
-      let moduleState = NOT_STARTED
-      if (states.every((s) => s == DONE)) moduleState = DONE
-      else if (states.some((s) => s != NOT_STARTED)) moduleState = IN_PROGRESS
-      label.className = 'cg-ms cg-s' + moduleState
-      label.textContent = stateWords[moduleState]
-      label.hidden = false
-    }
-    const done = items.filter((item) => state(item) == DONE).length
-    const share = items.length ? percent(done, items.length) : 0
-    const bar = /** @type {HTMLProgressElement} */ (root.querySelector('progress'))
-    const overall = /** @type {HTMLElement} */ (root.querySelector('.cg-ov'))
-    bar.value = share
-    overall.textContent = fillPlaceholders(strings.overall, { n: done, total: items.length, p: share })
-
-    // Continue where the learner left off: the first unfinished item from the one opened last.
-    const lastOpened = items.findIndex((item) => item.id == record.at)
-    const from = Math.max(0, lastOpened)
-    /** @param {DashboardItem} item */
-    const unfinished = (item) => state(item) < DONE
-    const next = items.slice(from).find(unfinished) || items.find(unfinished)
-    const whereNext = /** @type {HTMLElement} */ (root.querySelector('.cg-go'))
-    whereNext.replaceChildren()
-    if (complete) {
-      const line = element('p', '', strings.complete + ' ')
-      if (course.cert) line.append(Object.assign(element('a', '', strings.get_certificate), { href: course.cert }))
-      whereNext.append(line)
-    }
-    if (next) {
-      const started = record.at || items.some((item) => state(item) != NOT_STARTED)
-      const link = element('a', 'cg-cont', fillPlaceholders(started ? strings.continue : strings.start, { t: next.t }))
-      link.href = next.u
-      whereNext.append(element('p', '', link))
-    }
-    root.hidden = false
-  }
 
   ownData.addEventListener('click', (event) => {
     const action = /** @type {HTMLElement} */ (event.target).closest('button')?.dataset.act
-    if (action == 'export') {
-      const file = `${page.c}-progress.json`
-      const exported = { format: 'coursegen-progress', ...loadRecord(page), exported: new Date().toISOString() }
-      const blob = new Blob([JSON.stringify(exported, null, 2)], { type: 'application/json' })
-      const link = Object.assign(element('a', ''), { download: file, href: URL.createObjectURL(blob) })
-      link.click()
-      // Long enough for any browser to have started the download.
-      setTimeout(() => URL.revokeObjectURL(link.href), 1e4)
-      say(fillPlaceholders(strings.exported, { file }))
-    } else if (action == 'reset' && confirm(strings.reset_q)) {
-      // Everything this course keeps: the record and every saved quiz attempt.
-      withStorage((storage) => {
-        for (let k = storage.length - 1; k >= 0; k--) {
-          const key = /** @type {string} */ (storage.key(k))
-          if (key == recordKey(page.c) || key.startsWith(`coursegen:${page.c}:`)) storage.removeItem(key)
-        }
-      })
-      show()
+    if (action == 'export') say(exportProgress(page, strings))
+    else if (action == 'reset' && confirm(strings.reset_q)) {
+      resetProgress(page)
+      showStanding(dashboard, page)
       say(strings.reset_done)
     }
   })
-
   const fileInput = /** @type {HTMLInputElement} */ (ownData.querySelector('input[type=file]'))
   fileInput.addEventListener('change', async () => {
-    const input = fileInput
-    const file = input.files?.[0]
+    const file = fileInput.files?.[0]
     if (!file) return
-    // A file that cannot be read counts as one that is not a progress file.
-    const loaded = parseJson(await file.text().catch(() => ''))
-    input.value = ''
-    const isProgressFile =
-      isPlainObject(loaded) &&
-      loaded.format == 'coursegen-progress' &&
-      loaded.f == 1 &&
-      typeof loaded.c == 'string' &&
-      typeof loaded.v == 'string' &&
-      isPlainObject(loaded.l) &&
-      isPlainObject(loaded.q)
-    if (!isProgressFile) return say(strings.bad_file)
-    if (loaded.c != page.c) return say(fillPlaceholders(strings.other_course, { c: loaded.c }))
-    if (isNewer(loaded.v, page.v)) return say(fillPlaceholders(strings.newer, { v: loaded.v, site: page.v }))
-    say(saveRecord(addFile(loadRecord(page), loaded)) ? strings.imported : strings.no_storage)
-    show()
+    const message = importProgress(file, page, strings)
+    fileInput.value = ''
+    say(await message)
+    showStanding(dashboard, page)
   })
 
-  show()
+  showStanding(dashboard, page)
   ownData.hidden = false
   if (!storageWorks()) say(strings.no_storage)
 }

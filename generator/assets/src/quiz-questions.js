@@ -1,12 +1,13 @@
-// How the quiz runtime works each type of question: a controller per question that reads and
-// shows its answer, shuffles it, grades it and explains the result. quiz.js does the rest (the
-// attempt, saving, buttons, the summary) the same way for every type.
+// How the quiz runtime works each type of question on the page: a controller per question that
+// reads and shows its answer, shuffles it, and shows its result. What an answer earns is
+// grading.js's (no DOM there); quiz.js does the rest (the attempt, saving, buttons, the summary)
+// the same way for every type.
 
+import { answerShare, endingAt, followPath, pairsMatched, pathPoints, stepAt, stepsInPlace } from './grading.js'
 import { element, elementWithHtml, fillPlaceholders, shuffleInPlace } from './shared.js'
 
 /** @typedef {import('./contract.js').Question} Question */
-/** @typedef {import('./contract.js').SingleChoiceQuestion} SingleChoiceQuestion */
-/** @typedef {import('./contract.js').MultipleChoiceQuestion} MultipleChoiceQuestion */
+/** @typedef {import('./contract.js').ChoiceQuestion} ChoiceQuestion */
 /** @typedef {import('./contract.js').OrderingQuestion} OrderingQuestion */
 /** @typedef {import('./contract.js').MatchingQuestion} MatchingQuestion */
 /** @typedef {import('./contract.js').RolePlayQuestion} RolePlayQuestion */
@@ -37,6 +38,7 @@ import { element, elementWithHtml, fillPlaceholders, shuffleInPlace } from './sh
  * @property {(answer: Answer) => void} showAnswer puts an answer into the form
  * @property {(answer: Answer) => boolean} isAnswered whether there is enough of an answer to check
  * @property {(answer: Answer) => number} grade the share of the points the answer earns, 0 to 1
+ *   (grading.js's answerShare)
  * @property {(answer: Answer) => Node[]} feedback marks the options, and returns what the result
  *   shows under the verdict
  * @property {(answer: Answer) => Answer} authoredPositions the answer in authored positions, for
@@ -59,10 +61,6 @@ export const actionButton = (text, action) => {
   button.dataset.act = action
   return button
 }
-
-// What a trainer's step text looks like when it starts with its speaker in bold, as Markdown renders
-// "**Helen:** …" (or "**Helen**: …"): a name of up to 40 characters and a colon.
-const SPEAKER_LABEL = /^<p><strong>[^<:]{1,40}(?::<\/strong>|<\/strong>:)/
 
 /**
  * Marks an option, step or pair after checking.
@@ -103,7 +101,7 @@ const isPermutationOf = (value, tokens) =>
 
 /**
  * Single and multiple choice: radio buttons or checkboxes, one per option.
- * @param {SingleChoiceQuestion | MultipleChoiceQuestion} question
+ * @param {ChoiceQuestion} question
  * @param {HTMLElement} container
  * @param {QuizStrings} strings
  * @returns {QuestionController}
@@ -111,16 +109,17 @@ const isPermutationOf = (value, tokens) =>
 const choiceQuestion = (question, container, strings) => {
   const fieldset = /** @type {HTMLFieldSetElement} */ (container.querySelector('.cg-f'))
   const inputs = /** @type {HTMLInputElement[]} */ ([...fieldset.querySelectorAll('.cg-o > input')])
-  const tokens = question.o.map((option) => option.v)
-  const rightTokens = question.o.filter((option) => option.c).map((option) => option.v)
+  const tokens = question.options.map((option) => option.token)
   /** The option's row: its input and label. @param {string} token */
   const optionRow = (token) => /** @type {HTMLElement} */ (inputs.find((input) => input.value == token)?.parentElement)
 
   return {
     shuffledOrder: () => {
       // Pinned options keep their place; the others take the free places in a random order.
-      const free = shuffleInPlace(question.o.filter((option) => !option.pin).map((option) => option.v))
-      return question.o.map((option) => (question.sh && !option.pin ? /** @type {string} */ (free.pop()) : option.v))
+      const free = shuffleInPlace(question.options.filter((option) => !option.pinned).map((option) => option.token))
+      return question.options.map((option) =>
+        question.shuffle && !option.pinned ? /** @type {string} */ (free.pop()) : option.token,
+      )
     },
     applyOrder: (order) => {
       for (const token of /** @type {string[]} */ (order)) fieldset.append(optionRow(token))
@@ -134,38 +133,39 @@ const choiceQuestion = (question, container, strings) => {
       for (const input of inputs) input.checked = answer.includes(input.value)
     },
     isAnswered: (answer) => answer.length > 0,
-    grade: (answer) => {
-      const right = answer.filter((token) => rightTokens.includes(token)).length
-      const wrong = answer.length - right
-      // Partial credit: each right choice earns its share, each wrong one costs as much.
-      if (question.t == 'multiple' && question.pc) return Math.max(0, (right - wrong) / rightTokens.length)
-      return right == rightTokens.length && !wrong ? 1 : 0
-    },
-    feedback: (answer) => {
-      const chosen = []
-      const missed = []
-      for (const option of question.o) {
-        const row = optionRow(option.v)
-        const text = /** @type {HTMLLabelElement} */ (row.querySelector('label')).innerHTML
-        if (answer.includes(option.v)) {
-          addMark(
-            row,
-            option.c ? 'ok' : 'bad',
-            strings.your_answer + ': ' + (option.c ? strings.correct : strings.wrong),
-          )
-          chosen.push(feedbackItem(strings.your_answer, text, option.f))
-        } else if (option.c) {
-          addMark(row, 'miss', question.t == 'single' ? strings.right_answer : strings.missed)
-          missed.push(feedbackItem(strings.right_answer, text))
-        }
-      }
-      return feedbackList('ul', [...chosen, ...missed])
-    },
+    grade: (answer) => answerShare(question, answer),
+    feedback: (answer) => choiceFeedback(question, strings, answer, optionRow),
     authoredPositions: (answer) => answer.map((token) => tokens.indexOf(token)),
     fitsSaved: (order, answer, checked) =>
       isPermutationOf(order, tokens) &&
       (answer == null ? !checked : Array.isArray(answer) && answer.every((token) => tokens.includes(token))),
   }
+}
+
+/**
+ * Marks a checked choice question's options, and lists the feedback on the chosen ones and the
+ * right ones missed.
+ * @param {ChoiceQuestion} question
+ * @param {QuizStrings} strings
+ * @param {string[]} answer
+ * @param {(token: string) => HTMLElement} optionRow
+ */
+const choiceFeedback = (question, strings, answer, optionRow) => {
+  const chosen = []
+  const missed = []
+  for (const option of question.options) {
+    const row = optionRow(option.token)
+    const text = /** @type {HTMLLabelElement} */ (row.querySelector('label')).innerHTML
+    if (answer.includes(option.token)) {
+      const verdict = option.correct ? strings.correct : strings.wrong
+      addMark(row, option.correct ? 'ok' : 'bad', strings.your_answer + ': ' + verdict)
+      chosen.push(feedbackItem(strings.your_answer, text, option.feedback))
+    } else if (option.correct) {
+      addMark(row, 'miss', question.type == 'single' ? strings.right_answer : strings.missed)
+      missed.push(feedbackItem(strings.right_answer, text))
+    }
+  }
+  return feedbackList('ul', [...chosen, ...missed])
 }
 
 /**
@@ -178,15 +178,15 @@ const choiceQuestion = (question, container, strings) => {
 const orderingQuestion = (question, container, strings) => {
   const list = /** @type {HTMLOListElement} */ (container.querySelector('.cg-ol'))
   const items = /** @type {HTMLLIElement[]} */ ([...list.children])
-  const tokens = question.o.map((step) => step.v)
+  const tokens = question.steps.map((step) => step.token)
   /** @param {string} token */
   const item = (token) => /** @type {HTMLLIElement} */ (items.find((candidate) => candidate.dataset.v == token))
-  /** @param {string[]} order */
-  const isRightOrder = (order) => order.every((token, position) => token == tokens[position])
   /** @param {string[]} order */
   const applyOrder = (order) => {
     for (const token of order) list.append(item(token))
   }
+  /** @param {string} token */
+  const stepText = (token) => /** @type {HTMLElement} */ (item(token).querySelector('.cg-it')).innerHTML
 
   return {
     shuffledOrder: () => {
@@ -194,31 +194,26 @@ const orderingQuestion = (question, container, strings) => {
       // Never start from the right order. (An ordering question has two steps at least, so a
       // shuffle soon differs.)
       do shuffleInPlace(order)
-      while (isRightOrder(order))
+      while (stepsInPlace(question, order).every(Boolean))
       return order
     },
     applyOrder: (order) => applyOrder(/** @type {string[]} */ (order)),
     readAnswer: () => /** @type {HTMLLIElement[]} */ ([...list.children]).map((step) => step.dataset.v),
     showAnswer: applyOrder,
     isAnswered: () => true,
-    grade: (answer) => {
-      const inPlace = answer.filter((token, position) => token == tokens[position]).length
-      if (question.pc) return inPlace / tokens.length
-      return inPlace == tokens.length ? 1 : 0
-    },
+    grade: (answer) => answerShare(question, answer),
     feedback: (answer) => {
+      const inPlace = stepsInPlace(question, answer)
       answer.forEach((token, position) => {
-        const inPlace = token == tokens[position]
-        const text = inPlace ? strings.right_place : fillPlaceholders(strings.belongs, { n: tokens.indexOf(token) + 1 })
-        addMark(item(token), inPlace ? 'ok' : 'bad', text)
+        const belongs = fillPlaceholders(strings.belongs, { n: tokens.indexOf(token) + 1 })
+        const text = inPlace[position] ? strings.right_place : belongs
+        addMark(item(token), inPlace[position] ? 'ok' : 'bad', text)
       })
-      const stepText = (/** @type {string} */ token) =>
-        /** @type {HTMLElement} */ (item(token).querySelector('.cg-it')).innerHTML
       return [
         element('p', 'cg-l', strings.right_order),
         ...feedbackList(
           'ol',
-          question.o.map((step) => feedbackItem('', stepText(step.v), step.f)),
+          question.steps.map((step) => feedbackItem('', stepText(step.token), step.feedback)),
         ),
       ]
     },
@@ -238,10 +233,11 @@ const orderingQuestion = (question, container, strings) => {
 const matchingQuestion = (question, container, strings) => {
   const selects = /** @type {HTMLSelectElement[]} */ ([...container.querySelectorAll('.cg-mr > select')])
   /** @param {HTMLSelectElement} select @param {string} token */
-  const option = (select, token) => /** @type {HTMLOptionElement} */ ([...select.options].find((o) => o.value == token))
+  const option = (select, token) =>
+    /** @type {HTMLOptionElement} */ ([...select.options].find((candidate) => candidate.value == token))
 
   return {
-    shuffledOrder: () => shuffleInPlace([...question.x]),
+    shuffledOrder: () => shuffleInPlace([...question.choices]),
     applyOrder: (order) => {
       // After the list's first option, which chooses nothing.
       for (const select of selects) {
@@ -249,39 +245,136 @@ const matchingQuestion = (question, container, strings) => {
       }
     },
     readAnswer: () => selects.map((select) => select.value),
-    showAnswer: (answer) => selects.forEach((select, k) => (select.value = answer[k] || '')),
+    showAnswer: (answer) => selects.forEach((select, position) => (select.value = answer[position] || '')),
     isAnswered: (answer) => answer.every((token) => token != ''),
-    grade: (answer) => {
-      const right = question.o.filter((pair, k) => answer[k] == pair.m).length
-      if (question.pc) return right / question.o.length
-      return right == question.o.length ? 1 : 0
-    },
+    grade: (answer) => answerShare(question, answer),
     feedback: (answer) => {
+      const matched = pairsMatched(question, answer)
       const items = []
-      for (const [k, select] of selects.entries()) {
-        const pair = question.o[k]
+      for (const [position, select] of selects.entries()) {
+        const pair = question.pairs[position]
         const row = /** @type {HTMLElement} */ (select.parentElement)
-        const rightText = option(select, pair.m).text
-        const right = answer[k] == pair.m
+        const rightText = option(select, pair.match).text
+        const right = matched[position]
         addMark(
           row,
           right ? 'ok' : 'bad',
           right ? strings.correct : fillPlaceholders(strings.right_match, { m: rightText }),
         )
         const left = /** @type {HTMLLabelElement} */ (row.querySelector('label')).textContent
-        if (pair.f) items.push(feedbackItem(left + ' → ' + rightText, '', pair.f))
+        if (pair.feedback) items.push(feedbackItem(left + ' → ' + rightText, '', pair.feedback))
       }
       return feedbackList('ul', items)
     },
-    authoredPositions: (answer) => answer.map((token) => question.x.indexOf(token)),
+    authoredPositions: (answer) => answer.map((token) => question.choices.indexOf(token)),
     fitsSaved: (order, answer, checked) =>
-      isPermutationOf(order, question.x) &&
+      isPermutationOf(order, question.choices) &&
       (answer == null
         ? !checked
         : Array.isArray(answer) &&
           answer.length == selects.length &&
-          answer.every((token) => token == '' || question.x.includes(token))),
+          answer.every((token) => token == '' || question.choices.includes(token))),
   }
+}
+
+// What a trainer's step text looks like when it starts with its speaker in bold, as Markdown renders
+// "**Helen:** …" (or "**Helen**: …"): a name of up to 40 characters and a colon.
+const SPEAKER_LABEL = /^<p><strong>[^<:]{1,40}(?::<\/strong>|<\/strong>:)/
+
+/**
+ * One line of a role-play's conversation: who speaks, and what they say (HTML).
+ * @param {string} speaker
+ * @param {string} html
+ */
+const conversationLine = (speaker, html) => {
+  // A step that names its speaker itself ("**Helen:** …") is not labelled a second time.
+  const said = SPEAKER_LABEL.test(html)
+    ? element('div', 'cg-say')
+    : element('div', 'cg-say', element('strong', '', speaker + ': '))
+  said.insertAdjacentHTML('beforeend', html)
+  return said
+}
+
+/**
+ * Shows a role-play's conversation along `path`, then the step it is at, if it is not over: what
+ * the customer says and the choices as radio buttons.
+ * @param {RolePlayQuestion} question
+ * @param {HTMLElement} container
+ * @param {QuizStrings} strings
+ * @param {number[]} path
+ */
+const showConversation = (question, container, strings, path) => {
+  const conversation = /** @type {HTMLElement} */ (container.querySelector('.cg-rp'))
+  conversation.replaceChildren()
+  let at = question.start
+  for (const position of path) {
+    const step = question.steps[at]
+    const choice = step.choices[position]
+    conversation.append(conversationLine(strings.customer, step.customer), conversationLine(strings.you, choice.text))
+    at = choice.next
+  }
+  const step = stepAt(question, at)
+  if (!step) return // the conversation reached an ending
+  const name = `${container.id}-${path.length}`
+  const customer = conversationLine(strings.customer, step.customer)
+  customer.tabIndex = -1 // focus moves here after each choice
+  const positions = step.choices.map((_, position) => position)
+  const choices = (question.shuffle ? shuffleInPlace(positions) : positions).map((position) => {
+    const radio = element('input', '')
+    const label = elementWithHtml('label', '', step.choices[position].text)
+    radio.type = 'radio'
+    radio.name = name
+    radio.id = label.htmlFor = `${name}-${position}`
+    radio.value = String(position)
+    return element('div', 'cg-o', radio, label)
+  })
+  conversation.append(
+    customer,
+    element('fieldset', 'cg-f', element('legend', 'cg-p', strings.respond), ...choices),
+    actionButton(strings.choose, 'choose'),
+  )
+}
+
+/**
+ * A finished conversation's result: its ending, how it was scored, and a debrief of each choice.
+ * @param {RolePlayQuestion} question
+ * @param {QuizStrings} strings
+ * @param {number[]} path
+ */
+const conversationFeedback = (question, strings, path) => {
+  const { at, choices } = followPath(question, path)
+  const debrief = choices.map((choice) => {
+    const item = feedbackItem(strings.you, choice.text, choice.feedback)
+    // The points go between what the learner said and the feedback on it, the item's last child.
+    item.lastElementChild?.before(element('p', 'cg-pts', fillPlaceholders(strings.points, { n: choice.points })))
+    return item
+  })
+  const scoredBy = question.scoring === 'ending' ? strings.scored_ending : strings.scored_path
+  return [
+    elementWithHtml('div', 'cg-end', /** @type {RolePlayEnding} */ (endingAt(question, at)).text),
+    element('p', 'cg-how', fillPlaceholders(scoredBy, { n: pathPoints(question, path), max: question.points })),
+    element('p', 'cg-l', strings.debrief),
+    ...feedbackList('ol', debrief),
+  ]
+}
+
+/**
+ * Whether a path read from storage can be shown: each choice one its step has; a checked one
+ * must have reached an ending, which its result shows.
+ * @param {RolePlayQuestion} question
+ * @param {unknown} path
+ * @param {boolean} checked
+ */
+const fitsConversation = (question, path, checked) => {
+  if (path == null) return !checked
+  if (!Array.isArray(path)) return false
+  let at = question.start
+  for (const position of path) {
+    const step = stepAt(question, at)
+    if (!step || !Number.isInteger(position) || position < 0 || position >= step.choices.length) return false
+    at = step.choices[position].next
+  }
+  return !checked || endingAt(question, at) !== undefined
 }
 
 /**
@@ -293,118 +386,18 @@ const matchingQuestion = (question, container, strings) => {
  * @param {() => number[] | undefined} savedPath the choices the attempt holds so far
  * @returns {QuestionController}
  */
-const rolePlayQuestion = (question, container, strings, savedPath) => {
-  const conversation = /** @type {HTMLElement} */ (container.querySelector('.cg-rp'))
-  /** @param {string} id */
-  const stepAt = (id) => (Object.hasOwn(question.st, id) ? question.st[id] : undefined)
-  /** @param {string} id */
-  const endingAt = (id) => (Object.hasOwn(question.en, id) ? question.en[id] : undefined)
-  /**
-   * Follows `path` from the first step: where it leads, the points it earns, the choices on it.
-   * @param {number[]} path
-   */
-  const follow = (path) => {
-    let at = question.s
-    let points = 0
-    const choices = path.map((position) => {
-      const choice = question.st[at].o[position]
-      points += choice.p
-      at = choice.n
-      return choice
-    })
-    return { at, points, choices }
-  }
-  /**
-   * What `path` earns, out of question.p: its choices' points, or with ending scoring the score
-   * of the ending it reaches (so that a slip the conversation recovers from can still cost).
-   * @param {number[]} path
-   */
-  const earned = (path) => {
-    const { at, points } = follow(path)
-    return question.sm === 'ending' ? (endingAt(at)?.s ?? 0) : points
-  }
-  /**
-   * One line of the conversation: who speaks, and what they say (HTML).
-   * @param {string} speaker
-   * @param {string} html
-   */
-  const line = (speaker, html) => {
-    // A step that names its speaker itself ("**Helen:** …") is not labelled a second time.
-    const said = SPEAKER_LABEL.test(html)
-      ? element('div', 'cg-say')
-      : element('div', 'cg-say', element('strong', '', speaker + ': '))
-    said.insertAdjacentHTML('beforeend', html)
-    return said
-  }
-
-  return {
-    shuffledOrder: () => 0,
-    applyOrder: () => {},
-    readAnswer: () => savedPath() || [],
-    showAnswer: (path) => {
-      conversation.replaceChildren()
-      let at = question.s
-      for (const position of path) {
-        const step = question.st[at]
-        conversation.append(line(strings.customer, step.c), line(strings.you, step.o[position].h))
-        at = step.o[position].n
-      }
-      const step = stepAt(at)
-      if (!step) return // the conversation reached an ending
-      // The step the learner is at: what the customer says, then the choices as radio buttons.
-      const name = `${container.id}-${path.length}`
-      const customer = line(strings.customer, step.c)
-      customer.tabIndex = -1 // focus moves here after each choice
-      const positions = step.o.map((_, position) => position)
-      const choices = (question.sh ? shuffleInPlace(positions) : positions).map((position) => {
-        const radio = element('input', '')
-        const label = elementWithHtml('label', '', step.o[position].h)
-        radio.type = 'radio'
-        radio.name = name
-        radio.id = label.htmlFor = `${name}-${position}`
-        radio.value = String(position)
-        return element('div', 'cg-o', radio, label)
-      })
-      conversation.append(
-        customer,
-        element('fieldset', 'cg-f', element('legend', 'cg-p', strings.respond), ...choices),
-        actionButton(strings.choose, 'choose'),
-      )
-    },
-    isAnswered: () => true,
-    grade: (path) => (question.p ? earned(path) / question.p : 1),
-    ending: (path) => endingAt(follow(path).at),
-    feedback: (path) => {
-      const { at, choices } = follow(path)
-      const debrief = choices.map((choice) => {
-        const item = feedbackItem(strings.you, choice.h, choice.f)
-        // The points go between what the learner said and the feedback on it, the item's last child.
-        item.lastElementChild?.before(element('p', 'cg-pts', fillPlaceholders(strings.points, { n: choice.p })))
-        return item
-      })
-      const scoredBy = question.sm === 'ending' ? strings.scored_ending : strings.scored_path
-      return [
-        elementWithHtml('div', 'cg-end', /** @type {RolePlayEnding} */ (endingAt(at)).x),
-        element('p', 'cg-how', fillPlaceholders(scoredBy, { n: earned(path), max: question.p })),
-        element('p', 'cg-l', strings.debrief),
-        ...feedbackList('ol', debrief),
-      ]
-    },
-    authoredPositions: (path) => path,
-    fitsSaved: (_order, path, checked) => {
-      if (path == null) return !checked
-      if (!Array.isArray(path)) return false
-      let at = question.s
-      for (const position of path) {
-        const step = stepAt(at)
-        if (!step || !Number.isInteger(position) || position < 0 || position >= step.o.length) return false
-        at = step.o[position].n
-      }
-      // A checked conversation has reached an ending, which its result shows.
-      return !checked || endingAt(at) !== undefined
-    },
-  }
-}
+const rolePlayQuestion = (question, container, strings, savedPath) => ({
+  shuffledOrder: () => 0,
+  applyOrder: () => {},
+  readAnswer: () => savedPath() || [],
+  showAnswer: (path) => showConversation(question, container, strings, path),
+  isAnswered: () => true,
+  grade: (path) => answerShare(question, path),
+  ending: (path) => endingAt(question, followPath(question, path).at),
+  feedback: (path) => conversationFeedback(question, strings, path),
+  authoredPositions: (path) => path,
+  fitsSaved: (_order, path, checked) => fitsConversation(question, path, checked),
+})
 
 /**
  * The controller for a question of any type.
@@ -415,7 +408,7 @@ const rolePlayQuestion = (question, container, strings, savedPath) => {
  * @returns {QuestionController}
  */
 export const questionController = (question, container, strings, savedPath) => {
-  switch (question.t) {
+  switch (question.type) {
     case 'single':
     case 'multiple':
       return choiceQuestion(question, container, strings)

@@ -8,6 +8,7 @@
 
 import { decodeQuizData } from './quiz-data.js'
 import { actionButton, questionController } from './quiz-questions.js'
+import { gradeAttempt } from './grading.js'
 import {
   announce,
   element,
@@ -32,13 +33,14 @@ export { decodeQuizData, obfuscationKey, unmask } from './quiz-data.js'
 
 /**
  * One attempt at a quiz, as saved (JSON) under coursegen:<course>:<quiz>:<quiz version>. Its
- * questions are known by their position in the quiz data; the keys of o, a and c are those
- * positions, as text.
+ * questions are known by their position in the quiz data; the keys of order, answers and shares
+ * are those positions, as text. (Attempts saved before these names were words have the keys d,
+ * o, a and c: fromSaved reads them too.)
  * @typedef {object} Attempt
- * @property {number[]} d the questions drawn for the attempt, in order
- * @property {Record<string, Order>} o each drawn question's order
- * @property {Record<string, Answer>} a each question's answer so far
- * @property {Record<string, number>} c each checked question's share of its points, 0 to 1
+ * @property {number[]} drawn the questions drawn for the attempt, in order
+ * @property {Record<string, Order>} order each drawn question's order
+ * @property {Record<string, Answer>} answers each question's answer so far
+ * @property {Record<string, number>} shares each checked question's share of its points, 0 to 1
  */
 
 /**
@@ -76,37 +78,85 @@ const switchControls = (container, on) => {
   }
 }
 
-/** @type {WeakSet<HTMLElement>} the quizzes this module has bound, which instant navigation may show again */
-const boundQuizzes = new WeakSet()
+/**
+ * A saved attempt (parsed JSON) with the words for keys: as saved, or as saved before the keys
+ * were words ({d, o, a, c}), so that an attempt under way survives the release that renamed them.
+ * @param {unknown} saved
+ * @returns {unknown}
+ */
+const fromSaved = (saved) =>
+  isPlainObject(saved) && !('drawn' in saved) && 'd' in saved
+    ? { drawn: saved.d, order: saved.o, answers: saved.a, shares: saved.c }
+    : saved
 
 /**
- * Makes one quiz work: decodes its data, restores or starts the attempt, and handles its buttons.
- * Rejects when the data does not decode.
- * @param {HTMLElement} root the quiz's .cg-quiz element
+ * Whether a saved attempt (parsed JSON) has an attempt's shape: drawn positions (each once) of
+ * questions that exist, and an object for each of the rest. (The controllers check each
+ * question's order and answer.)
+ * @param {unknown} saved
+ * @param {number} count how many questions the quiz has
+ * @returns {saved is Attempt}
  */
-const bindQuiz = async (root) => {
-  boundQuizzes.add(root)
-  const data = /** @type {QuizElementData} */ (root.dataset)
-  const passMark = Number(data.pass)
-  const draw = Number(data.draw)
-  const strings = /** @type {QuizStrings} */ (JSON.parse(data.strings))
-  const questions = (await decodeQuizData(data.key, data.quiz + ':' + data.hash)).q
-  // Attempts at every version of this quiz share the prefix; the key adds this version.
-  const keyPrefix = `coursegen:${data.course}:${data.quiz}:`
-  const storageKey = keyPrefix + data.hash
-  const questionElements = /** @type {HTMLElement[]} */ ([...root.querySelectorAll('.cg-q')])
-  const liveRegion = /** @type {HTMLElement} */ (root.querySelector('.cg-live'))
-  const summary = /** @type {HTMLElement} */ (root.querySelector('.cg-sum'))
+const isAttempt = (saved, count) =>
+  isPlainObject(saved) &&
+  Array.isArray(saved.drawn) &&
+  saved.drawn.length > 0 &&
+  saved.drawn.every(
+    (index, position) =>
+      Number.isInteger(index) && index >= 0 && index < count && saved.drawn.indexOf(index) == position,
+  ) &&
+  isPlainObject(saved.order) &&
+  isPlainObject(saved.answers) &&
+  isPlainObject(saved.shares)
+
+/**
+ * One quiz on the page, from the moment its data is decoded until it leaves the page: its attempt,
+ * what it shows, and what its buttons do. Its listeners go when `lifetime` aborts.
+ */
+class Quiz {
+  /** @type {HTMLElement} */ #root
+  /** @type {QuizElementData} */ #data
+  /** @type {import('./contract.js').Question[]} */ #questions
+  /** @type {number} */ #passMark
+  /** @type {QuizStrings} */ #strings
+  /** @type {string} */ #keyPrefix
+  /** @type {string} */ #storageKey
+  /** @type {HTMLElement[]} */ #questionElements
+  /** @type {HTMLElement} */ #liveRegion
+  /** @type {HTMLElement} */ #summary
+  /** @type {Attempt} */ #attempt
+  /** @type {QuestionController[]} */ #controllers
+
+  /**
+   * @param {HTMLElement} root the quiz's .cg-quiz element
+   * @param {import('./contract.js').Question[]} questions its decoded quiz data
+   */
+  constructor(root, questions) {
+    this.#root = root
+    this.#data = /** @type {QuizElementData} */ (root.dataset)
+    this.#questions = questions
+    this.#passMark = Number(this.#data.pass)
+    this.#strings = /** @type {QuizStrings} */ (JSON.parse(this.#data.strings))
+    // Attempts at every version of this quiz share the prefix; the key adds this version.
+    this.#keyPrefix = `coursegen:${this.#data.course}:${this.#data.quiz}:`
+    this.#storageKey = this.#keyPrefix + this.#data.hash
+    this.#questionElements = /** @type {HTMLElement[]} */ ([...root.querySelectorAll('.cg-q')])
+    this.#liveRegion = /** @type {HTMLElement} */ (root.querySelector('.cg-live'))
+    this.#summary = /** @type {HTMLElement} */ (root.querySelector('.cg-sum'))
+    this.#attempt = { drawn: [], order: {}, answers: {}, shares: {} }
+    this.#controllers = questions.map((question, index) =>
+      questionController(question, this.#questionElements[index], this.#strings, () => this.#attempt.answers[index]),
+    )
+  }
+
   /** @param {string} message */
-  const say = (message) => announce(liveRegion, message)
+  #say(message) {
+    announce(this.#liveRegion, message)
+  }
 
-  /** @type {Attempt} */
-  let attempt = { d: [], o: {}, a: {}, c: {} }
-  const save = () => withStorage((storage) => storage.setItem(storageKey, JSON.stringify(attempt)))
-
-  const controllers = questions.map((question, index) =>
-    questionController(question, questionElements[index], strings, () => attempt.a[index]),
-  )
+  #save() {
+    withStorage((storage) => storage.setItem(this.#storageKey, JSON.stringify(this.#attempt)))
+  }
 
   /**
    * The verdict on a checked question: its class (correct, partial or wrong) and its words.
@@ -114,38 +164,40 @@ const bindQuiz = async (root) => {
    * @param {number} share of the points earned
    * @returns {[string, string]}
    */
-  const verdict = (index, share) => {
-    const ending = controllers[index].ending?.(attempt.a[index])
+  #verdict(index, share) {
+    const ending = this.#controllers[index].ending?.(this.#attempt.answers[index])
     if (ending) {
-      const kind = { success: 'correct', partial: 'partial', failure: 'wrong' }[ending.k]
-      return [kind, ending.h + ' — ' + strings[`outcome_${ending.k}`]]
+      const kind = { success: 'correct', partial: 'partial', failure: 'wrong' }[ending.outcome]
+      return [kind, ending.title + ' — ' + this.#strings[`outcome_${ending.outcome}`]]
     }
     const kind = share >= 1 ? 'correct' : share > 0 ? 'partial' : 'wrong'
-    return [kind, strings[kind]]
+    return [kind, this.#strings[kind]]
   }
 
   /**
    * Grades a question's answer and shows the result under it, its controls switched off.
    * @param {number} index
    */
-  const showResult = (index) => {
-    const question = questions[index]
-    const container = questionElements[index]
-    const share = (attempt.c[index] = controllers[index].grade(attempt.a[index]))
-    const [kind, words] = verdict(index, share)
+  #showResult(index) {
+    const strings = this.#strings
+    const question = this.#questions[index]
+    const container = this.#questionElements[index]
+    const share = (this.#attempt.shares[index] = this.#controllers[index].grade(this.#attempt.answers[index]))
+    const [kind, words] = this.#verdict(index, share)
     switchControls(container, false)
     const result = /** @type {HTMLElement} */ (container.querySelector('.cg-r'))
     const score = fillPlaceholders(strings.score, {
-      score: formatNumber(share * question.p),
-      max: formatNumber(question.p),
+      score: formatNumber(share * question.points),
+      max: formatNumber(question.points),
     })
     result.replaceChildren(
       element('p', 'cg-v cg-' + kind, words + ' — ' + score),
-      ...controllers[index].feedback(attempt.a[index]),
+      ...this.#controllers[index].feedback(this.#attempt.answers[index]),
     )
-    if (question.e)
-      result.append(element('p', 'cg-l', strings.explanation), elementWithHtml('div', 'cg-ex', question.e))
-    for (const [title, url] of question.r) {
+    if (question.explanation) {
+      result.append(element('p', 'cg-l', strings.explanation), elementWithHtml('div', 'cg-ex', question.explanation))
+    }
+    for (const [title, url] of question.reviews) {
       const link = element('a', '', fillPlaceholders(strings.review, { lesson: title }))
       link.href = url
       result.append(element('p', 'cg-rv', link))
@@ -157,18 +209,20 @@ const bindQuiz = async (root) => {
    * Shows a question as the attempt has it: its order, its answer, and its result if checked.
    * @param {number} index
    */
-  const showQuestion = (index) => {
-    const container = questionElements[index]
+  #showQuestion(index) {
+    const container = this.#questionElements[index]
     for (const mark of container.querySelectorAll('.cg-m')) mark.remove()
     switchControls(container, true)
     const result = /** @type {HTMLElement} */ (container.querySelector('.cg-r'))
     result.replaceChildren()
-    controllers[index].applyOrder(attempt.o[index])
-    controllers[index].showAnswer(attempt.a[index] || [])
-    if (index in attempt.c) showResult(index)
+    this.#controllers[index].applyOrder(this.#attempt.order[index])
+    this.#controllers[index].showAnswer(this.#attempt.answers[index] || [])
+    if (index in this.#attempt.shares) this.#showResult(index)
   }
 
-  const isComplete = () => attempt.d.every((index) => index in attempt.c)
+  #isComplete() {
+    return this.#attempt.drawn.every((index) => index in this.#attempt.shares)
+  }
 
   /**
    * Shows the quiz's result under its questions, once every question is checked. Unless `quietly`
@@ -176,15 +230,10 @@ const bindQuiz = async (root) => {
    * to announce.
    * @param {boolean} quietly
    */
-  const showSummary = (quietly) => {
-    let score = 0
-    let max = 0
-    for (const index of attempt.d) {
-      score += attempt.c[index] * questions[index].p
-      max += questions[index].p
-    }
-    score = roundToHundredths(score)
-    const passed = score * 100 >= passMark * max
+  #showSummary(quietly) {
+    const strings = this.#strings
+    const attempt = this.#attempt
+    const { score, max, passed } = gradeAttempt(this.#questions, attempt.drawn, attempt.shares, this.#passMark)
     /** @param {number} n */
     const percent = (n) => fillPlaceholders(strings.percent, { n })
     const heading = element(
@@ -193,61 +242,68 @@ const bindQuiz = async (root) => {
       strings.result + ': ' + (passed ? strings.passed : strings.failed),
     )
     heading.setAttribute('role', 'heading')
-    heading.setAttribute('aria-level', data.hl || '2')
+    heading.setAttribute('aria-level', this.#data.hl || '2')
     const total = fillPlaceholders(strings.total, {
       score: formatNumber(score),
       max: formatNumber(max),
       percent: percent(max ? Math.round((100 * score) / max) : 100),
     })
-    summary.replaceChildren(
+    const passLine = fillPlaceholders(strings.pass_mark, { mark: percent(this.#passMark) })
+    this.#summary.replaceChildren(
       heading,
-      element('p', '', total + ' · ' + fillPlaceholders(strings.pass_mark, { mark: percent(passMark) })),
+      element('p', '', total + ' · ' + passLine),
       actionButton(strings.retry_all, 'all'),
     )
-    if (attempt.d.some((index) => attempt.c[index] < 1)) summary.append(actionButton(strings.retry_wrong, 'wrong'))
-    summary.hidden = false
+    if (attempt.drawn.some((index) => attempt.shares[index] < 1)) {
+      this.#summary.append(actionButton(strings.retry_wrong, 'wrong'))
+    }
+    this.#summary.hidden = false
     if (quietly) return ''
-    /** @type {AnswerReport[]} */
-    const answers = attempt.d.map((index) => {
-      const question = questions[index]
-      return {
-        id: question.id,
-        type: question.t,
-        score: roundToHundredths(attempt.c[index] * question.p),
-        max: question.p,
-        answer: controllers[index].authoredPositions(attempt.a[index]),
-      }
-    })
     /** @type {QuizCompleteDetail} */
-    const detail = { quizId: data.quiz, score, max, passed, answers }
+    const detail = { quizId: this.#data.quiz, score, max, passed, answers: this.#answerReports() }
     document.dispatchEvent(new CustomEvent('coursegen:quiz-complete', { detail }))
     return heading.textContent + '. ' + total
   }
 
+  /** @returns {AnswerReport[]} the questions asked, as coursegen:quiz-complete reports them */
+  #answerReports() {
+    return this.#attempt.drawn.map((index) => {
+      const question = this.#questions[index]
+      return {
+        id: question.id,
+        type: question.type,
+        score: roundToHundredths(this.#attempt.shares[index] * question.points),
+        max: question.points,
+        answer: this.#controllers[index].authoredPositions(this.#attempt.answers[index]),
+      }
+    })
+  }
+
   /** Shows the whole attempt: the drawn questions, numbered, and the summary if it is finished. */
-  const showAttempt = () => {
+  #showAttempt() {
     let number = 0
-    questionElements.forEach((container, index) => {
-      container.hidden = !attempt.d.includes(index)
+    this.#questionElements.forEach((container, index) => {
+      container.hidden = !this.#attempt.drawn.includes(index)
       if (container.hidden) return
       const heading = /** @type {HTMLElement} */ (container.querySelector('.cg-n'))
-      heading.textContent = fillPlaceholders(strings.question, { n: ++number, total: attempt.d.length })
-      showQuestion(index)
+      heading.textContent = fillPlaceholders(this.#strings.question, { n: ++number, total: this.#attempt.drawn.length })
+      this.#showQuestion(index)
     })
-    summary.hidden = true
-    if (isComplete()) showSummary(true)
+    this.#summary.hidden = true
+    if (this.#isComplete()) this.#showSummary(true)
   }
 
   /** A new attempt: questions drawn (when the quiz draws) and options shuffled. */
-  const newAttempt = () => {
-    let drawn = questions.map((_, index) => index)
+  #newAttempt() {
+    const draw = Number(this.#data.draw)
+    let drawn = this.#questions.map((_, index) => index)
     if (draw && draw < drawn.length) {
       // A random few, asked in the quiz's order.
       drawn = shuffleInPlace(drawn).slice(0, draw)
-      drawn.sort((a, b) => a - b)
+      drawn.sort((first, second) => first - second)
     }
-    attempt = { d: drawn, o: {}, a: {}, c: {} }
-    for (const index of drawn) attempt.o[index] = controllers[index].shuffledOrder()
+    this.#attempt = { drawn, order: {}, answers: {}, shares: {} }
+    for (const index of drawn) this.#attempt.order[index] = this.#controllers[index].shuffledOrder()
   }
 
   /**
@@ -256,61 +312,58 @@ const bindQuiz = async (root) => {
    * @param {unknown} saved
    * @returns {saved is Attempt}
    */
-  const fitsQuiz = (saved) =>
-    isPlainObject(saved) &&
-    Array.isArray(saved.d) &&
-    saved.d.length > 0 &&
-    saved.d.every((index, k) => questions[index] && Number.isInteger(index) && saved.d.indexOf(index) == k) &&
-    isPlainObject(saved.o) &&
-    isPlainObject(saved.a) &&
-    isPlainObject(saved.c) &&
-    saved.d.every((/** @type {number} */ index) =>
-      controllers[index].fitsSaved(saved.o[index], saved.a[index], index in saved.c),
+  #fits(saved) {
+    return (
+      isAttempt(saved, this.#questions.length) &&
+      saved.drawn.every((index) =>
+        this.#controllers[index].fitsSaved(saved.order[index], saved.answers[index], index in saved.shares),
+      )
     )
+  }
 
   /**
    * Takes over a saved attempt (JSON text), or starts a new one when there is none or it does not
    * fit this quiz; then shows it.
    * @param {string | null | undefined} text
    */
-  const restore = (text) => {
-    const saved = parseJson(text)
-    if (fitsQuiz(saved)) attempt = saved
-    else newAttempt()
-    showAttempt()
+  #restore(text) {
+    const saved = fromSaved(parseJson(text))
+    if (this.#fits(saved)) this.#attempt = saved
+    else this.#newAttempt()
+    this.#showAttempt()
   }
 
   /**
    * Shows the result of a question just checked, and the quiz's result when it was the last.
    * @param {number} index
    */
-  const afterCheck = (index) => {
-    const result = showResult(index)
-    save()
+  #afterCheck(index) {
+    const result = this.#showResult(index)
+    this.#save()
     result.focus()
     const verdictText = /** @type {HTMLElement} */ (result.firstElementChild).textContent
-    say(isComplete() ? verdictText + ' ' + showSummary(false) : verdictText)
+    this.#say(this.#isComplete() ? verdictText + ' ' + this.#showSummary(false) : verdictText)
   }
 
   /**
    * Shows the attempt after a retry, focused on the first question to answer again.
    * @param {number[]} again
    */
-  const retry = (again) => {
-    showAttempt()
-    save()
-    const firstAgain = /** @type {HTMLElement} */ (questionElements[again[0]].querySelector('.cg-n'))
+  #retry(again) {
+    this.#showAttempt()
+    this.#save()
+    const firstAgain = /** @type {HTMLElement} */ (this.#questionElements[again[0]].querySelector('.cg-n'))
     firstAgain.focus()
   }
 
   /** @param {number} index */
-  const checkAnswer = (index) => {
-    const answer = controllers[index].readAnswer()
-    if (!controllers[index].isAnswered(answer)) {
-      return say(questions[index].t == 'matching' ? strings.need_all : strings.need_answer)
+  #checkAnswer(index) {
+    const answer = this.#controllers[index].readAnswer()
+    if (!this.#controllers[index].isAnswered(answer)) {
+      return this.#say(this.#questions[index].type == 'matching' ? this.#strings.need_all : this.#strings.need_answer)
     }
-    attempt.a[index] = answer
-    afterCheck(index)
+    this.#attempt.answers[index] = answer
+    this.#afterCheck(index)
   }
 
   /**
@@ -318,14 +371,15 @@ const bindQuiz = async (root) => {
    * @param {number} index
    * @param {HTMLElement} container
    */
-  const chooseStep = (index, container) => {
+  #chooseStep(index, container) {
     const picked = /** @type {HTMLInputElement | null} */ (container.querySelector('.cg-rp input:checked'))
-    if (!picked) return say(strings.need_answer)
+    if (!picked) return this.#say(this.#strings.need_answer)
+    const controller = this.#controllers[index]
     // The path so far, and this choice.
-    const path = (attempt.a[index] = [...controllers[index].readAnswer(), Number(picked.value)])
-    controllers[index].showAnswer(path)
-    if (controllers[index].ending?.(path)) return afterCheck(index)
-    save()
+    const path = (this.#attempt.answers[index] = [...controller.readAnswer(), Number(picked.value)])
+    controller.showAnswer(path)
+    if (controller.ending?.(path)) return this.#afterCheck(index)
+    this.#save()
     // Focus goes to what the customer says next.
     const customerLine = /** @type {HTMLElement} */ (container.querySelector('.cg-say[tabindex]'))
     customerLine.focus()
@@ -334,10 +388,9 @@ const bindQuiz = async (root) => {
   /**
    * An ordering question's move up (data-mv -1) or move down (1) button.
    * @param {number} index
-   * @param {HTMLElement} _container
    * @param {HTMLElement} button
    */
-  const moveStep = (index, _container, button) => {
+  #moveStep(index, button) {
     const step = /** @type {HTMLLIElement} */ (button.closest('li'))
     const up = Number(button.dataset.mv) < 0
     const neighbour = up ? step.previousElementSibling : step.nextElementSibling
@@ -345,72 +398,126 @@ const bindQuiz = async (root) => {
     if (neighbour && up) step.after(neighbour)
     else if (neighbour) step.before(neighbour)
     const steps = [.../** @type {HTMLElement} */ (step.parentElement).children]
-    say(fillPlaceholders(strings.moved, { n: steps.indexOf(step) + 1, total: steps.length }))
-    attempt.a[index] = controllers[index].readAnswer()
-    save()
+    this.#say(fillPlaceholders(this.#strings.moved, { n: steps.indexOf(step) + 1, total: steps.length }))
+    this.#attempt.answers[index] = this.#controllers[index].readAnswer()
+    this.#save()
   }
 
-  const retryAll = () => {
-    newAttempt()
-    retry(attempt.d)
+  #retryAll() {
+    this.#newAttempt()
+    this.#retry(this.#attempt.drawn)
   }
 
   // The missed questions only, shuffled again; the others keep their result.
-  const retryMissed = () => {
-    const again = attempt.d.filter((index) => attempt.c[index] < 1)
+  #retryMissed() {
+    const attempt = this.#attempt
+    const again = attempt.drawn.filter((index) => attempt.shares[index] < 1)
     for (const index of again) {
-      delete attempt.a[index]
-      delete attempt.c[index]
-      attempt.o[index] = controllers[index].shuffledOrder()
+      delete attempt.answers[index]
+      delete attempt.shares[index]
+      attempt.order[index] = this.#controllers[index].shuffledOrder()
     }
-    retry(again)
+    this.#retry(again)
   }
 
-  // The runtime's other buttons name their action in data-act.
-  /** @type {Map<string, (index: number, container: HTMLElement, button: HTMLElement) => void>} */
-  const actions = new Map([
-    ['check', checkAnswer],
-    ['choose', chooseStep],
-    ['all', retryAll],
-    ['wrong', retryMissed],
-  ])
-
-  root.addEventListener('click', (event) => {
+  /**
+   * A click on one of the runtime's buttons, which name their action in data-act (or data-mv).
+   * @param {MouseEvent} event
+   */
+  #onClick(event) {
     const button = /** @type {HTMLElement} */ (event.target).closest('button')
     if (!button) return
-    const action = button.dataset.mv ? moveStep : actions.get(button.dataset.act || '')
-    // Each action gets the question the button is in: its position and its element. (The retry
-    // buttons under the quiz are in none, and use neither.)
+    // The question the button is in: its position and its element. (The retry buttons under the
+    // quiz are in none, and use neither.)
     const container = /** @type {HTMLElement} */ (button.closest('.cg-q'))
-    action?.(container ? Number(container.dataset.i) : -1, container, button)
-  })
-  // A choice made, or a list's match chosen, is saved at once, before it is checked.
-  root.addEventListener('change', (event) => {
+    const index = container ? Number(container.dataset.i) : -1
+    if (button.dataset.mv) return this.#moveStep(index, button)
+    const action = button.dataset.act
+    if (action == 'check') this.#checkAnswer(index)
+    else if (action == 'choose') this.#chooseStep(index, container)
+    else if (action == 'all') this.#retryAll()
+    else if (action == 'wrong') this.#retryMissed()
+  }
+
+  /**
+   * A choice made, or a list's match chosen, is saved at once, before it is checked.
+   * @param {Event} event
+   */
+  #onChange(event) {
     const control = /** @type {HTMLElement} */ (event.target)
     const container = /** @type {HTMLElement | null} */ (control.closest('.cg-q'))
     if (!container || !control.matches(OWN_CONTROLS) || control.closest('.cg-rp')) return
     const index = Number(container.dataset.i)
-    attempt.a[index] = controllers[index].readAnswer()
-    save()
-  })
-
-  restore(withStorage((storage) => storage.getItem(storageKey)))
-  // Attempts at older versions of this quiz are dropped, never restored.
-  withStorage((storage) => {
-    for (let k = storage.length - 1; k >= 0; k--) {
-      const key = /** @type {string} */ (storage.key(k))
-      if (key.startsWith(keyPrefix) && key != storageKey) storage.removeItem(key)
-    }
-  })
-  // The quiz open in several tabs is one attempt: each takes over what another saves (or deletes)
-  // the moment it is saved, so the next answer here is saved on top of it, not over it.
-  /** @param {StorageEvent} event */
-  const takeOver = (event) => {
-    if (!root.isConnected) return removeEventListener('storage', takeOver)
-    // A null key: the whole storage was cleared.
-    if (event.key == storageKey || event.key === null) restore(event.newValue)
+    this.#attempt.answers[index] = this.#controllers[index].readAnswer()
+    this.#save()
   }
-  addEventListener('storage', takeOver)
+
+  /**
+   * The quiz open in several tabs is one attempt: each takes over what another saves (or deletes)
+   * the moment it is saved, so the next answer here is saved on top of it, not over it.
+   * @param {StorageEvent} event
+   */
+  #onStorage(event) {
+    // A null key: the whole storage was cleared.
+    if (event.key == this.#storageKey || event.key === null) this.#restore(event.newValue)
+  }
+
+  /**
+   * Shows the saved attempt (or a new one) and listens to the quiz's buttons and to the other
+   * tabs, until `lifetime` aborts.
+   * @param {AbortSignal} lifetime
+   */
+  start(lifetime) {
+    this.#restore(withStorage((storage) => storage.getItem(this.#storageKey)))
+    // Attempts at older versions of this quiz are dropped, never restored.
+    withStorage((storage) => {
+      for (let position = storage.length - 1; position >= 0; position--) {
+        const key = /** @type {string} */ (storage.key(position))
+        if (key.startsWith(this.#keyPrefix) && key != this.#storageKey) storage.removeItem(key)
+      }
+    })
+    const options = { signal: lifetime }
+    this.#root.addEventListener('click', (event) => this.#onClick(event), options)
+    this.#root.addEventListener('change', (event) => this.#onChange(event), options)
+    addEventListener('storage', (event) => this.#onStorage(event), options)
+  }
+}
+
+/**
+ * The lifetime of a quiz, tied to its element: quiz.js puts one of these (an empty, hidden
+ * <cg-quiz-life>) into each quiz. The browser calls connectedCallback when it enters the document
+ * and disconnectedCallback when it, or the quiz around it, leaves: Material's instant navigation
+ * swaps the page's content, and the old quiz's listeners go with it rather than pile up. The
+ * quiz's <section> stays as it is, for Material's search (see quiz_html.render_quiz).
+ */
+class QuizLifetime extends HTMLElement {
+  /** @type {AbortController | undefined} */
+  #lifetime
+  /** Settles once the quiz is bound (true) or found broken (false). @type {Promise<boolean>} */
+  ready = Promise.resolve(false)
+
+  connectedCallback() {
+    this.hidden = true
+    const root = /** @type {HTMLElement} */ (this.parentElement)
+    const lifetime = (this.#lifetime = new AbortController())
+    const data = /** @type {QuizElementData} */ (root.dataset)
+    this.ready = decodeQuizData(data.key, data.quiz + ':' + data.hash).then(
+      ({ questions }) => {
+        // Gone from the page while its data was decoding: nothing to start.
+        if (lifetime.signal.aborted) return false
+        new Quiz(root, questions).start(lifetime.signal)
+        return true
+      },
+      (error) => {
+        reportBroken(root, error)
+        return false
+      },
+    )
+  }
+
+  disconnectedCallback() {
+    this.#lifetime?.abort()
+  }
 }
 
 /**
@@ -432,22 +539,16 @@ const reportBroken = (root, error) => {
 /** Binds the page's quizzes that are not bound yet; marks the moment they are ready. */
 const bindQuizzesOnPage = async () => {
   const roots = /** @type {HTMLElement[]} */ ([...document.querySelectorAll('.cg-quiz')]).filter(
-    (root) => !boundQuizzes.has(root),
+    (root) => !root.querySelector(':scope > cg-quiz-life'),
   )
-  const bound = await Promise.all(
-    roots.map((root) =>
-      bindQuiz(root).then(
-        () => true,
-        (error) => {
-          reportBroken(root, error)
-          return false
-        },
-      ),
-    ),
+  const lifetimes = roots.map((root) =>
+    root.appendChild(/** @type {QuizLifetime} */ (document.createElement('cg-quiz-life'))),
   )
+  const bound = await Promise.all(lifetimes.map((lifetime) => lifetime.ready))
   if (bound.includes(true)) performance.mark('coursegen:quiz-ready')
 }
 
+if (!customElements.get('cg-quiz-life')) customElements.define('cg-quiz-life', QuizLifetime)
 bindQuizzesOnPage()
 // Material's instant navigation swaps the page without loading this module again.
 window.document$?.subscribe(bindQuizzesOnPage)

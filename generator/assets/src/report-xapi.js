@@ -135,19 +135,14 @@ export const xapiResponse = ({ type, answer }) =>
 const score = (raw, max) => ({ scaled: max ? Math.round((raw / max) * 10000) / 10000 : 1, raw, min: 0, max })
 
 /**
- * The xAPI back end, or undefined when the site sends nowhere.
+ * Makes the statements of one course for one LRS destination: their activities, and the
+ * statements themselves.
  * @param {ReportingData} settings
- * @param {PageData} page
- * @returns {Reporter | undefined}
+ * @param {Destination} to
+ * @param {string} siteRoot
  */
-export const xapiReporter = (settings, page) => {
-  // report.js is served from <site>/assets/coursegen/: the site's address is two folders up.
-  const siteRoot = new URL('../../', import.meta.url).href
-  const to = destination(settings, siteRoot)
-  if (!to) return undefined
-  const queueKey = `coursegen-xapi:${page.c}`
+const statementMaker = (settings, to, siteRoot) => {
   const language = document.documentElement.lang || 'en'
-
   /**
    * @param {string} kind
    * @param {string} id
@@ -165,8 +160,6 @@ export const xapiReporter = (settings, page) => {
   })
   const course = activity('', '', 'course')
   course.definition.name = { [language]: settings.t }
-  /** @param {string} quizId */
-  const quizActivity = (quizId) => activity('quiz', quizId, 'assessment')
 
   /**
    * @param {string} verb an ADL verb
@@ -189,7 +182,16 @@ export const xapiReporter = (settings, page) => {
       timestamp: new Date().toISOString(),
     }
   }
+  return { activity, course, statement }
+}
 
+/**
+ * The queue of statements waiting for the LRS, kept in localStorage under `queueKey` so that
+ * none is lost to a closed page or a network down; `send` queues statements and sends the queue.
+ * @param {string} queueKey
+ * @param {Destination} to
+ */
+const statementQueue = (queueKey, to) => {
   /** @returns {any[]} */
   const readQueue = () => {
     const queue = parseJson(withStorage((storage) => storage.getItem(queueKey)))
@@ -220,16 +222,7 @@ export const xapiReporter = (settings, page) => {
       for (;;) {
         const entry = readQueue().find((queued) => queued.e == to.endpoint && !done.has(queued.s.id))
         if (!entry) return
-        /** @type {Record<string, string>} */
-        const headers = { 'Content-Type': 'application/json', 'X-Experience-API-Version': '1.0.3' }
-        if (to.auth) headers.Authorization = to.auth
-        let status = 0
-        try {
-          const url = `${to.endpoint}statements?statementId=${encodeURIComponent(entry.s.id)}`
-          status = (await fetch(url, { method: 'PUT', headers, body: JSON.stringify(entry.s) })).status
-        } catch {
-          status = 0 // the LRS cannot be reached
-        }
+        const status = await put(to, entry.s)
         const delivered = (status >= 200 && status < 300) || status == 409
         // A statement the LRS refuses as it is will never be taken: it leaves the queue, said once.
         const refused = status == 400 || status == 413
@@ -250,10 +243,42 @@ export const xapiReporter = (settings, page) => {
 
   /** @param {object[]} statements */
   const send = (statements) => {
-    changeQueue((queue) => [...queue, ...statements.map((s) => ({ e: to.endpoint, s }))])
+    changeQueue((queue) => [...queue, ...statements.map((statement) => ({ e: to.endpoint, s: statement }))])
     flush()
   }
+  return { flush, send }
+}
 
+/**
+ * PUTs one statement to the LRS; the HTTP status, or 0 when the LRS cannot be reached.
+ * @param {Destination} to
+ * @param {{ id: string }} statement
+ */
+const put = async (to, statement) => {
+  /** @type {Record<string, string>} */
+  const headers = { 'Content-Type': 'application/json', 'X-Experience-API-Version': '1.0.3' }
+  if (to.auth) headers.Authorization = to.auth
+  try {
+    const url = `${to.endpoint}statements?statementId=${encodeURIComponent(statement.id)}`
+    return (await fetch(url, { method: 'PUT', headers, body: JSON.stringify(statement) })).status
+  } catch {
+    return 0
+  }
+}
+
+/**
+ * The xAPI back end, or undefined when the site sends nowhere.
+ * @param {ReportingData} settings
+ * @param {PageData} page
+ * @returns {Reporter | undefined}
+ */
+export const xapiReporter = (settings, page) => {
+  // report.js is served from <site>/assets/coursegen/: the site's address is two folders up.
+  const siteRoot = new URL('../../', import.meta.url).href
+  const to = destination(settings, siteRoot)
+  if (!to) return undefined
+  const { activity, course, statement } = statementMaker(settings, to, siteRoot)
+  const { flush, send } = statementQueue(`coursegen-xapi:${page.c}`, to)
   addEventListener('online', flush)
   flush()
 
@@ -274,7 +299,7 @@ export const xapiReporter = (settings, page) => {
       if (statements.length) send(statements)
     },
     quizComplete: (detail) => {
-      const quiz = quizActivity(detail.quizId)
+      const quiz = activity('quiz', detail.quizId, 'assessment')
       const statements = detail.answers.map((answer) =>
         statement(
           'answered',

@@ -63,11 +63,15 @@ export const writeState = (courseId, state) =>
   })
 
 /**
- * Whether every question the attempt drew is checked.
+ * Whether every question the attempt drew is checked. (An attempt saved before quiz.js's keys
+ * were words calls drawn and shares d and c.)
  * @param {any} attempt
  */
-const isFinished = (attempt) =>
-  Array.isArray(attempt.d) && isPlainObject(attempt.c) && attempt.d.every((/** @type {number} */ i) => i in attempt.c)
+const isFinished = (attempt) => {
+  const drawn = attempt.drawn ?? attempt.d
+  const shares = attempt.shares ?? attempt.c
+  return Array.isArray(drawn) && isPlainObject(shares) && drawn.every((/** @type {number} */ index) => index in shares)
+}
 
 /** @param {Uint8Array} bytes */
 const toBase64 = (bytes) => {
