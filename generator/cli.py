@@ -86,6 +86,7 @@ _WRITE_ADVICE = {
     "build": "build into a folder you can write to with -d",
     "facilitator": "build the edition into a folder you can write to with -d",
     "render": "write the project into a folder you can write to",
+    "paper": "write the key into a folder you can write to with --key",
     "package": "write the package into a folder you can write to with --out",
     "schema": "write the schemas into a folder you can write to with --out",
     "serve": "run the preview in a folder you can write to",
@@ -225,7 +226,8 @@ def paper(quiz_id: str | None, all_: bool, seed: int | None, key: Path | None, f
         try:
             key.write_text(json.dumps(made.key, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         except OSError as exc:
-            raise Failure(f"{key}: the key could not be written ({exc.strerror or exc}); nothing was printed") from None
+            line = _file_failure(exc, "paper").lines[0]
+            raise Failure(f"{line}; nothing was printed") from None
     click.echo(made.text, nl=False)
 
 

@@ -75,6 +75,10 @@ COMMANDS = [
     (["schema"], "write the schemas into a folder you can write to with --out"),
     (["package", "scorm12"], "write the package into a folder you can write to with --out"),
     (
+        ["paper", "basics-quiz", "--key", "key.json"],
+        "write the key into a folder you can write to with --key; nothing was printed",
+    ),
+    (
         ["new", "lesson", "extra", "--module", "basics"],
         "make the project folder writable, or copy the project to a folder you can write to",
     ),
