@@ -30,7 +30,6 @@ from generator.engines.csp import policy_file, read_policy
 from generator.engines.engine_runner import ENGINES
 from generator.model.load import load_course
 from generator.model.models import Quiz, RolePlay
-from generator.pages.addresses import page_paths
 from generator.pages.urls import page_url
 
 from .conftest import COURSEGEN, FIXTURE, PREFIX, _free_port
@@ -40,7 +39,7 @@ from .test_scorm12 import LMS_PAGE, SCORM_AGAIN, TITLE
 from .test_scorm12 import answer_final as answer_final_in_lms
 
 COURSE = load_course(FIXTURE)
-PAGES = page_paths(COURSE)
+PAGES = COURSE.outline
 RECORD_VIOLATIONS = """
 window.__csp = [];
 document.addEventListener('securitypolicyviolation', (e) =>
