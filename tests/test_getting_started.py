@@ -93,3 +93,18 @@ def test_the_wrapper_runs_the_installed_coursegen_or_says_to_run_make(tmp_path: 
         1,
         [f"error: coursegen is not installed here yet; run make in {tmp_path} first (README, Getting started)"],
     )
+
+
+def test_make_clean_removes_what_make_wrote_and_keeps_the_course(tmp_path: Path) -> None:
+    project = _make_project(tmp_path)
+    written = ["site", "site-facilitator", "dist", ".venv", ".venv-ralph", "node_modules", ".pytest_cache"]
+    kept = ["course", "quizzes", "theme", "schema"]
+    for folder in written + kept:
+        (project / folder).mkdir()
+        (project / folder / "file").write_text("x")
+    (project / "mkdocs.yml").write_text("site_name: x\n")
+    result = subprocess.run(["make", "clean"], cwd=project, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in project.iterdir()) == sorted(
+        ["Makefile", "mkdocs.yml", "pyproject.toml", "requirements", *kept]
+    )
