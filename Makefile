@@ -56,14 +56,19 @@ bench: $(VENV)/.test-deps browser
 browser:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
 
+# Python 3.11 or newer, checked before the virtual environment is made (an older one fails later
+# with a pip error that names no version); a venv that fails half-made is removed, or the next
+# `make`, even with another Python, would keep using it.
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) was not found; install Python 3.11 or newer (README, Getting started), or run make PYTHON=/path/to/python3" >&2; exit 1; }
+	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0 if v >= (3, 11) else f"error: coursegen needs Python 3.11 or newer; $(PYTHON) is Python {v.major}.{v.minor}.{v.micro}: install 3.11 or newer (README, Getting started), then run make again, or make PYTHON=python3.12")'
+	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); exit 1; }
 
 # --require-hashes also fails if the lock misses a dependency; the project itself
 # is then installed without resolving anything (its build backend is in the lock).
 $(VENV)/.site-deps: requirements/site.lock pyproject.toml | $(BIN)/python
-	$(PIP) --require-hashes -r requirements/site.lock
-	$(PIP) --no-deps --no-build-isolation -e .
+	$(PIP) --require-hashes -r requirements/site.lock || { rm -rf $(VENV); exit 1; }
+	$(PIP) --no-deps --no-build-isolation -e . || { rm -rf $(VENV); exit 1; }
 	touch $@
 
 $(VENV)/.test-deps: requirements/test.lock requirements/ralph.lock package-lock.json $(VENV)/.site-deps
@@ -81,5 +86,8 @@ lock: | $(BIN)/python
 	$(LOCK) --extra test -c requirements/site.lock -o requirements/test.lock
 	$(BIN)/uv pip compile --quiet --python-version 3.11 --universal --generate-hashes requirements/ralph.in -o requirements/ralph.lock
 
+# Everything make and coursegen wrote: the sites, packages, caches and installed tools (the next
+# `make` installs them again). The course itself (course/, quizzes/, mkdocs.yml, theme/, schema/)
+# is never touched.
 clean:
-	rm -rf site site-facilitator dist .pytest_cache .mypy_cache .ruff_cache test-results
+	rm -rf site site-facilitator dist .pytest_cache .mypy_cache .ruff_cache test-results $(VENV) $(RALPH_VENV) node_modules

@@ -7,6 +7,7 @@ Bad course input never shows a traceback: it is reported one problem a line,
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from pathlib import Path
@@ -56,6 +57,16 @@ def _load(root: Path, *, refusal: str | None = None) -> CourseBundle:
         raise _problems(exc, refusal) from None
 
 
+def _site_checked(config_file: Path, bundle: CourseBundle, *, plugin_needed: bool = True) -> None:
+    """Failure naming each mkdocs.yml setting the course cannot be built with (engines/site_checks.py)."""
+    from generator.engines.site_checks import site_config_problems
+
+    problems = site_config_problems(config_file, bundle, plugin_needed=plugin_needed)
+    if problems:
+        count = len(problems)
+        raise Failure(*problems, f"{count} problem{'s' if count != 1 else ''} found; nothing was written.")
+
+
 def _site_url(project: Path) -> str | None:
     """mkdocs.yml's site_url, read as every command reads the site's settings (MkDocs' `!ENV`)."""
     try:
@@ -70,7 +81,40 @@ def _refused(exc: Exception) -> Failure:
     return Failure(f"error: {exc}; nothing was written.")
 
 
-@click.group()
+# What to do when a command cannot write where it writes, by command (its name in `coursegen …`).
+_WRITE_ADVICE = {
+    "build": "build into a folder you can write to with -d",
+    "facilitator": "build the edition into a folder you can write to with -d",
+    "render": "write the project into a folder you can write to",
+    "paper": "write the key into a folder you can write to with --key",
+    "package": "write the package into a folder you can write to with --out",
+    "schema": "write the schemas into a folder you can write to with --out",
+    "serve": "run the preview in a folder you can write to",
+}
+_PROJECT_ADVICE = "make the project folder writable, or copy the project to a folder you can write to"
+_WRITING = {errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOSPC, errno.EDQUOT, errno.EBUSY, errno.EXDEV}
+
+
+def _file_failure(exc: OSError, command: str) -> Failure:
+    """One line for a file system failure: the folder, why, and what to do (never a traceback)."""
+    name = exc.filename or ""
+    folder = Path(name).parent if name and not Path(name).is_dir() else Path(name or ".")
+    reason = (exc.strerror or str(exc)).lower()
+    verb = "cannot write to" if exc.errno in _WRITING else "cannot use"
+    return Failure(f"error: {verb} {folder.absolute()}: {reason}; {_WRITE_ADVICE.get(command, _PROJECT_ADVICE)}")
+
+
+class _Commands(click.Group):
+    """The command group; a file system failure in any command ends in one line (_file_failure)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except OSError as exc:
+            raise _file_failure(exc, ctx.invoked_subcommand or "") from None
+
+
+@click.group(cls=_Commands)
 @click.version_option(package_name="coursegen")
 def main() -> None:
     """Turn YAML lessons and quizzes into a course website."""
@@ -182,7 +226,8 @@ def paper(quiz_id: str | None, all_: bool, seed: int | None, key: Path | None, f
         try:
             key.write_text(json.dumps(made.key, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         except OSError as exc:
-            raise Failure(f"{key}: the key could not be written ({exc.strerror or exc}); nothing was printed") from None
+            line = _file_failure(exc, "paper").lines[0]
+            raise Failure(f"{line}; nothing was printed") from None
     click.echo(made.text, nl=False)
 
 
@@ -234,6 +279,7 @@ def build(config_file: Path, site_dir: Path | None, site_url: str | None, strict
     import logging
 
     bundle = _load(config_file.resolve().parent)
+    _site_checked(config_file, bundle)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     try:
         chosen = choose_engine(engine)
@@ -270,7 +316,7 @@ def serve(config_file: Path, dev_addr: str | None) -> None:
     from generator.engines.preview import PreviewError
     from generator.engines.preview import serve as preview
 
-    _load(config_file.resolve().parent)
+    _site_checked(config_file, _load(config_file.resolve().parent))
     try:
         preview(config_file, dev_addr, echo=click.echo, echo_err=lambda line: click.echo(line, err=True))
     except PreviewError as exc:
@@ -289,8 +335,12 @@ def serve(config_file: Path, dev_addr: str | None) -> None:
 )
 def render(out: Path, root: Path, site_url: str | None, relative_links: bool) -> None:
     """Write a plain MkDocs project (no coursegen plugin) to OUT, for any engine."""
+    bundle = _load(root)
+    _site_checked(root / "mkdocs.yml", bundle, plugin_needed=False)
     try:
-        rendered = render_project(root, out, site_url=site_url, links="page" if relative_links else "source")
+        rendered = render_project(
+            root, out, site_url=site_url, links="page" if relative_links else "source", bundle=bundle
+        )
     except (ConfigError, OutputError) as exc:
         raise _refused(exc) from None
     except CourseError as exc:
@@ -316,8 +366,10 @@ def facilitator(root: Path, site_dir: Path | None) -> None:
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     started = time.perf_counter()
+    bundle = _load(root)
+    _site_checked(root / "mkdocs.yml", bundle, plugin_needed=False)
     try:
-        target, edition = build_facilitator(root, site_dir)
+        target, edition = build_facilitator(root, site_dir, bundle=bundle)
     except (OutputError, ConfigError) as exc:
         raise _refused(exc) from None
     except CourseError as exc:
@@ -459,6 +511,7 @@ def scorm12(config_file: Path, out: Path) -> None:
 
     from generator.publish.scorm12 import PackageError, package_scorm12
 
+    _site_checked(config_file, _load(config_file.resolve().parent))
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     try:
         made = package_scorm12(config_file, out)

@@ -53,7 +53,7 @@ def test_render_builds_with_plain_mkdocs_and_no_plugin(mini: Path, tmp_path: Pat
     assert result.returncode == 0, result.stderr
     config = yaml.safe_load((out / "mkdocs.yml").read_text())
     assert "coursegen" not in str(config["plugins"])
-    assert config["nav"][0] == {"Mini course": "index.md"}
+    assert config["nav"][0] == {"Overview": "index.md"}
     result = run("-m", "mkdocs", "build", "--strict", "-f", str(out / "mkdocs.yml"), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     for page in EXPECTED_PAGES:

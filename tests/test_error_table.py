@@ -7,10 +7,14 @@ reported. No case may raise anything but CourseError.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from generator.cli import main
 from generator.model.load import load_course
 from generator.read.problems import CourseError
 
@@ -866,3 +870,101 @@ def test_pictures_and_lesson_links_that_are_there_pass(mini: Path, body: str) ->
     (mini / "course" / "images" / "value ladder.png").write_bytes(b"\x89PNG")
     _apply(mini, LESSON, "body: Ask, then listen.", f"body: {body}")
     assert report(mini) == []
+
+
+# Site settings (mkdocs.yml) the course cannot be built with, as `coursegen build` reports them
+# before any engine runs: (case id, file, old text, new text, the lines printed).
+CONFIG = "mkdocs.yml"
+NOTHING = "1 problem found; nothing was written."
+SITE_CASES: list[tuple[str, str, str, str, list[str]]] = [
+    (
+        "plugin-missing",
+        CONFIG,
+        "  - coursegen\n",
+        "",
+        [
+            f"{CONFIG}:11:1: the coursegen plugin is not in `plugins`, so the site would have no lessons and no "
+            "quizzes; add `- coursegen` under `plugins:`"
+        ],
+    ),
+    (
+        "nav-set",
+        CONFIG,
+        "plugins:",
+        "nav:\n  - index.md\nplugins:",
+        [
+            f"{CONFIG}:11:1: `nav:` is not used by coursegen, which makes the navigation from course/course.yaml "
+            "(a second one repeats the course in it); remove `nav:` and order lessons and modules in "
+            "course/course.yaml"
+        ],
+    ),
+    (
+        "theme-not-material",
+        CONFIG,
+        "name: material",
+        "name: readthedocs",
+        [
+            f"{CONFIG}:7:9: the theme 'readthedocs' cannot show the course (quiz steps are numbered and buttons "
+            "styled by Material); write `theme:` with `name: material` under it"
+        ],
+    ),
+    (
+        "theme-short-form",
+        CONFIG,
+        "theme:\n  name: material\n  language: en\n  font: false\n  features: [navigation.instant]\n",
+        "theme: readthedocs\n",
+        [
+            f"{CONFIG}:6:8: the theme 'readthedocs' cannot show the course (quiz steps are numbered and buttons "
+            "styled by Material); write `theme:` with `name: material` under it"
+        ],
+    ),
+    (
+        "language-conflict",
+        OUTLINE,
+        "title: Mini course\n",
+        "title: Mini course\nlanguage: de\n",
+        [
+            f"{CONFIG}:8:13: theme.language is 'en' but {OUTLINE}:3:11 says language: de; the course's language "
+            "is the site's: remove `language:` from mkdocs.yml's theme, or make the two the same"
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "expected"), [c[1:] for c in SITE_CASES], ids=[c[0] for c in SITE_CASES]
+)
+def test_site_settings_give_exact_line(
+    mini: Path, file: str, old: str, new: str, expected: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _apply(mini, file, old, new)
+    monkeypatch.chdir(mini)
+    engines = [["build", "--engine", engine] for engine in ("mkdocs", "properdocs", "zensical")]
+    for command in (*engines, ["package", "scorm12"], ["serve"]):
+        result = CliRunner().invoke(main, command)
+        assert (result.exit_code, result.stderr.splitlines()) == (1, [*expected, NOTHING]), command
+    assert not (mini / "site").exists() and not (mini / "dist").exists()
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "expected"),
+    [c[1:] for c in SITE_CASES if c[0] != "plugin-missing"],
+    ids=[c[0] for c in SITE_CASES if c[0] != "plugin-missing"],
+)
+def test_the_plugin_gives_the_same_line_in_mkdocs_build(
+    mini: Path, file: str, old: str, new: str, expected: list[str]
+) -> None:
+    # `mkdocs build` runs the plugin alone; it refuses the same settings in the same words.
+    _apply(mini, file, old, new)
+    mkdocs = str(Path(sys.executable).with_name("mkdocs"))
+    result = subprocess.run([mkdocs, "build"], cwd=mini, capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert f"the course has 1 problem; nothing was built:\n{expected[0]}\n" in result.stderr
+
+
+def test_the_readme_shows_the_site_settings_lines() -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    for case, *_, expected in SITE_CASES:
+        if case != "theme-short-form":
+            assert f"\n{expected[0]}\n" in readme, case

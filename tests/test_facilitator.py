@@ -260,9 +260,12 @@ def _column_headers(page: str) -> list[str]:
 
 
 def test_a_german_course_gets_a_german_facilitator_edition(workshop: Path) -> None:
-    # The site's language (theme.language) picks the edition's words, from the learner site's strings.
+    # The course's language (course.yaml, which is the site's) picks the edition's words, from the
+    # learner site's strings; mkdocs.yml need not say it again.
     config = workshop / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("language: en", "language: de"), encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8").replace("  language: en\n", ""), encoding="utf-8")
+    outline = workshop / "course" / "course.yaml"
+    outline.write_text(outline.read_text(encoding="utf-8").replace("\ntitle:", "\nlanguage: de\ntitle:", 1))
     code, lines = invoke(workshop, "facilitator")
     assert code == 0, lines
     site = workshop / "site-facilitator"

@@ -44,7 +44,7 @@ def test_rendering_is_deterministic() -> None:
 def test_navigation_follows_the_outline() -> None:
     nav = render_course(load_course(FIXTURE), SiteSettings(language="en")).nav
     assert nav == [
-        {"Mini course": "index.md"},
+        {"Overview": "index.md"},
         {"Basics": [{"First lesson": "basics/first-lesson.md"}, {"Basics quiz": "basics/basics-quiz.md"}]},
         {"Final check": "final-check.md"},
         {"Review": "review.md"},

@@ -190,4 +190,4 @@ def test_words_and_estimates_are_the_lints_own_on_the_bundled_course() -> None:
 
 def test_the_readme_shows_what_stats_prints() -> None:
     readme = (BUNDLED / "README.md").read_text()
-    assert f"```console\n$ coursegen stats\n{WORKBENCH_TEXT}```\n" in readme
+    assert f"```console\n$ ./coursegen stats\n{WORKBENCH_TEXT}```\n" in readme

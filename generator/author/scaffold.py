@@ -16,7 +16,6 @@ from __future__ import annotations
 import copy
 import difflib
 import io
-import os
 import re
 import shutil
 import tempfile
@@ -31,6 +30,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from ruamel.yaml.tokens import CommentToken
 from ruamel.yaml.util import load_yaml_guess_indent
 
+from generator.author.file_writes import write_all
 from generator.model.checks import RESERVED_IDS
 from generator.model.load import COURSE_FILE, QUIZZES_DIR, CourseBundle, load_course
 from generator.model.models import Module
@@ -429,15 +429,6 @@ def _rehearse(root: Path, plan: Plan) -> None:
 
 
 def apply(root: Path, plan: Plan) -> None:
+    """Write the plan if it checks: every file of it, or (an OSError) none."""
     _rehearse(root, plan)
-    for path, text in plan.created.items():
-        (root / path).parent.mkdir(parents=True, exist_ok=True)
-        with (root / path).open("x", encoding="utf-8") as out:
-            out.write(text)
-    for path, text in plan.changed.items():
-        # Written beside and moved over, so that an interrupted write cannot leave half a file.
-        target = root / path
-        partial = target.with_name(f".{target.name}.coursegen-new")
-        partial.write_bytes(text.encode("utf-8"))
-        shutil.copymode(target, partial)
-        os.replace(partial, target)
+    write_all(root, plan.created, plan.changed)

@@ -17,7 +17,7 @@ import yaml
 from generator.engines.output import OutputError, check_output, replacing
 from generator.engines.plain_project import read_site_config, site_language, site_sources, write_rendered
 from generator.engines.site_build import build_project
-from generator.model.load import load_course
+from generator.model.load import CourseBundle, load_course
 from generator.model.markdown_checks import COURSE_FOLDER
 from generator.pages.course import RenderedCourse, nav_title, template_overrides
 from generator.pages.facilitator import STYLESHEET, FacilitatorEdition, render_facilitator
@@ -52,12 +52,15 @@ def _apart_from_learners(target: Path, *, learner_site: Path, suggestion: Path) 
         )
 
 
-def build_facilitator(root: Path, site_dir: Path | None = None) -> tuple[Path, FacilitatorEdition]:
+def build_facilitator(
+    root: Path, site_dir: Path | None = None, *, bundle: CourseBundle | None = None
+) -> tuple[Path, FacilitatorEdition]:
     """Validate the course in `root` and build its facilitator edition into `site_dir`.
 
     Raises OutputError for a folder coursegen may not write, CourseError for a course with
     problems (both before anything is written), and EngineError for a failed build, which
-    leaves the previous edition as it was."""
+    leaves the previous edition as it was. `bundle` is the course as load_course(root) read it,
+    for a caller that has it already."""
     root = root.resolve()
     config = read_site_config(root / "mkdocs.yml")
     sources, custom_dir = site_sources(root, config)
@@ -65,7 +68,7 @@ def build_facilitator(root: Path, site_dir: Path | None = None) -> tuple[Path, F
     suggestion = root / DEFAULT_DIR
     check_output(target, project=root, sources=sources, suggestion=suggestion)
     _apart_from_learners(target, learner_site=root / str(config.get("site_dir", "site")), suggestion=suggestion)
-    bundle = load_course(root)
+    bundle = bundle or load_course(root)
     language = site_language(config, bundle)
     edition = render_facilitator(bundle, language=language, template_dirs=template_overrides(custom_dir))
     with tempfile.TemporaryDirectory(prefix="coursegen-facilitator-") as work:

@@ -13,12 +13,13 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from generator.engines.output import mark_as_ours
+from generator.engines.site_checks import configured_language, site_config_problems
 from generator.model.load import QUIZZES_DIR, load_course
 from generator.pages.course import MissingQuiz, NavEntry, RenderedCourse, render_course, template_overrides
 from generator.pages.site_settings import PluginOptions, SettingError, SiteSettings
@@ -71,7 +72,9 @@ class CoursegenPlugin(BasePlugin[CoursegenConfig]):  # type: ignore[no-untyped-c
         self.overrides: list[Path] = []
 
     # on_config runs before MkDocs cleans site_dir, so a course with errors
-    # stops the build while the previous site is still intact.
+    # stops the build while the previous site is still intact. It runs before the other plugins'
+    # (search's reads the theme's language, which is the course's: engines/site_checks.py).
+    @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
         custom_dir = config.theme.custom_dir
@@ -83,10 +86,20 @@ class CoursegenPlugin(BasePlugin[CoursegenConfig]):  # type: ignore[no-untyped-c
             raise PluginError(str(exc)) from None
         try:
             bundle = load_course(self.root)
+        except CourseError as exc:
+            # The lines travel apart from MkDocs' message: `coursegen serve` puts them on the page.
+            raise CourseProblems([str(problem) for problem in exc.problems]) from None
+        config_file = Path(config.config_file_path)
+        problems = site_config_problems(config_file, bundle, plugin_needed=False)
+        if problems:
+            raise CourseProblems(problems)
+        if configured_language(config_file) is None:
+            config.theme["language"] = bundle.course.language
+        try:
             self.rendered = render_course(
                 bundle,
                 SiteSettings(
-                    language=str(config.theme.get("language") or bundle.course.language),
+                    language=bundle.course.language,
                     directory_urls=config.use_directory_urls,
                     strings=options.strings,
                     # Quiz HTML is final: on_post_page puts it in place (see there).
@@ -115,8 +128,8 @@ class CoursegenPlugin(BasePlugin[CoursegenConfig]):  # type: ignore[no-untyped-c
         clashes = self.rendered.clashes(docs_dir, shown_path(docs_dir, self.root))
         if clashes:
             raise PluginError("\n".join(str(problem) for problem in clashes))
-        # The generated outline comes first; pages the site lists itself follow.
-        config.nav = [*self.rendered.nav, *(config.nav or [])]
+        # The navigation is the course's (a `nav:` of the site's own was refused above).
+        config.nav = self.rendered.nav
         return config
 
     # on_files is where generated pages join the files MkDocs found on disk,

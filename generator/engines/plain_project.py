@@ -243,7 +243,8 @@ def _plain_config(
     plain = {key: value for key, value in config.items() if key not in ("plugins", "nav", "docs_dir", "exclude_docs")}
     # Themes print site_name as HTML, unescaped; the course title is text.
     plain["site_name"] = config.get("site_name", nav_title(bundle.course.title))
-    plain["theme"] = theme
+    # The course's language is the site's (engines/site_checks.py): any engine reads it here.
+    plain["theme"] = {**theme, "language": site_language(config, bundle)}
     plain["docs_dir"] = "docs"
     plain["nav"] = rendered.nav
     plugins = [p for p in config.get("plugins") or ["search"] if p != PLUGIN_NAME]

@@ -212,7 +212,9 @@ def render_course(bundle: CourseBundle, settings: SiteSettings) -> RenderedCours
         out.nav.append({nav_title(ctx.progress_labels["review_title"]): REVIEW_SRC})
     dashboard = course_outline(ctx)
     out.pages[HOME_SRC] = home_page(ctx, dashboard)
-    out.nav.insert(0, {nav_title(bundle.course.title): HOME_SRC})
+    # Material prints the site name (the course title) at the top of the navigation: the home
+    # page's entry says what it is instead of repeating the title under it.
+    out.nav.insert(0, {nav_title(ctx.labels["home"]): HOME_SRC})
     cert_src = certificate_src(ctx)
     if cert_src:
         out.pages[cert_src] = certificate_page(ctx, dashboard, cert_src)

@@ -229,6 +229,8 @@ PAGE: dict[str, dict[str, str]] = {
         "quiz_meta_one": "1 question · pass mark {mark} %",
         "quiz_meta_draw_one": "1 question drawn from {pool} · pass mark {mark} %",
         "quiz_meta_draw": "{n} questions drawn from {pool} · pass mark {mark} %",
+        # the home page in the navigation (the course title is above it already, as the site name)
+        "home": "Overview",
     },
     "de": {
         "minutes": "Etwa {n} Min.",
@@ -255,6 +257,7 @@ PAGE: dict[str, dict[str, str]] = {
         "quiz_meta_one": "1 Frage · Bestehensgrenze {mark} %",
         "quiz_meta_draw_one": "1 Frage aus {pool} · Bestehensgrenze {mark} %",
         "quiz_meta_draw": "{n} Fragen aus {pool} · Bestehensgrenze {mark} %",
+        "home": "Übersicht",
     },
     "fr": {
         "minutes": "Environ {n} min",
@@ -281,6 +284,7 @@ PAGE: dict[str, dict[str, str]] = {
         "quiz_meta_one": "1 question · seuil de réussite {mark} %",
         "quiz_meta_draw_one": "1 question tirée parmi {pool} · seuil de réussite {mark} %",
         "quiz_meta_draw": "{n} questions tirées parmi {pool} · seuil de réussite {mark} %",
+        "home": "Vue d’ensemble",
     },
     "es": {
         "minutes": "Unos {n} min",
@@ -307,6 +311,7 @@ PAGE: dict[str, dict[str, str]] = {
         "quiz_meta_one": "1 pregunta · nota para aprobar {mark} %",
         "quiz_meta_draw_one": "1 pregunta de un banco de {pool} · nota para aprobar {mark} %",
         "quiz_meta_draw": "{n} preguntas de un banco de {pool} · nota para aprobar {mark} %",
+        "home": "Resumen",
     },
 }
 

@@ -276,7 +276,7 @@ def test_nav_marks_survive_instant_navigation(site: Site, page: Page) -> None:
     for name in ("Opening calls done", "Alpha quiz done", "Beta quiz", "Final check"):
         expect(nav_link(page, name)).to_be_attached()
 
-    nav_link(page, "Quiz runtime course").click()
+    nav_link(page, "Overview").click()
     page.wait_for_url(re.compile("/training/$"))
     expect(page.get_by_text("3 of 5 done (60 %)")).to_be_visible()
     expect(continue_link(page)).to_have_text("Continue where you left off: Beta quiz")
@@ -735,8 +735,11 @@ def test_axe_dashboard_lesson_and_certificate(
 def test_strings_follow_the_site_language(
     site: Site, page: Page, course_copy: Path, language: str, mark: str, done: str
 ) -> None:
+    # The course's language is the site's (course.yaml); mkdocs.yml need not say it again.
     config = course_copy / "mkdocs.yml"
-    config.write_text(config.read_text().replace("language: en", f"language: {language}"))
+    config.write_text(config.read_text().replace("  language: en\n", ""))
+    outline = course_copy / "course" / "course.yaml"
+    outline.write_text(outline.read_text().replace("\ntitle:", f"\nlanguage: {language}\ntitle:", 1))
     with site.serving(site.build(course_copy)):
         page.goto(site.url + OPENING)
         expect(page.get_by_role("button", name=re.compile("nicht erledigt"))).to_be_visible()

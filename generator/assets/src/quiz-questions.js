@@ -277,13 +277,20 @@ const matchingQuestion = (question, container, strings) => {
   }
 }
 
+// What a trainer's step text looks like when it starts with its speaker in bold, as Markdown renders
+// "**Helen:** …" (or "**Helen**: …"): a name of up to 40 characters and a colon.
+const SPEAKER_LABEL = /^<p><strong>[^<:]{1,40}(?::<\/strong>|<\/strong>:)/
+
 /**
  * One line of a role-play's conversation: who speaks, and what they say (HTML).
  * @param {string} speaker
  * @param {string} html
  */
 const conversationLine = (speaker, html) => {
-  const said = element('div', 'cg-say', element('strong', '', speaker + ': '))
+  // A step that names its speaker itself ("**Helen:** …") is not labelled a second time.
+  const said = SPEAKER_LABEL.test(html)
+    ? element('div', 'cg-say')
+    : element('div', 'cg-say', element('strong', '', speaker + ': '))
   said.insertAdjacentHTML('beforeend', html)
   return said
 }
