@@ -24,6 +24,7 @@ def main() -> None:
     import generator
     from generator.model.load import load_course
     from generator.pages.course import render_course
+    from generator.pages.site_settings import SiteSettings
 
     if profile:
         import cProfile
@@ -33,7 +34,7 @@ def main() -> None:
     started = time.perf_counter()
     bundle = load_course(root)
     loaded = time.perf_counter()
-    rendered = render_course(bundle, language="en")
+    rendered = render_course(bundle, SiteSettings(language="en"))
     done = time.perf_counter()
     if profile:
         profiler.disable()

@@ -60,7 +60,6 @@ def _wait_for(url: str, text: str, timeout: float) -> float | None:
 def edit_to_reload(repo: Path, work: Path, edits: int) -> Reload:
     """Serve a copy of the bundled course and time `edits` saves of its first lesson."""
     from generator.model.load import load_course
-    from generator.pages.addresses import page_paths
     from generator.read.problems import CourseError
 
     project = work / "serve-copy"
@@ -87,7 +86,7 @@ def edit_to_reload(repo: Path, work: Path, edits: int) -> Reload:
         bundle = load_course(project)
         note = f"without its final assessment: {exc.problems[0]}"
     lesson_id = bundle.course.modules[0].lessons[0]
-    src = page_paths(bundle)[lesson_id].src
+    src = bundle.outline[lesson_id].src
     page = src.removesuffix(".md") + "/"
     lesson = project / "course" / "lessons" / f"{lesson_id}.yaml"
     original = lesson.read_text(encoding="utf-8")

@@ -1,7 +1,8 @@
 """The `coursegen` command: a thin layer over the core and MkDocs.
 
 Bad course input never shows a traceback: it is reported one problem a line,
-`file:line:column: message`, with exit status 1.
+`file:line:column: message`, with exit status 1. A command that cannot go on raises Failure
+(a click.ClickException): click prints its lines on stderr and exits with its status.
 """
 
 from __future__ import annotations
@@ -9,24 +10,18 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import click
 
 from generator.analyse.sources import AUTH_VARIABLE
 from generator.author.lint import lint_course
-from generator.author.report import json_text, text_lines
-from generator.engines.engine_runner import (
-    ENGINES,
-    EngineError,
-    build_site,
-    check_site_folder,
-    choose_engine,
-    site_folder,
-)
+from generator.author.lint_output import json_text, text_lines
+from generator.engines.engine_runner import ENGINES, build_with_engine, check_site_folder, choose_engine, site_folder
 from generator.engines.output import OutputError
 from generator.engines.plain_project import ConfigError, render_project
-from generator.model.load import load_course
+from generator.engines.site_build import EngineError
+from generator.model.load import CourseBundle, load_course
 from generator.model.schema import write_schemas
 from generator.read.problems import CourseError
 
@@ -34,12 +29,35 @@ from generator.read.problems import CourseError
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
-def _fail(exc: CourseError) -> None:
-    for problem in exc.problems:
-        click.echo(str(problem), err=True)
+class Failure(click.ClickException):
+    """What stops a command: its lines, printed on stderr as they are (no "Error:" before them)."""
+
+    def __init__(self, *lines: str) -> None:
+        super().__init__("\n".join(lines))
+        self.lines = lines
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        for line in self.lines:
+            click.echo(line, err=True)
+
+
+def _problems(exc: CourseError, last: str | None = None) -> Failure:
     count = len(exc.problems)
-    click.echo(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.", err=True)
-    sys.exit(1)
+    summary = f"{count} problem{'s' if count != 1 else ''} found; nothing was written."
+    return Failure(*(str(problem) for problem in exc.problems), last or summary)
+
+
+def _load(root: Path, *, refusal: str | None = None) -> CourseBundle:
+    """The course in `root`, or Failure listing its problems (then `refusal`, or their count)."""
+    try:
+        return load_course(root)
+    except CourseError as exc:
+        raise _problems(exc, refusal) from None
+
+
+def _refused(exc: Exception) -> Failure:
+    """A setting or folder refused before anything was written."""
+    return Failure(f"error: {exc}; nothing was written.")
 
 
 @click.group()
@@ -52,11 +70,7 @@ def main() -> None:
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", help="Project folder.")
 def check(root: Path) -> None:
     """Read and validate every course file; report every problem."""
-    try:
-        bundle = load_course(root)
-    except CourseError as exc:
-        _fail(exc)
-        return
+    bundle = _load(root)
     questions = sum(len(q.questions) for q in bundle.quizzes.values())
     counts = [
         _count(len(bundle.course.modules), "module"),
@@ -79,15 +93,10 @@ def lint(root: Path, strict: bool, format_: str) -> None:
     Every warning names its code; README.md ("Lint warnings") says what each one catches and how
     to fix it, or to silence it with a reason.
     """
-    try:
-        bundle = load_course(root)
-    except CourseError as exc:
-        _fail(exc)
-        return
-    report = lint_course(bundle)
+    report = lint_course(_load(root))
     click.echo(json_text(report) if format_ == "json" else "\n".join(text_lines(report)))
     if strict and report.shown:
-        sys.exit(1)
+        raise click.exceptions.Exit(1)
 
 
 @main.command()
@@ -100,14 +109,10 @@ def stats(root: Path, format_: str) -> None:
     and endings, and each objective with the number of questions that assess it.
     """
     from generator.author.stats import course_figures
-    from generator.author.stats_report import json_text as stats_json
-    from generator.author.stats_report import plain_text, print_rich
+    from generator.author.stats_output import json_text as stats_json
+    from generator.author.stats_output import plain_text, print_rich
 
-    try:
-        figures = course_figures(load_course(root))
-    except CourseError as exc:
-        _fail(exc)
-        return
+    figures = course_figures(_load(root))
     if format_ == "json":
         click.echo(stats_json(figures))
     elif sys.stdout.isatty():
@@ -143,11 +148,7 @@ def paper(quiz_id: str | None, all_: bool, seed: int | None, key: Path | None, f
     from generator.author.paper import DEFAULT_SEED, quiz_order
     from generator.author.paper import paper as make_paper
 
-    try:
-        bundle = load_course(root)
-    except CourseError as exc:
-        _fail(exc)
-        return
+    bundle = _load(root)
     if all_ == (quiz_id is not None):
         click.echo("name one quiz (coursegen paper QUIZ_ID) or ask for --all, not both", err=True)
         sys.exit(1)
@@ -187,12 +188,11 @@ def panel(root: Path, format_: str) -> None:
     from generator.author.panel import PANELS_FILE, read_panels
     from generator.author.panel_report import result_json, text_lines
 
+    _load(root)
     try:
-        load_course(root)
         panels = read_panels(root)
     except CourseError as exc:
-        _fail(exc)
-        return
+        raise _problems(exc) from None
     if panels is None:
         click.echo(f"there is no {PANELS_FILE} in {root.resolve()}; validity/README.md says how to start one", err=True)
         sys.exit(1)
@@ -222,25 +222,18 @@ def build(config_file: Path, site_dir: Path | None, site_url: str | None, strict
     """Check the course, then build the site; a failed build leaves the old site as it was."""
     import logging
 
-    try:
-        bundle = load_course(config_file.resolve().parent)
-    except CourseError as exc:
-        _fail(exc)
-        return
+    bundle = _load(config_file.resolve().parent)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     try:
         chosen = choose_engine(engine)
         target = site_folder(config_file, site_dir)
         check_site_folder(config_file, target)
     except (EngineError, ConfigError, OutputError) as exc:
-        click.echo(f"error: {exc}; nothing was written.", err=True)
-        sys.exit(1)
+        raise _refused(exc) from None
     try:
-        build_site(chosen, config_file, target, site_url=site_url, strict=strict, bundle=bundle)
+        build_with_engine(chosen, config_file, target, site_url=site_url, strict=strict, bundle=bundle)
     except EngineError as exc:
-        click.echo(f"error: {exc}", err=True)
-        click.echo("The build failed; the previous site is unchanged.", err=True)
-        sys.exit(1)
+        raise Failure(f"error: {exc}", "The build failed; the previous site is unchanged.") from None
     click.echo(f"built {target} with {chosen}")
 
 
@@ -258,17 +251,11 @@ def serve(config_file: Path, dev_addr: str | None) -> None:
     from generator.engines.preview import PreviewError
     from generator.engines.preview import serve as preview
 
-    try:
-        load_course(config_file.resolve().parent)
-    except CourseError as exc:
-        _fail(exc)
+    _load(config_file.resolve().parent)
     try:
         preview(config_file, dev_addr, echo=click.echo, echo_err=lambda line: click.echo(line, err=True))
     except PreviewError as exc:
-        for line in exc.problems:
-            click.echo(line, err=True)
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(1)
+        raise Failure(*exc.problems, f"error: {exc}") from None
 
 
 @main.command()
@@ -285,15 +272,10 @@ def render(out: Path, root: Path, site_url: str | None, relative_links: bool) ->
     """Write a plain MkDocs project (no coursegen plugin) to OUT, for any engine."""
     try:
         rendered = render_project(root, out, site_url=site_url, relative_links=relative_links)
-    except ConfigError as exc:
-        click.echo(f"error: {exc}; nothing was written.", err=True)
-        sys.exit(1)
-    except OutputError as exc:
-        click.echo(f"error: {exc}; nothing was written.", err=True)
-        sys.exit(1)
+    except (ConfigError, OutputError) as exc:
+        raise _refused(exc) from None
     except CourseError as exc:
-        _fail(exc)
-        return
+        raise _problems(exc) from None
     click.echo(f"wrote {len(rendered.pages)} pages to {out}/docs and {out}/mkdocs.yml")
 
 
@@ -311,8 +293,6 @@ def facilitator(root: Path, site_dir: Path | None) -> None:
     import logging
     import time
 
-    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
-
     from generator.engines.facilitator_site import build_facilitator
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
@@ -320,15 +300,11 @@ def facilitator(root: Path, site_dir: Path | None) -> None:
     try:
         target, edition = build_facilitator(root, site_dir)
     except (OutputError, ConfigError) as exc:
-        click.echo(f"error: {exc}; nothing was written.", err=True)
-        sys.exit(1)
+        raise _refused(exc) from None
     except CourseError as exc:
-        _fail(exc)
-        return
-    except (Abort, ConfigurationError, PluginError) as exc:
-        click.echo(f"error: {exc}", err=True)
-        click.echo("The build failed; the previous facilitator edition is unchanged.", err=True)
-        sys.exit(1)
+        raise _problems(exc) from None
+    except EngineError as exc:
+        raise Failure(f"error: {exc}", "The build failed; the previous facilitator edition is unchanged.") from None
     pages = len(edition.pages)
     click.echo(f"built the facilitator edition ({pages} pages) in {target} in {time.perf_counter() - started:.1f} s")
 
@@ -356,33 +332,25 @@ def verify(
     someone who ran its public code) with exactly these values; it does not
     prove who the learner is or that they passed.
     """
-    from generator.pages.certificate import check_date, parse_score, verify
+    from generator.pages.certificate_code import check_date, parse_score, verify
 
     if not code or name is None or date_ is None or score is None:
-        click.echo("error: give the code, --name, --date and --score, each exactly as printed on the certificate")
-        sys.exit(1)
-    try:
-        bundle = load_course(root)
-    except CourseError as exc:
-        _fail(exc)
-        return
-    course = bundle.course
+        raise Failure("error: give the code, --name, --date and --score, each exactly as printed on the certificate")
+    course = _load(root).course
     version = course_version or course.version
     try:
         day = check_date(date_)
         percent = parse_score(score)
     except ValueError as exc:
-        click.echo(f"invalid: {exc}")
-        sys.exit(1)
+        raise Failure(f"invalid: {exc}") from None
     values = f'"{name.strip()}", {day}, {percent} % in {course.id} version {version}'
     if verify("".join(code), course_id=course.id, version=version, name=name, date=day, score=percent):
         click.echo(f"valid: the code matches {values}")
         return
-    click.echo(
+    raise Failure(
         f"invalid: the code does not match {values}; check each value exactly as printed "
         "(a certificate from an older course version needs --course-version)"
     )
-    sys.exit(1)
 
 
 @main.command()
@@ -404,19 +372,12 @@ def new() -> None:
 def _scaffold(root: Path, make: Any) -> None:
     from generator.author.scaffold import ScaffoldError, apply
 
-    try:
-        bundle = load_course(root)
-    except CourseError as exc:
-        for problem in exc.problems:
-            click.echo(str(problem), err=True)
-        click.echo("The course must check before anything is added to it; nothing was written.", err=True)
-        sys.exit(1)
+    bundle = _load(root, refusal="The course must check before anything is added to it; nothing was written.")
     try:
         plan = make(bundle)
         apply(bundle.root, plan)
     except ScaffoldError as exc:
-        click.echo(f"error: {exc}; nothing was written.", err=True)
-        sys.exit(1)
+        raise _refused(exc) from None
     for line in plan.done:
         click.echo(line)
     click.echo("next: replace each TODO text; coursegen lint lists the ones left")
@@ -471,23 +432,17 @@ def scorm12(config_file: Path, out: Path) -> None:
     """Write the course as a SCORM 1.2 package: OUT/<course-id>-<version>-scorm12.zip."""
     import logging
 
-    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
-
     from generator.publish.scorm12 import PackageError, package_scorm12
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     try:
         made = package_scorm12(config_file, out)
     except CourseError as exc:
-        _fail(exc)
-        return
+        raise _problems(exc) from None
     except PackageError as exc:
-        click.echo(f"error: {exc}; nothing was written.", err=True)
-        sys.exit(1)
-    except (Abort, ConfigurationError, PluginError) as exc:
-        click.echo(f"error: {exc}", err=True)
-        click.echo("The package failed; the previous one is unchanged.", err=True)
-        sys.exit(1)
+        raise _refused(exc) from None
+    except EngineError as exc:
+        raise Failure(f"error: {exc}", "The package failed; the previous one is unchanged.") from None
     click.echo(f"wrote {made.path} ({made.files} files, {made.size / 1024:.0f} KB)")
 
 
@@ -531,11 +486,7 @@ def analyse(
     from generator.pages.quiz_html import content_hash
     from generator.read.site_url import read_site_url
 
-    try:
-        bundle = load_course(root)
-    except CourseError as exc:
-        _fail(exc)
-        return
+    bundle = _load(root)
     iri = course_iri(bundle.course, read_site_url(bundle.root / "mkdocs.yml"))
     hashes = {quiz_id: content_hash(quiz) for quiz_id, quiz in bundle.quizzes.items()}
     try:
@@ -545,8 +496,7 @@ def analyse(
         with statements(from_file, lrs, iri, since) as source:
             result = run(bundle, source, iri, hashes, attempts="all" if attempts == "all" else "first", names=names)
     except (AnalyseError, OutputError, ConfigError) as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(1)
+        raise Failure(f"error: {exc}") from None
     if format_ == "json":
         click.echo(json_text(result))
         return

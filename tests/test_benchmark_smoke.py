@@ -8,6 +8,7 @@ from pathlib import Path
 from generator.model.load import load_course
 from generator.model.models import QUESTION_TYPES
 from generator.pages.course import render_course
+from generator.pages.site_settings import SiteSettings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
@@ -23,7 +24,7 @@ def test_synthetic_course_loads_and_renders(tmp_path: Path) -> None:
     assert {q.type for q in quizzes[0].questions} == set(QUESTION_TYPES)
     assert len(bundle.quizzes["final-assessment"].questions) == 20
     assert [len(m.lessons) for m in bundle.course.modules] == [10, 2]
-    pages = render_course(bundle, language="en").pages
+    pages = render_course(bundle, SiteSettings(language="en")).pages
     # Every lesson's quiz is on its page, but lesson 2's, which has a page of its own.
     assert set(pages) == {
         *(f"module-0001/lesson-{i:04d}.md" for i in range(1, 11)),

@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.pages.certificate import (
+from generator.pages.certificate_code import (
     ALPHABET,
     certificate_code,
     check_date,
@@ -145,3 +145,11 @@ def test_verify_reports_a_broken_course_like_check(tmp_path: Path) -> None:
     )
     assert result.exit_code == 1
     assert "course/course.yaml:1:1: the course outline is missing" in result.output
+
+
+def test_verify_says_invalid_on_stderr_with_status_1() -> None:
+    # A script reading stdout must not take a refusal for a result.
+    result = _verify("EKMVX-V6WYS", "--name", "Ada Lovelace", "--date", "2025-01-31", "--score", "86")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith("invalid: the code does not match")

@@ -17,8 +17,9 @@ import yaml
 from test_build import snapshot
 from test_output_safety import invoke
 
-from generator.engines.engine_runner import ENGINES, EngineError, choose_engine, missing_message
+from generator.engines.engine_runner import ENGINES, choose_engine, missing_message
 from generator.engines.output import MARKER
+from generator.engines.site_build import EngineError
 from generator.pages.quiz_html import decode_blob
 
 

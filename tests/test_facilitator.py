@@ -253,3 +253,42 @@ def test_a_build_that_fails_in_mkdocs_leaves_the_previous_edition_as_it_was(
     assert "contains a link 'missing-notes.md'" in caplog.text  # MkDocs' own warning, printed above them
     assert snapshot(workshop / "site-facilitator") == before
     assert not [p for p in workshop.iterdir() if p.name.startswith(".site-facilitator")]
+
+
+def _column_headers(page: str) -> list[str]:
+    return [html.unescape(h) for h in re.findall(r'<th scope="col">([^<]*)</th>', page)]
+
+
+def test_a_german_course_gets_a_german_facilitator_edition(workshop: Path) -> None:
+    # The site's language (theme.language) picks the edition's words, from the learner site's strings.
+    config = workshop / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("language: en", "language: de"), encoding="utf-8")
+    code, lines = invoke(workshop, "facilitator")
+    assert code == 0, lines
+    site = workshop / "site-facilitator"
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="de"' in home
+    assert "<h1" in home and "Lösungen: " in home.split("<h1", 1)[1].split("</h1>", 1)[0]
+    assert "Nur für Trainerinnen und Trainer." in home
+    quiz = (site / "quizzes" / "calls-quiz" / "index.html").read_text(encoding="utf-8")
+    # The matching question's table, by its column headers (role columnheader).
+    assert _column_headers(quiz) == ["Eintrag", "Sein Gegenstück", "Feedback"]
+    assert "✔ Richtige Antwort" in quiz and "Alle Pfade (" in quiz and "Rollenspiel" in quiz
+    for english in ("Right answer", "Every path", "Answer key", "Role-play", "pass mark"):
+        assert english not in quiz, english
+    # The Markdown the edition is built from, page by page.
+    pages = render_facilitator(load_course(workshop), language="de").pages
+    assert pages["index.md"].startswith("---\ntitle: 'Lösungen: ")
+    assert "## Frage 1: " in pages["quizzes/calls-quiz.md"]
+    # The role-play's map (role img) is named and described in German too.
+    assert '<title id="map-calls-quiz-late-delivery-title">Karte des Rollenspiels late-delivery</title>' in quiz
+
+
+def test_every_language_has_every_facilitator_word() -> None:
+    from generator.pages.strings import FACILITATOR, QUIZ
+
+    assert set(FACILITATOR) == set(QUIZ) == {"en", "de", "fr", "es"}
+    for language, table in FACILITATOR.items():
+        assert set(table) == set(FACILITATOR["en"]), language
+        for key, text in table.items():
+            assert set(re.findall(r"\{(\w+)\}", text)) == set(re.findall(r"\{(\w+)\}", FACILITATOR["en"][key])), key

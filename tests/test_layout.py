@@ -87,3 +87,51 @@ def test_the_core_does_not_import_mkdocs(stage: str) -> None:
 def test_no_module_is_left_beside_the_stages() -> None:
     top = sorted(p.name for p in GENERATOR.glob("*.py"))
     assert top == ["__init__.py", "__main__.py", "cli.py"]
+
+
+def test_no_two_modules_share_a_file_name() -> None:
+    # Two modules of one name in two stages (roleplay_paths once was) read as one job to a
+    # reader and a search, whatever each does.
+    seen: dict[str, Path] = {}
+    for module in sorted(GENERATOR.rglob("*.py")):
+        if module.name in ("__init__.py", "__main__.py"):
+            continue
+        other = seen.setdefault(module.name, module)
+        assert other == module, f"{module.relative_to(GENERATOR.parent)} and {other.relative_to(GENERATOR.parent)}"
+
+
+def test_one_module_runs_mkdocs_build() -> None:
+    # Build, facilitator, package and preview all build through engines/site_build.py.
+    building = sorted(
+        module.relative_to(GENERATOR.parent).as_posix()
+        for module in GENERATOR.rglob("*.py")
+        if "mkdocs.commands.build" in imported_modules(module)
+        or any(
+            isinstance(node, ast.ImportFrom)
+            and node.module == "mkdocs.commands"
+            and "build" in [a.name for a in node.names]
+            for node in ast.walk(ast.parse(module.read_text(encoding="utf-8")))
+        )
+    )
+    assert building == ["generator/engines/site_build.py"]
+
+
+def test_the_command_leaves_exiting_to_click() -> None:
+    # cli.py raises click's exceptions; click prints them and exits, in one place.
+    text = (GENERATOR / "cli.py").read_text(encoding="utf-8")
+    assert text.count("sys.exit(") <= 1
+
+
+MAX_FUNCTION_LINES = 60
+
+
+def test_no_function_is_longer_than_a_screen() -> None:
+    too_long = [
+        f"{module.relative_to(GENERATOR.parent)}:{node.lineno} {node.name} ({node.end_lineno - node.lineno + 1} lines)"
+        for module in sorted(GENERATOR.rglob("*.py"))
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8")))
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+        and node.end_lineno is not None
+        and node.end_lineno - node.lineno + 1 > MAX_FUNCTION_LINES
+    ]
+    assert not too_long, too_long

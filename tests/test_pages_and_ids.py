@@ -11,6 +11,7 @@ from test_error_table import report
 from generator.engines.plain_project import ConfigError, read_site_config, render_project
 from generator.model.load import load_course
 from generator.pages.course import MissingQuiz, render_course
+from generator.pages.site_settings import SiteSettings
 from generator.read.problems import CourseError
 
 
@@ -81,7 +82,7 @@ def test_the_plugin_refuses_it_too_and_keeps_the_old_site(mini: Path) -> None:
 
 
 def test_a_quiz_whose_placeholder_the_engine_dropped_is_an_error(mini: Path) -> None:
-    rendered = render_course(load_course(mini), language="en", inline_quizzes=False)
+    rendered = render_course(load_course(mini), SiteSettings(language="en", inline_quizzes=False))
     src = "basics/basics-quiz.md"
     assert rendered.fragments[src], "the quiz page has a quiz to put in place"
     with pytest.raises(

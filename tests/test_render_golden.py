@@ -14,6 +14,7 @@ import pytest
 
 from generator.model.load import load_course
 from generator.pages.course import render_course
+from generator.pages.site_settings import SiteSettings
 from generator.pages.urls import site_path
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini"
@@ -21,7 +22,7 @@ GOLDEN = Path(__file__).parent / "golden" / "mini"
 
 
 def _rendered() -> dict[str, str]:
-    return render_course(load_course(FIXTURE), language="en").pages
+    return render_course(load_course(FIXTURE), SiteSettings(language="en")).pages
 
 
 def test_pages_match_golden_files() -> None:
@@ -41,7 +42,7 @@ def test_rendering_is_deterministic() -> None:
 
 
 def test_navigation_follows_the_outline() -> None:
-    nav = render_course(load_course(FIXTURE), language="en").nav
+    nav = render_course(load_course(FIXTURE), SiteSettings(language="en")).nav
     assert nav == [
         {"Mini course": "index.md"},
         {"Basics": [{"First lesson": "basics/first-lesson.md"}, {"Basics quiz": "basics/basics-quiz.md"}]},
@@ -53,17 +54,17 @@ def test_navigation_follows_the_outline() -> None:
     ("directory_urls", "expected"), [(True, 'href="../basics-quiz/"'), (False, 'href="basics-quiz.html"')]
 )
 def test_links_in_raw_html_follow_use_directory_urls(directory_urls: bool, expected: str) -> None:
-    pages = render_course(load_course(FIXTURE), language="en", directory_urls=directory_urls).pages
+    pages = render_course(load_course(FIXTURE), SiteSettings(language="en", directory_urls=directory_urls)).pages
     assert expected in pages["basics/first-lesson.md"]
 
 
 def test_page_labels_follow_the_site_language() -> None:
-    pages = render_course(load_course(FIXTURE), language="de").pages
+    pages = render_course(load_course(FIXTURE), SiteSettings(language="de")).pages
     assert "## Das Wichtigste" in pages["basics/first-lesson.md"]
 
 
 def test_a_lessons_quiz_is_shown_on_the_lesson_page_not_as_a_page_of_its_own() -> None:
-    rendered = render_course(load_course(FIXTURE), language="en")
+    rendered = render_course(load_course(FIXTURE), SiteSettings(language="en"))
     lesson = rendered.pages["basics/first-lesson.md"]
     assert "first-check" not in str(rendered.nav)
     assert not any("first-check" in src for src in rendered.pages)
@@ -80,8 +81,8 @@ def test_a_lessons_quiz_is_shown_on_the_lesson_page_not_as_a_page_of_its_own() -
 
 def test_quizzes_left_out_for_the_engine_come_back_exactly() -> None:
     bundle = load_course(FIXTURE)
-    inline = render_course(bundle, language="en")
-    deferred = render_course(bundle, language="en", inline_quizzes=False)
+    inline = render_course(bundle, SiteSettings(language="en"))
+    deferred = render_course(bundle, SiteSettings(language="en", inline_quizzes=False))
     assert sorted(deferred.fragments) == ["basics/basics-quiz.md", "basics/first-lesson.md", "final-check.md"]
     for src, text in deferred.pages.items():
         assert 'class="cg-quiz"' not in text
@@ -113,7 +114,7 @@ def test_with_a_site_path_every_url_is_root_relative(directory_urls: bool, quiz:
     # Zensical rewrites relative URLs in raw HTML and MkDocs does not (pages/urls.py): root-relative
     # ones come out the same from both.
     pages = render_course(
-        load_course(FIXTURE), language="en", directory_urls=directory_urls, url_base="/training/"
+        load_course(FIXTURE), SiteSettings(language="en", directory_urls=directory_urls, url_base="/training/")
     ).pages
     lesson = pages["basics/first-lesson.md"]
     assert quiz in lesson and script in lesson

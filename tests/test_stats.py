@@ -13,7 +13,7 @@ from rich.console import Console
 
 from generator.author import reading_time
 from generator.author.stats import course_figures
-from generator.author.stats_report import plain_text, print_rich, tables
+from generator.author.stats_output import plain_text, print_rich, tables
 from generator.author.text import lesson_text, words
 from generator.cli import main
 from generator.model.load import load_course

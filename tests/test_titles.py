@@ -20,6 +20,7 @@ from mkdocs.utils import meta
 from generator.engines.plain_project import render_project
 from generator.model.load import load_course
 from generator.pages.course import front_matter_title, nav_title, render_course
+from generator.pages.site_settings import SiteSettings
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini"
 TITLE = 'Q&A: "partners" & the customer\'s </title><script>window.__pwned=1</script> &amp;'
@@ -35,7 +36,7 @@ def test_front_matter_gives_the_engine_any_title_escaped_as_in_the_nav(title: st
 
 
 def test_every_generated_page_but_the_home_names_its_title() -> None:
-    rendered = render_course(load_course(FIXTURE), language="en")
+    rendered = render_course(load_course(FIXTURE), SiteSettings(language="en"))
     titles = {src: meta.get_data(text)[1].get("title") for src, text in rendered.pages.items()}
     assert titles == {
         "index.md": None,  # the home page's <title> is the site name

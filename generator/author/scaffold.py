@@ -206,16 +206,11 @@ def _free_page_id(bundle: CourseBundle, kind: str, page_id: str) -> None:
         raise ScaffoldError(f"{target} already exists; choose another id, or move that file away")
 
 
-def _modules(bundle: CourseBundle) -> list[Module]:
-    course = bundle.course
-    return [*course.modules, *([course.capstone] if course.capstone is not None else [])]
-
-
 def _module(bundle: CourseBundle, module_id: str) -> Module:
-    for module in _modules(bundle):
+    for module in bundle.outline.modules:
         if module.id == module_id:
             return module
-    known = [m.id for m in _modules(bundle)]
+    known = [m.id for m in bundle.outline.modules]
     raise ScaffoldError(
         f"no module has the id '{module_id}'{_closest(module_id, known)}; the modules in {COURSE_FILE} are: "
         + ", ".join(known)
@@ -379,7 +374,7 @@ def plan_quiz(bundle: CourseBundle, quiz_id: str, *, module_id: str | None, less
 def plan_module(bundle: CourseBundle, module_id: str, lesson_id: str | None = None) -> Plan:
     """A module after the others (before the capstone), with a first lesson and the module's quiz."""
     check_slug("module", module_id)
-    known = [m.id for m in _modules(bundle)]
+    known = [m.id for m in bundle.outline.modules]
     if module_id in known:
         raise ScaffoldError(f"a module with the id '{module_id}' already exists in {COURSE_FILE}; choose another id")
     lesson_id = lesson_id or f"{module_id}-intro"

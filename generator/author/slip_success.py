@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.author.findings import Finding, questions
-from generator.author.roleplay_paths import _way_to
 from generator.model.load import CourseBundle
 from generator.model.models import RolePlay
-from generator.model.roleplay_paths import name, scores
+from generator.model.roleplay_paths import name, scores, way_to
 
 
 def findings(bundle: CourseBundle) -> Iterator[Finding]:
@@ -36,7 +35,7 @@ def _findings(file: str, owner: tuple[str, int], question: RolePlay) -> Iterator
         for c, choice in enumerate(step.choices):
             if choice.points >= best:
                 continue
-            way = _way_to(choice.next, set(success), steps, dead)
+            way = way_to(choice.next, set(success), steps, dead)
             if way is not None:
                 hops, end = way
                 slips.append((s, c, name([*found.path_to(step.id), (step.id, c), *hops], end)))

@@ -1,7 +1,7 @@
 """`coursegen stats`: the shape of a course in figures, per module and for the whole course.
 
 It computes from the loaded course (and the validity panels recorded beside it, author/panel.py)
-and prints nothing; stats_report renders the figures.
+and prints nothing; stats_output renders the figures.
 Words and estimated minutes are the lint's own (author/text.py, author/reading_time.py), so that
 `stats` and CG302 never disagree about a lesson.
 """
@@ -16,7 +16,7 @@ from generator.author.paper import quiz_order
 from generator.author.reading_time import estimate
 from generator.author.text import lesson_text, words
 from generator.model.load import CourseBundle
-from generator.model.models import QUESTION_TYPES, Lesson, Module, Quiz, RolePlay
+from generator.model.models import QUESTION_TYPES, Lesson, Quiz, RolePlay
 
 OUTCOMES = ("success", "partial", "failure")
 FINAL = "final assessment"
@@ -108,23 +108,18 @@ def _part(part_id: str, title: str, lessons: list[Lesson], quizzes: list[Quiz], 
 
 def course_figures(bundle: CourseBundle) -> CourseFigures:
     course = bundle.course
-    assessed = Counter(
-        objective
-        for quiz in bundle.quizzes.values()
-        for question in quiz.questions
-        for objective in question.objectives
-    )
-    modules: list[Module] = [*course.modules, *([course.capstone] if course.capstone is not None else [])]
+    assessed = Counter({objective: len(refs) for objective, refs in bundle.outline.objective_questions.items()})
     parts = []
-    for module in modules:
-        lessons = [bundle.lessons[lesson_id] for lesson_id in module.lessons]
-        quiz_ids = [module.quiz] + [lesson.quiz for lesson in lessons]
-        quizzes = [bundle.quizzes[quiz_id] for quiz_id in quiz_ids if quiz_id is not None]
+    for module in bundle.outline.modules:
+        items = list(bundle.outline.in_module(module))
+        lessons = [bundle.lessons[item.id] for item in items if item.kind == "lesson"]
+        # The module's quiz first, then its lessons' checks: the order stats_output lists role-plays in.
+        quizzes = [bundle.quizzes[item.id] for item in items if item.kind == "module_quiz"]
+        quizzes += [bundle.quizzes[item.id] for item in items if item.kind == "lesson_check"]
         parts.append(_part(module.id, module.title, lessons, quizzes, assessed))
     final = None
-    if course.final_assessment is not None:
-        quiz = bundle.quizzes[course.final_assessment]
-        final = _part(FINAL, quiz.title, [], [quiz], assessed)
+    if (item := bundle.outline.final) is not None:
+        final = _part(FINAL, item.title, [], [bundle.quizzes[item.id]], assessed)
     everything = [*parts, *([final] if final else [])]
     total = PartFigures(
         id=COURSE,

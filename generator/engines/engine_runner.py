@@ -22,6 +22,7 @@ from typing import Any
 
 from generator.engines.output import check_output, replacing
 from generator.engines.plain_project import read_site_config, render_project, site_sources
+from generator.engines.site_build import EngineError, build_project
 from generator.model.load import CourseBundle
 from generator.pages.course import MissingQuiz
 from generator.pages.urls import page_url
@@ -35,10 +36,6 @@ _INSTALL = {
     "properdocs": "pip install properdocs mkdocs-material",
     "zensical": "pip install zensical",
 }
-
-
-class EngineError(Exception):
-    """An engine is missing or its build failed; the message is one plain line."""
 
 
 def installed(engine: str) -> bool:
@@ -79,7 +76,7 @@ def check_site_folder(config_file: Path, target: Path) -> None:
     check_output(target, project=project, sources=site_sources(project, read_site_config(config_file))[0])
 
 
-def build_site(
+def build_with_engine(
     engine: str,
     config_file: Path,
     target: Path,
@@ -107,17 +104,8 @@ def build_site(
 
 
 def _mkdocs(config_file: Path, staging: Path, *, site_url: str | None, strict: bool) -> None:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
-
     overrides: dict[str, Any] = {"strict": strict, **({"site_url": site_url} if site_url is not None else {})}
-    try:
-        config = load_config(str(config_file), **overrides)
-        config.site_dir = str(staging)
-        build(config)
-    except (Abort, ConfigurationError, PluginError) as exc:
-        raise EngineError(str(exc)) from None
+    build_project(config_file, staging, **overrides)
 
 
 def _zensical(

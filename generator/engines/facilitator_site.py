@@ -16,10 +16,12 @@ import yaml
 
 from generator.engines.output import OutputError, check_output, replacing
 from generator.engines.plain_project import read_site_config, site_language, site_sources, write_rendered
+from generator.engines.site_build import build_project
 from generator.model.load import load_course
 from generator.model.markdown_checks import COURSE_FOLDER
 from generator.pages.course import RenderedCourse, nav_title, template_overrides
 from generator.pages.facilitator import STYLESHEET, FacilitatorEdition, render_facilitator
+from generator.pages.strings import facilitator_words
 
 DEFAULT_DIR = "site-facilitator"
 
@@ -54,11 +56,8 @@ def build_facilitator(root: Path, site_dir: Path | None = None) -> tuple[Path, F
     """Validate the course in `root` and build its facilitator edition into `site_dir`.
 
     Raises OutputError for a folder coursegen may not write, CourseError for a course with
-    problems (both before anything is written), and MkDocs' own errors for a failed build,
-    which leaves the previous edition as it was."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
+    problems (both before anything is written), and EngineError for a failed build, which
+    leaves the previous edition as it was."""
     root = root.resolve()
     config = read_site_config(root / "mkdocs.yml")
     sources, custom_dir = site_sources(root, config)
@@ -67,7 +66,8 @@ def build_facilitator(root: Path, site_dir: Path | None = None) -> tuple[Path, F
     check_output(target, project=root, sources=sources, suggestion=suggestion)
     _apart_from_learners(target, learner_site=root / str(config.get("site_dir", "site")), suggestion=suggestion)
     bundle = load_course(root)
-    edition = render_facilitator(bundle, template_dirs=template_overrides(custom_dir))
+    language = site_language(config, bundle)
+    edition = render_facilitator(bundle, language=language, template_dirs=template_overrides(custom_dir))
     with tempfile.TemporaryDirectory(prefix="coursegen-facilitator-") as work:
         project = Path(work)
         pictures = root / COURSE_FOLDER
@@ -80,14 +80,14 @@ def build_facilitator(root: Path, site_dir: Path | None = None) -> tuple[Path, F
             (project / "overrides" / name).parent.mkdir(parents=True, exist_ok=True)
             (project / "overrides" / name).write_text(text, encoding="utf-8")
         settings = {
-            "site_name": nav_title(f"{bundle.course.title}: facilitator edition"),
+            "site_name": nav_title(str(facilitator_words(language)["site_name"]).format(title=bundle.course.title)),
             "docs_dir": "docs",
             "strict": True,
             "use_directory_urls": True,
             "theme": {
                 "name": "material",
                 "custom_dir": "overrides",
-                "language": site_language(config, bundle),
+                "language": language,
                 "font": False,
                 "features": ["navigation.sections", "navigation.footer"],
             },
@@ -101,5 +101,5 @@ def build_facilitator(root: Path, site_dir: Path | None = None) -> tuple[Path, F
         config_file = project / "mkdocs.yml"
         config_file.write_text(yaml.safe_dump(settings, sort_keys=False, allow_unicode=True), encoding="utf-8")
         with replacing(target) as staging:
-            build(load_config(str(config_file), site_dir=str(staging)))
+            build_project(config_file, staging)
     return target, edition

@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 from generator.engines.output import mark_as_ours
 from generator.model.load import QUIZZES_DIR, load_course
 from generator.pages.course import MissingQuiz, NavEntry, RenderedCourse, render_course, template_overrides
-from generator.pages.reporting import reporting_settings
+from generator.pages.site_settings import PluginOptions, SettingError, SiteSettings
 from generator.read.problems import CourseError, shown_path
 
 if TYPE_CHECKING:  # only `mkdocs serve` needs the live-reload server; builds need not import it
@@ -47,6 +47,9 @@ class CourseProblems(PluginError):
 
 
 class CoursegenConfig(Config):  # type: ignore[no-untyped-call]
+    """The plugin's options as MkDocs reads them; PluginOptions.read then validates their values,
+    as `coursegen render`, the facilitator edition and `package` do from a raw mkdocs.yml."""
+
     root = c.Type(str, default=".")
     """Folder holding course/ and quizzes/, relative to mkdocs.yml."""
     strings = c.Type(dict, default={})
@@ -73,24 +76,26 @@ class CoursegenPlugin(BasePlugin[CoursegenConfig]):  # type: ignore[no-untyped-c
         self.overrides = [d.resolve() for d in template_overrides(Path(custom_dir) if custom_dir else None)]
         started = time.perf_counter()
         try:
-            reporting = reporting_settings(self.config.xapi, scorm12=self.config.scorm12)
-        except ValueError as exc:
-            raise PluginError(f"mkdocs.yml: plugins.coursegen.xapi: {exc}") from None
+            options = PluginOptions.read(dict(self.config))
+        except SettingError as exc:
+            raise PluginError(str(exc)) from None
         try:
             bundle = load_course(self.root)
             self.rendered = render_course(
                 bundle,
-                language=str(config.theme.get("language") or bundle.course.language),
-                directory_urls=config.use_directory_urls,
-                ui_overrides=self.config.strings,
-                # Quiz HTML is final: on_post_page puts it in place (see there).
-                inline_quizzes=False,
-                template_dirs=self.overrides,
-                reporting=reporting,
-                # MkDocs and ProperDocs leave raw HTML alone, so the links stay relative to each
-                # page and the built site works wherever it is copied, whatever site_url says
-                # (pages/urls.py); only a plain project for any engine needs root-relative ones.
-                url_base=None,
+                SiteSettings(
+                    language=str(config.theme.get("language") or bundle.course.language),
+                    directory_urls=config.use_directory_urls,
+                    strings=options.strings,
+                    # Quiz HTML is final: on_post_page puts it in place (see there).
+                    inline_quizzes=False,
+                    template_dirs=tuple(self.overrides),
+                    reporting=options.reporting,
+                    # MkDocs and ProperDocs leave raw HTML alone, so the links stay relative to each
+                    # page and the built site works wherever it is copied, whatever site_url says
+                    # (pages/urls.py); only a plain project for any engine needs root-relative ones.
+                    url_base=None,
+                ),
             )
         except CourseError as exc:
             # The lines travel apart from MkDocs' message: `coursegen serve` puts them on the page.
@@ -135,7 +140,7 @@ class CoursegenPlugin(BasePlugin[CoursegenConfig]):  # type: ignore[no-untyped-c
             self._add(files, File.generated(config, src, content=data))
         return files
 
-    # The core's titles are HTML already (render.nav_title); Markup says so to
+    # The core's titles are HTML already (pages/course.nav_title); Markup says so to
     # the theme's Jinja, whose `| e` then leaves them as they are: Material
     # escapes page titles once more in the footer's link labels, where a title
     # with "&" or a quote would otherwise be read out as "&amp;" or "&#34;".

@@ -8,22 +8,20 @@ mkdocs.yml can build.
 
 from __future__ import annotations
 
-import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+from mkdocs.utils.yaml import get_yaml_loader
 
 from generator.engines.output import check_output, project_sources, replacing
 from generator.model.load import CourseBundle, load_course
 from generator.pages.course import OVERRIDES_FOLDER, RenderedCourse, nav_title, render_course, template_overrides
-from generator.pages.reporting import reporting_settings
+from generator.pages.site_settings import PLUGIN_NAME, PluginOptions, SettingError, SiteSettings
 from generator.pages.urls import site_path
 from generator.read.problems import CourseError, shown_path
-
-PLUGIN_NAME = "coursegen"
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -31,7 +29,8 @@ class _ConfigLoader(yaml.SafeLoader):
 
     MkDocs reads `!!python/name:` tags (Material's emoji and superfences setup)
     by importing what they name; the plain project only has to carry them over,
-    so they are kept as they are (Tagged) and written back unchanged.
+    so they are kept as they are (Tagged) and written back unchanged. `!ENV` is
+    MkDocs' own (mkdocs.utils.yaml.get_yaml_loader adds it below).
     """
 
 
@@ -46,19 +45,6 @@ class Tagged:
     tag: str
     value: Any
     kind: str  # "scalar", "sequence" or "mapping": how the value was written
-
-
-def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    # `!ENV [NAME, default]` or `!ENV NAME`, as MkDocs' pyyaml_env_tag reads it.
-    if isinstance(node, yaml.ScalarNode):
-        names, default = [loader.construct_scalar(node)], None
-    else:
-        values = loader.construct_sequence(node)  # type: ignore[arg-type]
-        names, default = [str(v) for v in values[:-1]], values[-1]
-    for name in names:
-        if name in os.environ:
-            return yaml.safe_load(os.environ[name])
-    return default
 
 
 def _keep_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Tagged:
@@ -77,10 +63,14 @@ def _write_tagged(dumper: yaml.SafeDumper, data: Tagged) -> yaml.Node:
     return dumper.represent_scalar(data.tag, data.value)
 
 
-_ConfigLoader.add_constructor("!ENV", _env_tag)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _keep_tag)
 _ConfigLoader.add_multi_constructor("!", _keep_tag)
 _ConfigDumper.add_representer(Tagged, _write_tagged)
+# MkDocs' loader over ours: `!ENV` read exactly as MkDocs reads it (its pyyaml_env_tag).
+_Loader = get_yaml_loader(loader=_ConfigLoader)
+
+# MkDocs' own default, for a mkdocs.yml that names no docs_dir.
+DEFAULT_DOCS_DIR = "docs"
 
 
 class ConfigError(ValueError):
@@ -93,14 +83,19 @@ def site_sources(project: Path, config: dict[str, Any]) -> tuple[list[Path], Pat
     theme = config.get("theme")
     custom = theme.get("custom_dir") if isinstance(theme, dict) else None
     custom_dir = project / str(custom) if custom else None
-    return project_sources(project, project / str(config.get("docs_dir") or "docs"), custom_dir), custom_dir
+    return project_sources(project, docs_folder(project, config), custom_dir), custom_dir
+
+
+def docs_folder(project: Path, config: dict[str, Any]) -> Path:
+    """The docs_dir a mkdocs.yml (read_site_config) names, where a trainer's pictures sit."""
+    return project / str(config.get("docs_dir") or DEFAULT_DOCS_DIR)
 
 
 def read_site_config(path: Path) -> dict[str, Any]:
     if not path.is_file():
         return {}
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{mark.line + 1}:{mark.column + 1}" if mark else "1:1"
@@ -110,8 +105,13 @@ def read_site_config(path: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def plugin_options(config: dict[str, Any]) -> dict[str, Any]:
-    """The coursegen plugin's options in a raw mkdocs.yml, or {} when it is not listed."""
+def plugin_options(config: dict[str, Any]) -> PluginOptions:
+    """The coursegen plugin's options in a raw mkdocs.yml, validated as the plugin validates them
+    (the defaults when it is not listed). Raises SettingError."""
+    return PluginOptions.read(_raw_plugin_options(config))
+
+
+def _raw_plugin_options(config: dict[str, Any]) -> dict[str, Any]:
     for entry in config.get("plugins") or []:
         if entry == PLUGIN_NAME:
             return {}
@@ -161,35 +161,19 @@ def render_project(
     """
     source = source.resolve()
     config = read_site_config(source / "mkdocs.yml")
-    docs_dir = source / str(config.get("docs_dir", "course"))  # where a trainer's pictures sit
+    docs_dir = docs_folder(source, config)
     theme = config.get("theme") if isinstance(config.get("theme"), dict) else {"name": "material"}
     theme = dict(theme or {})
     sources, custom_dir = site_sources(source, config)
     check_output(out, project=source, sources=sources)
     bundle = bundle or load_course(source)
-    options = plugin_options(config)
     if site_url is None and config.get("site_url"):
         site_url = str(config["site_url"])
-    try:
-        reporting = reporting_settings(options.get("xapi"), scorm12=options.get("scorm12") is True)
-    except ValueError as exc:
-        raise ConfigError(f"mkdocs.yml: plugins.coursegen.xapi: {exc}") from None
-    try:
-        rendered = render_course(
-            bundle,
-            language=site_language(config, bundle),
-            directory_urls=bool(config.get("use_directory_urls", True)),
-            ui_overrides=options.get("strings"),
-            template_dirs=template_overrides(custom_dir),
-            reporting=reporting,
-            inline_quizzes=inline_quizzes,
-            # A plain project is for any engine, and Zensical rewrites relative URLs in raw HTML
-            # (pages/urls.py): only root-relative ones come out right everywhere, so a project
-            # without a site_url is written for the root of its server.
-            url_base=None if relative_links else site_path(site_url) or "/",
-        )
-    except ValueError as exc:  # an unknown key under `strings`, as the plugin reports it
-        raise ConfigError(f"mkdocs.yml: plugins.coursegen.strings: {exc}") from None
+    # A plain project is for any engine, and Zensical rewrites relative URLs in raw HTML
+    # (pages/urls.py): only root-relative ones come out right everywhere, so a project
+    # without a site_url is written for the root of its server.
+    url_base = None if relative_links else site_path(site_url) or "/"
+    rendered = _render(bundle, config, template_overrides(custom_dir), inline_quizzes, url_base)
     clashes = rendered.clashes(docs_dir, shown_path(docs_dir, source))
     if clashes:
         raise CourseError(clashes)
@@ -203,24 +187,58 @@ def render_project(
             # The template overrides are applied already; the engine must not publish them.
             shutil.copytree(custom_dir, staging / "overrides", ignore=_top_level(OVERRIDES_FOLDER, custom_dir))
             theme["custom_dir"] = "overrides"
-        plain = {
-            key: value for key, value in config.items() if key not in ("plugins", "nav", "docs_dir", "exclude_docs")
-        }
-        # Themes print site_name as HTML, unescaped; the course title is text.
-        plain["site_name"] = config.get("site_name", nav_title(bundle.course.title))
-        plain["theme"] = theme
-        plain["docs_dir"] = "docs"
-        plain["nav"] = rendered.nav
-        plugins = [p for p in config.get("plugins") or ["search"] if p != PLUGIN_NAME]
-        plain["plugins"] = [p for p in plugins if not (isinstance(p, dict) and PLUGIN_NAME in p)]
-        if site_url is not None:
-            plain["site_url"] = site_url
+        plain = _plain_config(config, theme, bundle, rendered, site_url)
         (staging / "mkdocs.yml").write_text(
             "# Written by `coursegen render`: a plain MkDocs project, no coursegen plugin needed.\n"
             + yaml.dump(plain, Dumper=_ConfigDumper, sort_keys=False, allow_unicode=True),
             encoding="utf-8",
         )
     return rendered
+
+
+def _render(
+    bundle: CourseBundle,
+    config: dict[str, Any],
+    template_dirs: list[Path],
+    inline_quizzes: bool,
+    url_base: str | None,
+) -> RenderedCourse:
+    """The pages, as the plugin's options in `config` ask; ConfigError names an option that cannot work."""
+    try:
+        options = plugin_options(config)
+        return render_course(
+            bundle,
+            SiteSettings(
+                language=site_language(config, bundle),
+                directory_urls=bool(config.get("use_directory_urls", True)),
+                strings=options.strings,
+                template_dirs=tuple(template_dirs),
+                reporting=options.reporting,
+                inline_quizzes=inline_quizzes,
+                url_base=url_base,
+            ),
+        )
+    except SettingError as exc:
+        raise ConfigError(str(exc)) from None
+    except ValueError as exc:  # an unknown key under `strings`, as the plugin reports it
+        raise ConfigError(f"mkdocs.yml: plugins.coursegen.strings: {exc}") from None
+
+
+def _plain_config(
+    config: dict[str, Any], theme: dict[str, Any], bundle: CourseBundle, rendered: RenderedCourse, site_url: str | None
+) -> dict[str, Any]:
+    """The plain project's mkdocs.yml: the site's own, without the plugin, with the navigation spelled out."""
+    plain = {key: value for key, value in config.items() if key not in ("plugins", "nav", "docs_dir", "exclude_docs")}
+    # Themes print site_name as HTML, unescaped; the course title is text.
+    plain["site_name"] = config.get("site_name", nav_title(bundle.course.title))
+    plain["theme"] = theme
+    plain["docs_dir"] = "docs"
+    plain["nav"] = rendered.nav
+    plugins = [p for p in config.get("plugins") or ["search"] if p != PLUGIN_NAME]
+    plain["plugins"] = [p for p in plugins if not (isinstance(p, dict) and PLUGIN_NAME in p)]
+    if site_url is not None:
+        plain["site_url"] = site_url
+    return plain
 
 
 def _top_level(name: str, root: Path) -> Any:

@@ -27,7 +27,6 @@ from types import FrameType
 from typing import Any
 from urllib.parse import urlsplit
 
-from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
@@ -36,6 +35,7 @@ from mkdocs.livereload import _serve_url
 from generator.engines.mkdocs_plugin import CourseProblems
 from generator.engines.preview_log import PreviewLog
 from generator.engines.preview_server import PreviewServer
+from generator.engines.site_build import run_build
 
 Echo = Callable[[str], None]
 SHOWN_CHANGES = 3
@@ -127,7 +127,7 @@ class Preview:
                     config = self._config(site)
                 else:
                     config.site_dir = str(site)
-                build(config, serve_url=self.url)
+                run_build(config, serve_url=self.url)
                 problems: list[str] = []
             except Exception as exc:
                 if not isinstance(exc, MkDocsException):

@@ -21,7 +21,9 @@ from generator.model.models import (
     RolePlay,
     Silence,
     SingleChoice,
+    Step,
 )
+from generator.model.outline import course_modules
 from generator.model.roleplay_paths import name, scores, slips
 from generator.model.validation_errors import format_loc
 from generator.read.problems import Problem
@@ -48,34 +50,23 @@ def _at(doc: Document, loc: Path_, message: str) -> Problem:
 
 
 def _modules(course: Course) -> Iterator[tuple[Path_, Module]]:
-    for i, module in enumerate(course.modules):
-        yield ("modules", i), module
-    if course.capstone is not None:
-        yield ("capstone",), course.capstone
+    """Every module (outline.course_modules) with where it is written in the outline."""
+    for i, module in enumerate(course_modules(course)):
+        yield (("modules", i) if i < len(course.modules) else ("capstone",)), module
 
 
-def check_course(
+def _outline_references(
     outline: tuple[Course, Document],
-    lessons: list[tuple[Lesson, Document]],
-    quizzes: list[tuple[Quiz, Document]],
-    *,
+    lesson_ids: set[str],
+    quiz_ids: set[str],
+    used_lessons: dict[str, str],
+    used_quizzes: dict[str, str],
     complete: bool,
-    unread: dict[str, str] | None = None,
+    unread: dict[str, str],
 ) -> list[Problem]:
-    """All cross-file problems. With `complete` false some files failed to load, so
-    references to them are not reported again as missing. `unread` maps the first part of the
-    name of each file beside the lessons and quizzes that is not read as YAML to that file."""
-    unread = unread if unread is not None else {}
+    """Module ids that repeat, and every lesson and quiz the outline names (noted in `used_*`)."""
     course, cdoc = outline
     problems: list[Problem] = []
-    problems += _file_names(lessons) + _file_names(quizzes)
-    problems += _unique_ids(lessons, quizzes)
-    problems += _reserved_ids([*lessons, *quizzes])
-
-    lesson_ids = {lesson.id for lesson, _ in lessons}
-    quiz_ids = {quiz.id for quiz, _ in quizzes}
-    used_lessons: dict[str, str] = {}
-    used_quizzes: dict[str, str] = {}
     module_ids: set[str] = set()
     for loc, module in _modules(course):
         if module.id in module_ids:
@@ -93,6 +84,31 @@ def check_course(
         problems += _reference(
             cdoc, ("final_assessment",), course.final_assessment, "quiz", quiz_ids, used_quizzes, complete, unread
         )
+    return problems
+
+
+def check_course(
+    outline: tuple[Course, Document],
+    lessons: list[tuple[Lesson, Document]],
+    quizzes: list[tuple[Quiz, Document]],
+    *,
+    complete: bool,
+    unread: dict[str, str] | None = None,
+) -> list[Problem]:
+    """All cross-file problems. With `complete` false some files failed to load, so
+    references to them are not reported again as missing. `unread` maps the first part of the
+    name of each file beside the lessons and quizzes that is not read as YAML to that file."""
+    unread = unread if unread is not None else {}
+    problems: list[Problem] = []
+    problems += _file_names(lessons) + _file_names(quizzes)
+    problems += _unique_ids(lessons, quizzes)
+    problems += _reserved_ids([*lessons, *quizzes])
+
+    lesson_ids = {lesson.id for lesson, _ in lessons}
+    quiz_ids = {quiz.id for quiz, _ in quizzes}
+    used_lessons: dict[str, str] = {}
+    used_quizzes: dict[str, str] = {}
+    problems += _outline_references(outline, lesson_ids, quiz_ids, used_lessons, used_quizzes, complete, unread)
     for lesson, doc in lessons:
         if lesson.quiz is not None:
             problems += _reference(doc, ("quiz",), lesson.quiz, "quiz", quiz_ids, used_quizzes, complete, unread)
@@ -118,7 +134,7 @@ def check_course(
 
     objectives = _objectives(lessons, problems)
     assessed: set[str] = set()
-    moves = _moves(course, cdoc, problems)
+    moves = _moves(outline[0], outline[1], problems)
     for quiz, doc in quizzes:
         problems += _check_quiz(quiz, doc, objectives, assessed, complete)
         problems += _move_references(quiz, doc, moves)
@@ -402,9 +418,22 @@ def _distinct(doc: Document, loc: Path_, values: list[str], field: str, noun: st
 
 
 def _check_roleplay(question: RolePlay, doc: Document, loc: Path_) -> list[Problem]:
-    problems: list[Problem] = []
     steps = {step.id: (k, step) for k, step in enumerate(question.steps)}
     endings = {ending.id: k for k, ending in enumerate(question.endings)}
+    problems = _roleplay_names(question, doc, loc, steps, endings)
+    if problems:
+        return problems
+    problems = _roleplay_walk(question, doc, loc, steps, endings)
+    if problems:
+        return problems
+    return _check_scoring(question, doc, loc)
+
+
+def _roleplay_names(
+    question: RolePlay, doc: Document, loc: Path_, steps: dict[str, tuple[int, Step]], endings: dict[str, int]
+) -> list[Problem]:
+    """Ids that clash, and a start or next that names nothing."""
+    problems: list[Problem] = []
     for k, ending in enumerate(question.endings):
         if ending.id in steps:
             problems.append(
@@ -432,8 +461,14 @@ def _check_roleplay(question: RolePlay, doc: Document, loc: Path_) -> list[Probl
                         f"'{choice.next}' names no step or ending{hint}",
                     )
                 )
-    if problems:
-        return problems
+    return problems
+
+
+def _roleplay_walk(
+    question: RolePlay, doc: Document, loc: Path_, steps: dict[str, tuple[int, Step]], endings: dict[str, int]
+) -> list[Problem]:
+    """Loops, and steps or endings no path reaches."""
+    problems: list[Problem] = []
     # Depth-first walk from the start: finds what is reachable and any loop,
     # which would let a conversation go on without ever reaching an ending.
     state: dict[str, int] = {}
@@ -478,9 +513,7 @@ def _check_roleplay(question: RolePlay, doc: Document, loc: Path_) -> list[Probl
                     f"ending '{ending_id}' can never be reached; point a choice's next at it or remove it",
                 )
             )
-    if problems:
-        return problems
-    return _check_scoring(question, doc, loc)
+    return problems
 
 
 def _check_scoring(question: RolePlay, doc: Document, loc: Path_) -> list[Problem]:

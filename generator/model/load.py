@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from generator.model.checks import check_course
 from generator.model.markdown_checks import check_markdown
 from generator.model.models import Course, Lesson, Quiz
+from generator.model.outline import Outline, build_outline
 from generator.model.validation_errors import problems_from
 from generator.read.problems import CourseError, Problem, SourceError
 from generator.read.yaml_source import Document, read_document
@@ -32,6 +33,8 @@ MAPPING_NEEDED = "the file must be a mapping of fields (name: value), not a list
 class CourseBundle:
     root: Path
     course: Course
+    # The course in the order the learner meets it, built once here: every walk of the course uses it.
+    outline: Outline
     lessons: dict[str, Lesson] = field(default_factory=dict)
     quizzes: dict[str, Quiz] = field(default_factory=dict)
     # Lesson or quiz id -> its file, relative to root (COURSE_FILE for the outline), so
@@ -137,11 +140,14 @@ def load_course(root: Path) -> CourseBundle:
     if problems:
         raise CourseError(problems)
     model, _ = course
+    lesson_models = {lesson.id: lesson for lesson, _ in lessons}
+    quiz_models = {quiz.id: quiz for quiz, _ in quizzes}
     return CourseBundle(
         root=root,
         course=model,
-        lessons={lesson.id: lesson for lesson, _ in lessons},
-        quizzes={quiz.id: quiz for quiz, _ in quizzes},
+        outline=build_outline(model, lesson_models, quiz_models),
+        lessons=lesson_models,
+        quizzes=quiz_models,
         files={**{lesson.id: doc.path for lesson, doc in lessons}, **{quiz.id: doc.path for quiz, doc in quizzes}},
         documents={doc.path: doc for _, doc in [course, *lessons, *quizzes]},
     )

@@ -1,13 +1,16 @@
-"""Paths through a role-play: the best points to and from every step, and the slips a path can recover from.
+"""Role-play graphs: paths through a conversation, the best one, how many there are and their names.
 
-A path is named step:choice → … → ending, choices counted from 1 as they stand in the YAML,
-e.g. `open:1 → defend:1 → listen:3 → won`. Only for a graph the checks have passed: without
-loops, every step leading to an ending. Best scores are found step by step over the graph, not
-by listing paths, whose number can grow very fast.
+The one module for them, used by the checks, lint's role-play cues, the reference grader, the
+quiz data and the facilitator edition's map and path lists. A path is named
+step:choice → … → ending, choices counted from 1 as they stand in the YAML, e.g.
+`open:1 → defend:1 → listen:3 → won`. Past the checks only (model/checks.py): a graph without
+loops, every step leading to an ending. Best scores and counts are found step by step over the
+graph, not by listing paths, whose number can grow very fast.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.model.models import RolePlay, Step
@@ -72,8 +75,86 @@ def scores(question: RolePlay) -> Scores:
     return result
 
 
+def steps_by_id(question: RolePlay) -> dict[str, Step]:
+    return {step.id: step for step in question.steps}
+
+
+def choice_id(step_id: str, index: int) -> str:
+    """A choice's name, `step:n`, n counted from 1 as the choices stand in the YAML."""
+    return f"{step_id}:{index + 1}"
+
+
 def name(hops: list[Hop], ending: str) -> str:
-    return " → ".join([*(f"{step}:{c + 1}" for step, c in hops), ending])
+    """A path's name, e.g. `open:1 → defend:1 → won`."""
+    return " → ".join([*(choice_id(step, c) for step, c in hops), ending])
+
+
+def best_path(question: RolePlay) -> tuple[list[Hop], str]:
+    """The choices of the best conversation and the ending it reaches.
+
+    With path scoring, the path worth the most points; with ending scoring, the path worth the
+    most points to the best-scoring ending (the first such ending in the YAML)."""
+    found = scores(question)
+    if question.scoring == "ending":
+        ending = max(question.endings, key=lambda e: e.score or 0).id
+        return found.path_to(ending), ending
+    return found.path_from(question.start, steps_by_id(question))
+
+
+def paths(question: RolePlay, limit: int) -> Iterator[tuple[list[Hop], str, int]]:
+    """Paths from the start to an ending with their points, in the YAML's order of choices,
+    up to `limit` plus one (enough to know that some are left out)."""
+    steps = steps_by_id(question)
+    found = 0
+
+    def walk(node: str, hops: list[Hop], points: int) -> Iterator[tuple[list[Hop], str, int]]:
+        nonlocal found
+        if node not in steps:
+            found += 1
+            yield hops, node, points
+            return
+        for c, choice in enumerate(steps[node].choices):
+            if found > limit:
+                return
+            yield from walk(choice.next, [*hops, (node, c)], points + choice.points)
+
+    yield from walk(question.start, [], 0)
+
+
+def count_paths(question: RolePlay) -> int:
+    """How many paths lead from the start to an ending, counted without listing them."""
+    steps = steps_by_id(question)
+    memo: dict[str, int] = {}
+
+    def count(node: str) -> int:
+        if node not in steps:
+            return 1
+        if node not in memo:
+            memo[node] = sum(count(choice.next) for choice in steps[node].choices)
+        return memo[node]
+
+    return count(question.start)
+
+
+def way_to(
+    node: str, targets: set[str], steps: dict[str, Step], dead: set[str] | None = None
+) -> tuple[list[Hop], str] | None:
+    """Some path from `node` to one of `targets`, or None; depth first, choices in file order.
+
+    `dead` remembers the steps from which no target can be reached, so that each step is
+    explored once, however many paths lead to it.
+    """
+    dead = set() if dead is None else dead
+    if node in targets:
+        return [], node
+    if node not in steps or node in dead:
+        return None
+    for c, choice in enumerate(steps[node].choices):
+        found = way_to(choice.next, targets, steps, dead)
+        if found is not None:
+            return [(node, c), *found[0]], found[1]
+    dead.add(node)
+    return None
 
 
 def slips(question: RolePlay, found: Scores) -> list[tuple[int, int]]:

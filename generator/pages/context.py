@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 import jinja2
 
 from generator.model.load import CourseBundle
-from generator.model.models import Quiz
-from generator.pages.addresses import Links, PageRef
+from generator.model.outline import Outline
+from generator.pages.addresses import Links
 from generator.pages.markdown import MarkdownRenderer
 from generator.pages.progress import Tracker
 
@@ -17,7 +17,6 @@ from generator.pages.progress import Tracker
 @dataclass
 class PageContext:
     bundle: CourseBundle
-    paths: Mapping[str, PageRef]
     links: Links
     md: MarkdownRenderer
     env: jinja2.Environment
@@ -29,7 +28,6 @@ class PageContext:
     tracker: Tracker
     digests: Mapping[str, str]  # quiz id -> quiz_digest, computed once per build
     inline_quizzes: bool
-    objective_lessons: Mapping[str, str]  # objective id -> the id of the lesson that teaches it
     # With inline_quizzes false: page src -> {placeholder: quiz HTML}, filled as pages are built.
     fragments: dict[str, dict[str, str]] = field(default_factory=dict)
     _templates: dict[str, jinja2.Template] = field(default_factory=dict)
@@ -40,5 +38,6 @@ class PageContext:
             self._templates[name] = self.env.get_template(name)
         return self._templates[name]
 
-    def pass_mark(self, quiz: Quiz) -> int:
-        return quiz.pass_mark if quiz.pass_mark is not None else self.bundle.course.pass_mark
+    @property
+    def outline(self) -> Outline:
+        return self.bundle.outline

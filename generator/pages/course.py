@@ -2,7 +2,7 @@
 
 The output is plain files: any engine that reads mkdocs.yml and Markdown with
 raw HTML can build it. Trainer text is rendered to HTML here (see
-markdown_render) so that what reaches a browser does not depend on the engine's
+pages/markdown.py) so that what reaches a browser does not depend on the engine's
 Markdown settings; headings stay Markdown so the engine builds the table of
 contents and search sections from them.
 """
@@ -10,7 +10,7 @@ contents and search sections from them.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,7 @@ import yaml
 from markupsafe import Markup, escape
 
 from generator.model.load import COURSE_FILE, CourseBundle
-from generator.pages.addresses import Links, all_modules, page_paths
+from generator.pages.addresses import Links
 from generator.pages.context import PageContext
 from generator.pages.dashboard_pages import (
     HOME_SRC,
@@ -33,8 +33,9 @@ from generator.pages.lesson_page import lesson_page, quiz_page
 from generator.pages.markdown import MarkdownRenderer, is_safe_url
 from generator.pages.progress import CERTIFICATE_SRC, Tracker
 from generator.pages.quiz_html import quiz_digest
-from generator.pages.reporting import Reporting, reporting_data
+from generator.pages.reporting import reporting_data
 from generator.pages.runtime_files import runtime_assets
+from generator.pages.site_settings import SiteSettings
 from generator.pages.strings import strings_for
 from generator.pages.urls import ASSETS_DIR
 from generator.read.problems import Problem
@@ -78,7 +79,7 @@ class RenderedCourse:
     pages: dict[str, str] = field(default_factory=dict)
     assets: dict[str, bytes] = field(default_factory=dict)
     nav: list[NavEntry] = field(default_factory=list)
-    # With render_course(inline_quizzes=False): page src -> {placeholder: quiz HTML}.
+    # With SiteSettings.inline_quizzes false: page src -> {placeholder: quiz HTML}.
     fragments: dict[str, dict[str, str]] = field(default_factory=dict)
     # Page src -> the YAML file it is made from, relative to the project (for "edit this page").
     sources: dict[str, str] = field(default_factory=dict)
@@ -174,78 +175,54 @@ def _environment(
     return env
 
 
-def render_course(
-    bundle: CourseBundle,
-    *,
-    language: str,
-    directory_urls: bool = True,
-    ui_overrides: Mapping[str, str] | None = None,
-    inline_quizzes: bool = True,
-    template_dirs: Sequence[Path] = (),
-    reporting: Reporting | None = None,
-    url_base: str | None = None,
-) -> RenderedCourse:
-    """The course as pages for an engine that reads mkdocs.yml.
+def render_course(bundle: CourseBundle, settings: SiteSettings) -> RenderedCourse:
+    """The course as pages for an engine that reads mkdocs.yml, as `settings` asks (SiteSettings
+    says what each does; `reporting` makes every page load report.js, see pages/reporting.py).
 
-    With `inline_quizzes` false, each quiz's HTML is left out of its page's Markdown, with a
-    placeholder in its stead, and kept in `fragments`, for a caller that can put it into the
-    engine's HTML (`RenderedCourse.finish`): the engine then never parses it. A template found
-    in one of `template_dirs` is used instead of coursegen's own (see OVERRIDES_FOLDER). With
-    `reporting`, every page also loads report.js (see pages/reporting.py). With a `url_base` (the
-    site's path, urls.site_path) every URL is root-relative under it; without one, relative to the
-    page (pages/urls.py says why)."""
-    ctx = _context(bundle, language, directory_urls, ui_overrides, inline_quizzes, template_dirs, reporting, url_base)
+    Raises ValueError for an unknown key or a value that is not text under `settings.strings`."""
+    ctx = _context(bundle, settings)
+    reporting = settings.reporting
     assets = runtime_assets(reporting=reporting is not None, scorm12=reporting is not None and reporting.scorm12)
     out = RenderedCourse(assets=assets, fragments=ctx.fragments)
-    for module in all_modules(bundle):
+    outline = bundle.outline
+    for module in outline.modules:
         children: list[NavEntry] = []
-        for lesson_id in module.lessons:
-            page = ctx.paths[lesson_id]
-            out.pages[page.src] = lesson_page(ctx, module, lesson_id)
-            children.append({nav_title(page.title): page.src})
-        if module.quiz:
-            page = ctx.paths[module.quiz]
-            out.pages[page.src] = quiz_page(ctx, bundle.quizzes[module.quiz])
-            children.append({nav_title(page.title): page.src})
+        for item in outline.in_module(module):
+            if item.anchor:  # a lesson check is shown on its lesson's page
+                continue
+            page = (
+                lesson_page(ctx, module, item.id) if item.kind == "lesson" else quiz_page(ctx, bundle.quizzes[item.id])
+            )
+            out.pages[item.src] = page
+            children.append({nav_title(item.title): item.src})
         out.nav.append({nav_title(module.title): children})
-    if bundle.course.final_assessment:
-        page = ctx.paths[bundle.course.final_assessment]
-        out.pages[page.src] = quiz_page(ctx, bundle.quizzes[bundle.course.final_assessment])
-        out.nav.append({nav_title(page.title): page.src})
-    outline = course_outline(ctx)
-    out.pages[HOME_SRC] = home_page(ctx, outline)
+    if final := outline.final:
+        out.pages[final.src] = quiz_page(ctx, bundle.quizzes[final.id])
+        out.nav.append({nav_title(final.title): final.src})
+    dashboard = course_outline(ctx)
+    out.pages[HOME_SRC] = home_page(ctx, dashboard)
     out.nav.insert(0, {nav_title(bundle.course.title): HOME_SRC})
     cert_src = certificate_src(ctx)
     if cert_src:
-        out.pages[cert_src] = certificate_page(ctx, outline, cert_src)
+        out.pages[cert_src] = certificate_page(ctx, dashboard, cert_src)
     out.sources = {
-        page.src: bundle.files[item] for item, page in ctx.paths.items() if not page.anchor and item in bundle.files
+        item.src: bundle.files[item.id] for item in outline.items if not item.anchor and item.id in bundle.files
     }
     out.sources.update({src: COURSE_FILE for src in out.pages if src not in out.sources})
     return out
 
 
-def _context(
-    bundle: CourseBundle,
-    language: str,
-    directory_urls: bool,
-    ui_overrides: Mapping[str, str] | None,
-    inline_quizzes: bool,
-    template_dirs: Sequence[Path],
-    reporting: Reporting | None,
-    url_base: str | None,
-) -> PageContext:
+def _context(bundle: CourseBundle, settings: SiteSettings) -> PageContext:
+    directory_urls, url_base, reporting = settings.directory_urls, settings.url_base, settings.reporting
     md = MarkdownRenderer(allow_html=bundle.course.allow_html)
-    paths = page_paths(bundle)
-    digests = {quiz_id: quiz_digest(bundle.quizzes[quiz_id]) for quiz_id, page in paths.items() if page.kind == "quiz"}
-    words = strings_for(language, ui_overrides)
-    links = Links(paths, directory_urls, url_base)
+    digests = {item.id: quiz_digest(bundle.quizzes[item.id]) for item in bundle.outline.quizzes()}
+    words = strings_for(settings.language, settings.strings)
+    links = Links(bundle.outline, directory_urls, url_base)
     return PageContext(
         bundle=bundle,
-        paths=paths,
         links=links,
         md=md,
-        env=_environment(md, template_dirs, links, bundle.lessons),
+        env=_environment(md, settings.template_dirs, links, bundle.lessons),
         labels=words.page,
         progress_labels=words.progress,
         strings=words.quiz,
@@ -259,8 +236,5 @@ def _context(
             base=url_base,
         ),
         digests=digests,
-        inline_quizzes=inline_quizzes,
-        objective_lessons={
-            objective.id: lesson.id for lesson in bundle.lessons.values() for objective in lesson.objectives
-        },
+        inline_quizzes=settings.inline_quizzes,
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from generator.pages.addresses import all_modules
+from generator.model.outline import OutlineItem
 from generator.pages.context import PageContext
 from generator.pages.progress import CERTIFICATE_SRC, dashboard_data
 from generator.pages.strings import SCRIPT_KEYS
@@ -19,43 +19,40 @@ HOME_SRC = "index.md"
 
 
 @dataclass(frozen=True)
-class Outline:
+class DashboardOutline:
     """Every module with its lessons and quizzes in order, and the final assessment."""
 
     modules: list[dict[str, Any]]
     final: dict[str, Any] | None
 
 
-def course_outline(ctx: PageContext) -> Outline:
-    def entry(item_id: str) -> dict[str, str]:
-        page = ctx.paths[item_id]
+def course_outline(ctx: PageContext) -> DashboardOutline:
+    def entry(item: OutlineItem) -> dict[str, str]:
         return {
-            "id": item_id,
-            "title": page.title,
-            "url": ctx.links.to_item(HOME_SRC, item_id),
-            "kind": ctx.labels[page.kind],
+            "id": item.id,
+            "title": item.title,
+            "url": ctx.links.to_item(HOME_SRC, item.id),
+            "kind": ctx.labels[item.page_kind],
         }
 
-    modules = []
-    for module in all_modules(ctx.bundle):
-        entries = []
-        for lesson_id in module.lessons:
-            entries.append(entry(lesson_id))
-            if quiz_id := ctx.bundle.lessons[lesson_id].quiz:
-                entries.append(entry(quiz_id))
-        if module.quiz:
-            entries.append(entry(module.quiz))
-        modules.append({"id": module.id, "title": module.title, "summary": module.summary, "entries": entries})
-    final = None
-    if quiz_id := ctx.bundle.course.final_assessment:
-        quiz = ctx.bundle.quizzes[quiz_id]
-        final = {
-            "id": quiz.id,
-            "title": quiz.title,
-            "url": ctx.links.to_item(HOME_SRC, quiz.id),
-            "pass_mark": ctx.pass_mark(quiz),
+    modules = [
+        {
+            "id": module.id,
+            "title": module.title,
+            "summary": module.summary,
+            "entries": [entry(item) for item in ctx.outline.in_module(module)],
         }
-    return Outline(modules, final)
+        for module in ctx.outline.modules
+    ]
+    final = None
+    if item := ctx.outline.final:
+        final = {
+            "id": item.id,
+            "title": item.title,
+            "url": ctx.links.to_item(HOME_SRC, item.id),
+            "pass_mark": item.pass_mark,
+        }
+    return DashboardOutline(modules, final)
 
 
 def certificate_src(ctx: PageContext) -> str | None:
@@ -64,7 +61,7 @@ def certificate_src(ctx: PageContext) -> str | None:
     return CERTIFICATE_SRC if ctx.bundle.course.final_assessment else None
 
 
-def dashboard_structure(ctx: PageContext, outline: Outline, src: str) -> str:
+def dashboard_structure(ctx: PageContext, outline: DashboardOutline, src: str) -> str:
     """The outline as dashboard.js needs it, with URLs relative to the page built from `src`."""
     final = outline.final
     cert_src = certificate_src(ctx)
@@ -76,7 +73,7 @@ def dashboard_structure(ctx: PageContext, outline: Outline, src: str) -> str:
                 "i": [
                     {
                         "id": e["id"],
-                        "k": ctx.paths[e["id"]].kind[0],
+                        "k": ctx.outline[e["id"]].page_kind[0],
                         "t": e["title"],
                         "u": ctx.links.to_item(src, e["id"]),
                     }
@@ -92,7 +89,7 @@ def dashboard_structure(ctx: PageContext, outline: Outline, src: str) -> str:
     )
 
 
-def home_page(ctx: PageContext, outline: Outline) -> str:
+def home_page(ctx: PageContext, outline: DashboardOutline) -> str:
     tracker = ctx.tracker
     return ctx.template("home.md.j2").render(
         page_src=HOME_SRC,
@@ -110,7 +107,7 @@ def home_page(ctx: PageContext, outline: Outline) -> str:
     )
 
 
-def certificate_page(ctx: PageContext, outline: Outline, src: str) -> str:
+def certificate_page(ctx: PageContext, outline: DashboardOutline, src: str) -> str:
     course, labels, tracker = ctx.bundle.course, ctx.progress_labels, ctx.tracker
     return ctx.template("certificate.md.j2").render(
         page_src=src,

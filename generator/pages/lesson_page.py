@@ -8,12 +8,12 @@ from generator.pages.quiz_section import quiz_section
 
 
 def lesson_page(ctx: PageContext, module: Module, lesson_id: str) -> str:
-    page = ctx.paths[lesson_id]
+    page = ctx.outline[lesson_id]
     lesson = ctx.bundle.lessons[lesson_id]
     quiz_link = None
     # The module's quiz page follows its last lesson: that lesson points on to it.
     if module.quiz and lesson_id == module.lessons[-1]:
-        quiz_link = {"title": ctx.paths[module.quiz].title, "url": ctx.links.to_item(page.src, module.quiz)}
+        quiz_link = {"title": ctx.outline[module.quiz].title, "url": ctx.links.to_item(page.src, module.quiz)}
     lesson_quiz = quiz_section(ctx, ctx.bundle.quizzes[lesson.quiz], page.src, heading_level=3) if lesson.quiz else None
     return ctx.template("lesson.md.j2").render(
         page_src=page.src,
@@ -29,7 +29,7 @@ def lesson_page(ctx: PageContext, module: Module, lesson_id: str) -> str:
 
 
 def quiz_page(ctx: PageContext, quiz: Quiz) -> str:
-    src = ctx.paths[quiz.id].src
+    src = ctx.outline[quiz.id].src
     return ctx.template("quiz.md.j2").render(
         page_src=src, **quiz_section(ctx, quiz, src), page_data=ctx.tracker.page_data(src, quiz.id, quiz=True)
     )

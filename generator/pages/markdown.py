@@ -96,7 +96,7 @@ class PageLinks:
     lessons: Collection[str]  # the ids of the lessons this site has pages for
 
     def lesson(self, lesson_id: str) -> str | None:
-        if lesson_id not in self.lessons or lesson_id not in self.links.paths:
+        if lesson_id not in self.lessons or lesson_id not in self.links.outline:
             return None
         return self.links.to_item(self.src, lesson_id)
 

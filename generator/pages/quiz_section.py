@@ -14,7 +14,7 @@ from generator.pages.urls import ASSETS_DIR
 
 def quiz_section(ctx: PageContext, quiz: Quiz, src: str, *, heading_level: int = 2) -> dict[str, Any]:
     """What quiz.md.j2 and lesson.md.j2 need to show `quiz` on the page built from `src`."""
-    pass_mark = ctx.pass_mark(quiz)
+    pass_mark = ctx.outline.pass_mark(quiz.id)
     md = ctx.md.for_page(ctx.links, src, ctx.bundle.lessons)
     context = QuizContext(
         pass_mark=pass_mark,
@@ -24,9 +24,9 @@ def quiz_section(ctx: PageContext, quiz: Quiz, src: str, *, heading_level: int =
         # Only the objectives this quiz assesses: linking every objective
         # of the course from every quiz would grow with the square of its size.
         objective_links={
-            oid: (ctx.paths[lid].title, ctx.links.to_item(src, lid))
+            oid: (ctx.outline[lid].title, ctx.links.to_item(src, lid))
             for oid in {o for q in quiz.questions for o in q.objectives}
-            if (lid := ctx.objective_lessons.get(oid)) is not None and lid in ctx.paths
+            if (lid := ctx.outline.objective_lesson.get(oid)) is not None and lid in ctx.outline
         },
         course_id=ctx.bundle.course.id,
         digest=ctx.digests[quiz.id],

@@ -26,7 +26,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from generator.model.load import CourseBundle
-from generator.pages.addresses import all_modules
+from generator.pages.activity_ids import reported_lessons, reported_quizzes
 
 XAPI_KEYS = ("endpoint", "launch")
 
@@ -73,31 +73,17 @@ def reporting_settings(xapi: Mapping[str, Any] | None, *, scorm12: bool = False)
 
 def final_pass_mark(bundle: CourseBundle) -> int | None:
     """The final assessment's pass mark in percent; None for a course without one."""
-    final = bundle.course.final_assessment
-    if not final:
-        return None
-    mark = bundle.quizzes[final].pass_mark
-    return mark if mark is not None else bundle.course.pass_mark
-
-
-def quiz_ids(bundle: CourseBundle) -> list[str]:
-    """Every quiz of the outline in order, the final assessment last."""
-    ids: list[str] = []
-    for module in all_modules(bundle):
-        ids += [q for lesson_id in module.lessons if (q := bundle.lessons[lesson_id].quiz)]
-        if module.quiz:
-            ids.append(module.quiz)
-    if bundle.course.final_assessment:
-        ids.append(bundle.course.final_assessment)
-    return ids
+    final = bundle.outline.final
+    return final.pass_mark if final is not None else None
 
 
 def reporting_data(bundle: CourseBundle, reporting: Reporting) -> str:
     """What report.js needs of the course, as JSON (ReportingData in contract.js)."""
-    lessons = [lesson_id for module in all_modules(bundle) for lesson_id in module.lessons]
-    quizzes = quiz_ids(bundle)
-    titles = {lesson_id: bundle.lessons[lesson_id].title for lesson_id in lessons}
-    titles.update({quiz_id: bundle.quizzes[quiz_id].title for quiz_id in quizzes})
+    outline = bundle.outline
+    # The ids report.js builds its activity ids from (pages/activity_ids.py).
+    lessons = reported_lessons(outline)
+    quizzes = reported_quizzes(outline)
+    titles = {item_id: outline[item_id].title for item_id in [*lessons, *quizzes]}
     data = {
         "t": bundle.course.title,
         "f": bundle.course.final_assessment or None,

@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import re
 import textwrap
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -24,8 +25,9 @@ from grandalf.graphs import Edge, Graph, Vertex  # type: ignore[import-untyped]
 from grandalf.layouts import SugiyamaLayout, VertexViewer  # type: ignore[import-untyped]
 
 from generator.model.models import RolePlay
-from generator.model.roleplay_paths import Hop, scores
+from generator.model.roleplay_paths import best_path, choice_id, name
 from generator.pages.markdown import MarkdownRenderer
+from generator.pages.strings import FACILITATOR
 
 Kind = Literal["step", "choice", "success", "partial", "failure"]
 Point = tuple[float, float]
@@ -39,7 +41,6 @@ PADDING = 10
 MARGIN = 12
 # How many characters a line may hold, and how many lines a box shows, by kind of box.
 _WRAP: dict[str, tuple[int, int]] = {"step": (30, 3), "choice": (26, 2), "ending": (26, 2)}
-OUTCOME_WORD = {"success": "Success", "partial": "Partial", "failure": "Failure"}
 
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
@@ -91,25 +92,8 @@ class MapLayout:
     arrows: tuple[Arrow, ...]
 
 
-def best_path(question: RolePlay) -> tuple[list[Hop], str]:
-    """The choices of the best conversation and the ending it reaches.
-
-    With path scoring, the path worth the most points; with ending scoring, the path worth the
-    most points to the best-scoring ending (the first such ending in the YAML)."""
-    found = scores(question)
-    if question.scoring == "ending":
-        ending = max(question.endings, key=lambda e: e.score or 0).id
-        return found.path_to(ending), ending
-    steps = {step.id: step for step in question.steps}
-    return found.path_from(question.start, steps)
-
-
-def choice_id(step_id: str, index: int) -> str:
-    return f"{step_id}:{index + 1}"
-
-
-def _points(n: int) -> str:
-    return f"{n} point{'' if n == 1 else 's'}"
+def _points(w: Mapping[str, str], n: int) -> str:
+    return w["points_one"] if n == 1 else w["points"].format(n=n)
 
 
 def _box_size(header: str, lines: list[str]) -> tuple[float, float]:
@@ -117,26 +101,29 @@ def _box_size(header: str, lines: list[str]) -> tuple[float, float]:
     return round(max(90.0, widest * CHAR_WIDTH + 2 * PADDING)), (1 + len(lines)) * LINE_HEIGHT + 2 * PADDING - 4
 
 
-def _contents(question: RolePlay, md: MarkdownRenderer) -> dict[str, tuple[Kind, str, list[str], bool]]:
+def _contents(
+    question: RolePlay, md: MarkdownRenderer, w: Mapping[str, str]
+) -> dict[str, tuple[Kind, str, list[str], bool]]:
     """What each box says, keyed by its id: kind, header line, text lines, on the best path."""
     hops, best_end = best_path(question)
     best = {question.start, best_end, *(step for step, _ in hops), *(choice_id(s, c) for s, c in hops)}
     out: dict[str, tuple[Kind, str, list[str], bool]] = {}
     for step in question.steps:
-        header = f"Start · {step.id}" if step.id == question.start else f"Step · {step.id}"
+        header = (w["start"] if step.id == question.start else w["step_label"]) + step.id
         width, lines = _WRAP["step"]
         out[step.id] = ("step", header, shorten(plain_text(md, step.customer), width, lines), step.id in best)
         for c, choice in enumerate(step.choices):
             key = choice_id(step.id, c)
-            header = f"{c + 1} · {_points(choice.points)}" + (" · best" if key in best else "")
+            header = f"{c + 1} · {_points(w, choice.points)}" + (f" · {w['best']}" if key in best else "")
             width, lines = _WRAP["choice"]
             out[key] = ("choice", header, shorten(plain_text(md, choice.text), width, lines), key in best)
     for ending in question.endings:
         width, lines = _WRAP["ending"]
         text = shorten(ending.title, width, lines)
         if question.scoring == "ending":
-            text.append(f"scores {ending.score} %")
-        out[ending.id] = (ending.outcome, f"{OUTCOME_WORD[ending.outcome]} · {ending.id}", text, ending.id in best)
+            text.append(w["map_scores"].format(n=ending.score))
+        header = f"{w[ending.outcome.capitalize()]} · {ending.id}"
+        out[ending.id] = (ending.outcome, header, text, ending.id in best)
     return out
 
 
@@ -148,9 +135,9 @@ class _EdgeView:
         self.points = points
 
 
-def layout(question: RolePlay, md: MarkdownRenderer) -> MapLayout:
+def layout(question: RolePlay, md: MarkdownRenderer, words: Mapping[str, str] | None = None) -> MapLayout:
     """Where every box and arrow of the map goes, in SVG user units, top-left at (0, 0)."""
-    contents = _contents(question, md)
+    contents = _contents(question, md, words or FACILITATOR["en"])
     vertices: dict[str, Any] = {}
     for key, (_, header, lines, _) in contents.items():
         vertex = Vertex(key)
@@ -200,8 +187,8 @@ def layout(question: RolePlay, md: MarkdownRenderer) -> MapLayout:
     return MapLayout(round(width, 1), round(height, 1), tuple(boxes), tuple(arrows))
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+def _count(w: Mapping[str, str], n: int, noun: str) -> str:
+    return w[f"{noun}_one"] if n == 1 else w[f"{noun}_n"].format(n=n)
 
 
 def _n(value: float) -> str:
@@ -273,18 +260,21 @@ _STYLE = (
 )
 
 
-def svg(question: RolePlay, md: MarkdownRenderer, *, map_id: str) -> str:
-    """The role-play's map as an inline SVG element; `map_id` must be unique in its page."""
-    drawn = layout(question, md)
+def svg(question: RolePlay, md: MarkdownRenderer, *, map_id: str, words: Mapping[str, str] | None = None) -> str:
+    """The role-play's map as an inline SVG element; `map_id` must be unique in its page. `words`:
+    the facilitator edition's (strings.FACILITATOR) in the site's language; English by default."""
+    w = words or FACILITATOR["en"]
+    drawn = layout(question, md, w)
     hops, ending = best_path(question)
     outcomes = {e.id: e.outcome for e in question.endings}
-    title = f"Map of the role-play {question.id}"
-    desc = (
-        f"{_count(len(question.steps), 'step')} and {_count(len(question.endings), 'ending')} "
-        f"({', '.join(f'{e.id}: {e.outcome}' for e in question.endings)}). "
-        f"Starts at {question.start}. Best path, drawn with thick arrows: "
-        f"{' → '.join([*(choice_id(s, c) for s, c in hops), ending])}, ending in {outcomes[ending]}. "
-        "The lists after the map give every step, choice and path in full."
+    title = w["map_title"].format(id=question.id)
+    desc = w["map_desc"].format(
+        steps=_count(w, len(question.steps), "steps"),
+        endings=_count(w, len(question.endings), "endings"),
+        outcomes=", ".join(f"{e.id}: {w[e.outcome]}" for e in question.endings),
+        start=question.start,
+        path=name(hops, ending),
+        outcome=w[outcomes[ending]],
     )
     head = f"{map_id}-head"
     best_head = f"{map_id}-best-head"

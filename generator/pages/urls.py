@@ -1,4 +1,5 @@
-"""Where each generated page lives and how pages link to each other.
+"""How a page's source path becomes the URL it is served at, and the form of a link (relative to
+the served page, or root-relative under the site's path) that every engine leaves alone.
 
 Engines disagree about URLs inside raw HTML, which is most of what coursegen writes (quiz forms,
 the outline on the home page, the runtime's <script> and <link> tags):

@@ -18,13 +18,19 @@ import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.engines.output import MARKER
-from generator.engines.plain_project import read_site_config, site_sources
+from generator.engines.plain_project import read_site_config, site_language, site_sources
+from generator.engines.site_build import build_project
 from generator.model.load import load_course
 from generator.pages.reporting import final_pass_mark
+from generator.pages.site_settings import PLUGIN_NAME
 from generator.publish.launch_page import LAUNCH, launch_page
 from generator.publish.manifest import MANIFEST, scorm12_manifest
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 # What the zip's comment says: the mark that lets a later package replace this file.
 ZIP_COMMENT = b"Written by coursegen package scorm12"
@@ -64,20 +70,19 @@ def _check_target(target: Path) -> None:
         )
 
 
-def build_site(config_file: Path, site: Path) -> None:
+def _build_for_lms(config_file: Path, site: Path) -> None:
     """Build the course's site into `site` for the package, through the plugin and MkDocs."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
 
-    config = load_config(str(config_file), use_directory_urls=False, site_dir=str(site), strict=True)
-    config.site_url = None
-    plugin = config.plugins.get("coursegen")
-    if plugin is None:
-        raise PackageError(
-            f"{config_file.name}: the coursegen plugin is not in `plugins`; add it as `coursegen build` needs"
-        )
-    plugin.config["scorm12"] = True
-    build(config)
+    def for_lms(config: MkDocsConfig) -> None:
+        config.site_url = None
+        plugin = config.plugins.get(PLUGIN_NAME)
+        if plugin is None:
+            raise PackageError(
+                f"{config_file.name}: the coursegen plugin is not in `plugins`; add it as `coursegen build` needs"
+            )
+        plugin.config["scorm12"] = True
+
+    build_project(config_file, site, configure=for_lms, use_directory_urls=False, strict=True)
 
 
 # Material's search ships word splitters and stemmers for every language it knows (the Thai one
@@ -114,10 +119,12 @@ def package_scorm12(config_file: Path, dist: Path) -> Package:
     project = config_file.resolve().parent
     bundle = load_course(project)
     course = bundle.course
+    config = read_site_config(config_file)
+    language = site_language(config, bundle)
     target = (dist / package_name(course.id, course.version)).resolve()
     # The zip must not land among the course's own files: MkDocs copies what docs_dir holds into
     # the next site, and so into the next package.
-    for source in site_sources(project, read_site_config(config_file))[0]:
+    for source in site_sources(project, config)[0]:
         if target.parent.is_relative_to(source.resolve()):
             raise PackageError(
                 f"{target.parent} is inside {source}, which holds the course's own files; use --out dist"
@@ -125,8 +132,7 @@ def package_scorm12(config_file: Path, dist: Path) -> Package:
     _check_target(target)
     with tempfile.TemporaryDirectory(prefix="coursegen-scorm12-") as work:
         site = Path(work) / "site"
-        build_site(config_file, site)
-        language = _site_language(site) or course.language
+        _build_for_lms(config_file, site)
         (site / LAUNCH).write_text(
             launch_page(course_id=course.id, version=course.version, title=course.title, language=language),
             encoding="utf-8",
@@ -153,12 +159,3 @@ def package_scorm12(config_file: Path, dist: Path) -> Package:
             staging.unlink(missing_ok=True)
             raise
     return Package(path=target, files=len(files) + 1, size=target.stat().st_size)
-
-
-def _site_language(site: Path) -> str | None:
-    """The language the built home page declares (theme.language), for the launch page."""
-    home = site / "index.html"
-    if not home.is_file():
-        return None
-    found = re.search(r'<html[^>]*\blang="([^"]+)"', home.read_text(encoding="utf-8"))
-    return found.group(1) if found else None

@@ -17,7 +17,6 @@ from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from generator.model.load import load_course
 from generator.model.models import Matching, MultipleChoice, Ordering, Question, Quiz, RolePlay, SingleChoice
-from generator.pages.addresses import page_paths
 from generator.pages.urls import page_url
 
 from .bundled import ROOT, bundled, plain
@@ -26,7 +25,7 @@ from .test_quiz_runtime import arrange, check, focused_text, say, summary, wait_
 __all__ = ["bundled"]
 
 BUNDLE = load_course(ROOT)
-PAGES = page_paths(BUNDLE)
+PAGES = BUNDLE.outline
 QUIZZES = list(BUNDLE.quizzes)
 LESSONS = list(BUNDLE.lessons)
 

@@ -122,7 +122,7 @@ def test_pages_are_the_course_s(served: tuple[str, Path]) -> None:
     """Each engine publishes every generated page, and no template override or YAML file; the
     theme's search override gives each engine its own search box (Material's, named, or Zensical's)."""
     _, site = served
-    for ref in PAGES.values():
+    for ref in PAGES.items:
         assert (site / ref.src.removesuffix(".md") / "index.html").is_file() or ref.src == "index.md", ref.src
     assert not list(site.rglob("*.yaml")) and not (site / "coursegen").exists()
     home = (site / "index.html").read_text(encoding="utf-8")

@@ -360,7 +360,8 @@ def test_completion_certificate_and_verify(site: Site, make_context: Callable[..
         [code, "--name", typed, "--date", date[1], "--score", "100", "--course-version", "2.0"],
     ):
         result = verify(*args)
-        assert result.returncode == 1 and result.stdout.startswith("invalid"), args
+        # On stderr, so that a script reading stdout never takes a refusal for a result.
+        assert result.returncode == 1 and result.stderr.startswith("invalid") and not result.stdout, args
         assert "Traceback" not in result.stdout + result.stderr
 
     # The name is remembered; printing is one page, A4 or Letter.

@@ -1,7 +1,7 @@
 """The runtime's functions that have a Python twin, run in Chromium against it on the same inputs.
 
 The quiz data's obfuscation (quiz-data.js, exported by quiz.js; quiz_html in Python) and the
-certificate's verification code (certificate.js, exported by dashboard.js; pages/certificate.py)
+certificate's verification code (certificate.js, exported by dashboard.js; pages/certificate_code.py)
 are computed on both sides and must agree. Each test imports the module as a learner's browser
 gets it, the committed file a site serves (runtime_files.runtime_assets()), into a blank page
 on 127.0.0.1, and compares what it returns with what the Python function returns.
@@ -23,7 +23,7 @@ from playwright.sync_api import Page
 
 from generator.engines.plain_project import render_project
 from generator.pages import quiz_html
-from generator.pages.certificate import certificate_code, normalize_name
+from generator.pages.certificate_code import certificate_code, normalize_name
 from generator.pages.runtime_files import runtime_assets
 
 from .conftest import COURSEGEN, FIXTURE, serving, shell_with_coursegen

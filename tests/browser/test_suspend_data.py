@@ -21,9 +21,8 @@ from playwright.sync_api import Page
 
 from generator.model.load import CourseBundle, load_course
 from generator.model.models import Matching, MultipleChoice, Ordering, RolePlay, SingleChoice
-from generator.pages.addresses import all_modules
+from generator.pages.activity_ids import reported_quizzes
 from generator.pages.quiz_html import quiz_digest
-from generator.pages.reporting import quiz_ids
 from generator.pages.runtime_files import runtime_assets
 from tests.browser.conftest import serving
 
@@ -95,8 +94,8 @@ def quiz_points(bundle: CourseBundle, quiz_id: str) -> int:
 
 def largest_state(bundle: CourseBundle) -> dict[str, Any]:
     course = bundle.course
-    lessons = [lesson_id for module in all_modules(bundle) for lesson_id in module.lessons]
-    quizzes = quiz_ids(bundle)
+    lessons = [item.id for item in bundle.outline.lessons()]
+    quizzes = reported_quizzes(bundle.outline)
     now = 4_102_444_800_000  # a 13-digit time, as every date until 2286 is
     record = {
         "f": 1,
@@ -159,7 +158,9 @@ def test_what_does_not_fit_goes_first_the_attempts_never_the_results(page: Page,
     state = largest_state(bundle)
     # Attempts under way at every quiz at once: more than 4096 characters can hold.
     state["a"] = {
-        f"{q}:{state['r']['q'][q]['h']}-{k}": longest_attempt(q, bundle, k) for k in range(3) for q in quiz_ids(bundle)
+        f"{q}:{state['r']['q'][q]['h']}-{k}": longest_attempt(q, bundle, k)
+        for k in range(3)
+        for q in reported_quizzes(bundle.outline)
     }
     packed, unpacked = pack(page, runtime_url, state)
     assert 0 < len(packed) <= LIMIT

@@ -1,9 +1,7 @@
-"""Role-play scoring that a learner can beat without judging: paths through the conversation.
+"""Lint's role-play cues (CG201-CG203): scoring that a learner can beat without judging.
 
-A path is named step:choice → … → ending, choices counted from 1 as they stand in the YAML,
-e.g. `open:1 → defend:1 → listen:3 → won`. The checks have already made every role-play a
-graph without loops in which every step leads to an ending, so best scores are found step by
-step (over the graph, not by listing paths, whose number can grow very fast).
+A slip that costs nothing, a best path that ends badly, a success reached by always picking
+the longest choice. The graph itself (paths, best scores, names) is model/roleplay_paths.py's.
 """
 
 from __future__ import annotations
@@ -14,7 +12,7 @@ from generator.author.findings import Finding, questions
 from generator.author.text import length
 from generator.model.load import CourseBundle
 from generator.model.models import RolePlay, Step
-from generator.model.roleplay_paths import Hop, Scores, name, scores
+from generator.model.roleplay_paths import Hop, Scores, name, scores, steps_by_id, way_to
 
 
 def findings(bundle: CourseBundle) -> Iterator[Finding]:
@@ -25,7 +23,7 @@ def findings(bundle: CourseBundle) -> Iterator[Finding]:
 
 
 def _findings(file: str, owner: tuple[str, int], question: RolePlay) -> Iterator[Finding]:
-    steps = {step.id: step for step in question.steps}
+    steps = steps_by_id(question)
     found = scores(question)
     top = found.ahead[question.start]
     yield from _recovery(file, owner, question, steps, found, top)
@@ -68,7 +66,7 @@ def _recovery(
             continue
         strongest = max(choice.points for choice in step.choices)
         for c, choice in enumerate(step.choices):
-            rest = _way_to(choice.next, winners, steps) if choice.points < strongest else None
+            rest = way_to(choice.next, winners, steps) if choice.points < strongest else None
             if rest is None:
                 continue
             hops, end = rest
@@ -83,27 +81,6 @@ def _recovery(
                 owner,
             )
             return
-
-
-def _way_to(
-    node: str, targets: set[str], steps: dict[str, Step], dead: set[str] | None = None
-) -> tuple[list[Hop], str] | None:
-    """Some path from `node` to one of `targets`, or None; depth first, choices in file order.
-
-    `dead` remembers the steps from which no target can be reached, so that each step is
-    explored once, however many paths lead to it.
-    """
-    dead = set() if dead is None else dead
-    if node in targets:
-        return [], node
-    if node not in steps or node in dead:
-        return None
-    for c, choice in enumerate(steps[node].choices):
-        found = _way_to(choice.next, targets, steps, dead)
-        if found is not None:
-            return [(node, c), *found[0]], found[1]
-    dead.add(node)
-    return None
 
 
 def _longest_walk(question: RolePlay, steps: dict[str, Step]) -> tuple[list[Hop], str | None]:

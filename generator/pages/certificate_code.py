@@ -1,4 +1,4 @@
-"""The verification code printed on a completion certificate.
+"""The verification code printed on a completion certificate (the page itself: pages/dashboard_pages.py).
 
 A certificate shows the learner's name as they typed it, the date, the final
 score and a code derived from those values and the course's id and version.
