@@ -112,7 +112,11 @@ def stats(root: Path, format_: str) -> None:
     from generator.author.stats_output import json_text as stats_json
     from generator.author.stats_output import plain_text, print_rich
 
-    figures = course_figures(_load(root))
+    bundle = _load(root)
+    try:  # the validity panels recorded beside the course are read too (author/panel.py)
+        figures = course_figures(bundle)
+    except CourseError as exc:
+        raise _problems(exc) from None
     if format_ == "json":
         click.echo(stats_json(figures))
     elif sys.stdout.isatty():
@@ -150,15 +154,13 @@ def paper(quiz_id: str | None, all_: bool, seed: int | None, key: Path | None, f
 
     bundle = _load(root)
     if all_ == (quiz_id is not None):
-        click.echo("name one quiz (coursegen paper QUIZ_ID) or ask for --all, not both", err=True)
-        sys.exit(1)
+        raise Failure("name one quiz (coursegen paper QUIZ_ID) or ask for --all, not both")
     if quiz_id is not None and quiz_id not in bundle.quizzes:
         import difflib
 
         close = difflib.get_close_matches(quiz_id, sorted(bundle.quizzes), n=1, cutoff=0.7)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
-        click.echo(f"no quiz has the id '{quiz_id}'{hint}; the quizzes are: {', '.join(quiz_order(bundle))}", err=True)
-        sys.exit(1)
+        raise Failure(f"no quiz has the id '{quiz_id}'{hint}; the quizzes are: {', '.join(quiz_order(bundle))}")
     made = make_paper(
         bundle,
         quiz_order(bundle) if quiz_id is None else [quiz_id],
@@ -169,8 +171,7 @@ def paper(quiz_id: str | None, all_: bool, seed: int | None, key: Path | None, f
         try:
             key.write_text(json.dumps(made.key, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         except OSError as exc:
-            click.echo(f"{key}: the key could not be written ({exc.strerror or exc}); nothing was printed", err=True)
-            sys.exit(1)
+            raise Failure(f"{key}: the key could not be written ({exc.strerror or exc}); nothing was printed") from None
     click.echo(made.text, nl=False)
 
 
@@ -194,8 +195,7 @@ def panel(root: Path, format_: str) -> None:
     except CourseError as exc:
         raise _problems(exc) from None
     if panels is None:
-        click.echo(f"there is no {PANELS_FILE} in {root.resolve()}; validity/README.md says how to start one", err=True)
-        sys.exit(1)
+        raise Failure(f"there is no {PANELS_FILE} in {root.resolve()}; validity/README.md says how to start one")
     if format_ == "json":
         document = [[result_json(result) for result in results] for results in panels]
         click.echo(json.dumps(document, indent=2, ensure_ascii=False))
@@ -482,7 +482,7 @@ def analyse(
     from generator.analyse.errors import AnalyseError
     from generator.engines.output import check_output, replacing
     from generator.engines.plain_project import read_site_config, site_sources
-    from generator.model.interactions import course_iri
+    from generator.model.activity_ids import course_iri
     from generator.pages.quiz_html import content_hash
     from generator.read.site_url import read_site_url
 

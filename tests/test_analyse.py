@@ -12,9 +12,9 @@ import pytest
 from analysed_course import QUIZ, ROOT, B, bundle, write, writer
 from click.testing import CliRunner, Result
 
+from generator.analyse.estimates import kr20
 from generator.analyse.simulate import Cohort
 from generator.analyse.statements import Answer
-from generator.analyse.stats import kr20
 from generator.cli import main
 
 
@@ -263,8 +263,8 @@ def test_pretests_give_the_before_and_after_and_never_count_as_first_attempts(tm
 
 
 def test_moves_count_how_often_each_kind_of_wrong_move_is_chosen() -> None:
+    from generator.analyse.estimates import Estimate
     from generator.analyse.figures import OptionFigure, QuestionFigure, _moves
-    from generator.analyse.stats import Estimate
 
     def option(k: int, correct: bool, chosen: int, move: str | None) -> OptionFigure:
         return OptionFigure(str(k), f"o{k}", correct, chosen, chosen / 100, 0, 0, None, move)

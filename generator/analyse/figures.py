@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 import duckdb
 
-from generator.analyse.stats import Estimate, alpha_interval, correlation, difference, wilson
+from generator.analyse.estimates import Estimate, alpha_interval, correlation, difference, wilson
 from generator.model.load import CourseBundle
 from generator.model.models import MultipleChoice, Question, RolePlay, SingleChoice
 from generator.read.yaml_source import Document

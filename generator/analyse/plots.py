@@ -10,7 +10,7 @@ from html import escape
 import matplotlib
 from matplotlib.figure import Figure
 
-from generator.analyse.stats import Estimate
+from generator.analyse.estimates import Estimate
 
 GREY = "#9e9e9e"
 INK = "#1a237e"
