@@ -43,6 +43,7 @@ class Ralph:
     home: Path
     port: int
     site_origin: str  # the origin of the course's pages, which Ralph lets read its answers (CORS)
+    more_origins: tuple[str, ...] = ()  # the same course served from other addresses too
     process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
 
     @property
@@ -58,7 +59,7 @@ class Ralph:
             **os.environ,
             "RALPH_APP_DIR": str(self.home / "app"),
             "RALPH_RUNSERVER_BACKEND": "fs",
-            "RALPH_RUNSERVER_CORS_ALLOW_ORIGINS": json.dumps([self.site_origin]),
+            "RALPH_RUNSERVER_CORS_ALLOW_ORIGINS": json.dumps([self.site_origin, *self.more_origins]),
         }
 
     def make_credentials(self) -> None:
