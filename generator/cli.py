@@ -17,9 +17,10 @@ import click
 from generator.analyse.sources import AUTH_VARIABLE
 from generator.author.lint import lint_course
 from generator.author.lint_output import json_text, text_lines
+from generator.engines.csp import SitePolicy, plan_policy, policy_file, write_site_policy
 from generator.engines.engine_runner import ENGINES, build_with_engine, check_site_folder, choose_engine, site_folder
 from generator.engines.output import OutputError
-from generator.engines.plain_project import ConfigError, render_project
+from generator.engines.plain_project import ConfigError, read_site_config, render_project
 from generator.engines.site_build import EngineError
 from generator.model.load import CourseBundle, load_course
 from generator.model.schema import write_schemas
@@ -53,6 +54,15 @@ def _load(root: Path, *, refusal: str | None = None) -> CourseBundle:
         return load_course(root)
     except CourseError as exc:
         raise _problems(exc, refusal) from None
+
+
+def _site_url(project: Path) -> str | None:
+    """mkdocs.yml's site_url, read as every command reads the site's settings (MkDocs' `!ENV`)."""
+    try:
+        value = read_site_config(project / "mkdocs.yml").get("site_url")
+    except ConfigError as exc:
+        raise Failure(f"error: {exc}") from None
+    return value if isinstance(value, str) and value.strip() else None
 
 
 def _refused(exc: Exception) -> Failure:
@@ -93,7 +103,8 @@ def lint(root: Path, strict: bool, format_: str) -> None:
     Every warning names its code; README.md ("Lint warnings") says what each one catches and how
     to fix it, or to silence it with a reason.
     """
-    report = lint_course(_load(root))
+    bundle = _load(root)
+    report = lint_course(bundle, site_url=_site_url(bundle.root))
     click.echo(json_text(report) if format_ == "json" else "\n".join(text_lines(report)))
     if strict and report.shown:
         raise click.exceptions.Exit(1)
@@ -113,8 +124,8 @@ def stats(root: Path, format_: str) -> None:
     from generator.author.stats_output import plain_text, print_rich
 
     bundle = _load(root)
-    try:  # the validity panels recorded beside the course are read too (author/panel.py)
-        figures = course_figures(bundle)
+    try:
+        figures = course_figures(bundle)  # it reads the validity panels too, which may be broken
     except CourseError as exc:
         raise _problems(exc) from None
     if format_ == "json":
@@ -187,7 +198,7 @@ def panel(root: Path, format_: str) -> None:
     import json
 
     from generator.author.panel import PANELS_FILE, read_panels
-    from generator.author.panel_report import result_json, text_lines
+    from generator.author.panel_output import result_json, text_lines
 
     _load(root)
     try:
@@ -228,13 +239,21 @@ def build(config_file: Path, site_dir: Path | None, site_url: str | None, strict
         chosen = choose_engine(engine)
         target = site_folder(config_file, site_dir)
         check_site_folder(config_file, target)
+        policy_plan = plan_policy(config_file, policy_file(target))
     except (EngineError, ConfigError, OutputError) as exc:
         raise _refused(exc) from None
     try:
         build_with_engine(chosen, config_file, target, site_url=site_url, strict=strict, bundle=bundle)
     except EngineError as exc:
         raise Failure(f"error: {exc}", "The build failed; the previous site is unchanged.") from None
+    _wrote_policy(write_site_policy(policy_plan, target, policy_file(target)), policy_file(target))
     click.echo(f"built {target} with {chosen}")
+
+
+def _wrote_policy(policy: SitePolicy, path: Path) -> None:
+    for problem in policy.problems:
+        click.echo(f"warning: {problem}", err=True)
+    click.echo(f"wrote its Content-Security-Policy to {path} (send it as an HTTP header: README)")
 
 
 @main.command()
@@ -265,13 +284,13 @@ def serve(config_file: Path, dev_addr: str | None) -> None:
 @click.option(
     "--relative-links",
     is_flag=True,
-    help="Links relative to each page, for MkDocs or ProperDocs (the site then works wherever it is copied); "
-    "Zensical needs the default, links from the site_url's path.",
+    help="Links relative to each page as served, for MkDocs or ProperDocs; the default writes them "
+    "relative to each .md file, as Zensical reads them. Either site works wherever it is served.",
 )
 def render(out: Path, root: Path, site_url: str | None, relative_links: bool) -> None:
     """Write a plain MkDocs project (no coursegen plugin) to OUT, for any engine."""
     try:
-        rendered = render_project(root, out, site_url=site_url, relative_links=relative_links)
+        rendered = render_project(root, out, site_url=site_url, links="page" if relative_links else "source")
     except (ConfigError, OutputError) as exc:
         raise _refused(exc) from None
     except CourseError as exc:
@@ -444,6 +463,7 @@ def scorm12(config_file: Path, out: Path) -> None:
     except EngineError as exc:
         raise Failure(f"error: {exc}", "The package failed; the previous one is unchanged.") from None
     click.echo(f"wrote {made.path} ({made.files} files, {made.size / 1024:.0f} KB)")
+    _wrote_policy(made.policy, policy_file(made.path))
 
 
 @main.command()
@@ -484,10 +504,9 @@ def analyse(
     from generator.engines.plain_project import read_site_config, site_sources
     from generator.model.activity_ids import course_iri
     from generator.pages.quiz_html import content_hash
-    from generator.read.site_url import read_site_url
 
     bundle = _load(root)
-    iri = course_iri(bundle.course, read_site_url(bundle.root / "mkdocs.yml"))
+    iri = course_iri(bundle.course, _site_url(bundle.root))
     hashes = {quiz_id: content_hash(quiz) for quiz_id, quiz in bundle.quizzes.items()}
     try:
         if format_ == "html":

@@ -108,7 +108,10 @@ def test_the_course_iri_is_set_once_else_derived() -> None:
 def test_site_url_is_read_as_mkdocs_reads_it_without_running_anything(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from generator.read.site_url import read_site_url
+    from generator.engines.plain_project import read_site_config
+
+    def read_site_url(path: Path) -> object:
+        return read_site_config(path).get("site_url")
 
     config = tmp_path / "mkdocs.yml"
     config.write_text(

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
@@ -170,12 +172,22 @@ def test_every_url_on_every_page_resolves(mini: Path, engine: str, base: str, di
     assert ("basics/first-lesson.html" in pages) != directory_urls
     assert broken_urls(site, base) == []
     quiz_page = (site / ("final-check/index.html" if directory_urls else "final-check.html")).read_text()
-    if engine == "zensical":
-        assert f'src="{urlsplit(base).path}assets/coursegen/quiz.js"' in quiz_page, (
-            "root-relative under the site's path"
-        )
-    else:  # the plugin's pages work wherever the folder is copied
-        assert 'src="../assets/coursegen/quiz.js"' in quiz_page or 'src="assets/coursegen/quiz.js"' in quiz_page
+    # Every engine's pages hold relative URLs, whatever the site_url: the site works wherever it is copied.
+    assert 'src="../assets/coursegen/quiz.js"' in quiz_page or 'src="assets/coursegen/quiz.js"' in quiz_page
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_site_built_without_a_site_url_works_at_the_root_and_under_a_sub_path(mini: Path, engine: str) -> None:
+    config = mini / "mkdocs.yml"
+    config.write_text("".join(line for line in config.read_text().splitlines(True) if "site_url" not in line))
+    code, lines = invoke(mini, "build", "--engine", engine)
+    assert code == 0, lines
+    # 404.html is the exception: served for any missing address, it can only use root-relative
+    # URLs, which without a site_url start at the server's root (as every engine writes it).
+    (mini / "site" / "404.html").unlink()
+    for base in ("http://127.0.0.1:8000/", "http://127.0.0.1:8000/training/", "http://127.0.0.1:8000/a/b/"):
+        assert broken_urls(mini / "site", base) == [], base
+    assert not re.search(r'(?:href|src)="/(?!/)', "".join(p.read_text() for p in (mini / "site").rglob("*.html")))
 
 
 def test_broken_urls_finds_a_link_an_engine_moved(mini: Path, tmp_path: Path) -> None:
@@ -187,3 +199,28 @@ def test_broken_urls_finds_a_link_an_engine_moved(mini: Path, tmp_path: Path) ->
     assert broken_urls(mini / "site", "http://127.0.0.1:8000/training/") == [
         "basics/first-lesson/index.html: ../../basics-quiz/"
     ]
+
+
+@pytest.mark.parametrize("relative_links", [False, True], ids=["zensical", "mkdocs"])
+def test_render_without_a_site_url_is_portable_on_the_engine_it_is_written_for(
+    mini: Path, tmp_path: Path, relative_links: bool
+) -> None:
+    """`coursegen render` (quizzes inline, so the engine reads their HTML too) writes relative
+    URLs: by default as Zensical reads them, with --relative-links as MkDocs and ProperDocs do."""
+    config = mini / "mkdocs.yml"
+    config.write_text("".join(line for line in config.read_text().splitlines(True) if "site_url" not in line))
+    out = tmp_path / "plain"
+    assert invoke(mini, "render", str(out), *(["--relative-links"] if relative_links else []))[0] == 0
+    engine = ["mkdocs"] if relative_links else ["zensical"]
+    result = subprocess.run(
+        [sys.executable, "-m", *engine, "build", "-f", str(out / "mkdocs.yml")],
+        cwd=out,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    (out / "site" / "404.html").unlink()  # root-relative by nature, see above
+    for base in ("http://127.0.0.1:8000/", "http://127.0.0.1:8000/training/"):
+        assert broken_urls(out / "site", base) == [], base

@@ -8,19 +8,26 @@ from pathlib import Path
 
 import pytest
 
-from generator.pages.addresses import Links, PageRef
+from generator.model.outline import Outline, OutlineItem
+from generator.pages.addresses import Links
 from generator.pages.markdown import MarkdownRenderer
 from generator.read.yaml_source import parse_text
 
-PATHS = {
-    "dimmer": PageRef("mod/dimmer.md", "Dimmer", "lesson"),
-    "ladder": PageRef("mod/ladder.md", "Ladder", "lesson"),
-}
+OUTLINE = Outline(
+    modules=(),
+    items=(
+        OutlineItem("dimmer", "lesson", None, "Dimmer", "mod/dimmer.md"),
+        OutlineItem("ladder", "lesson", None, "Ladder", "mod/ladder.md"),
+    ),
+    objective_lesson={},
+    objective_questions={},
+)
+LESSONS = {"dimmer", "ladder"}
 
 
 def render(text: str, src: str = "mod/ladder.md", *, directory_urls: bool = True, base: str | None = None) -> str:
-    links = Links(PATHS, directory_urls, base)
-    return MarkdownRenderer().for_page(links, src, set(PATHS)).block(text)
+    links = Links(OUTLINE, directory_urls, base)
+    return MarkdownRenderer().for_page(links, src, LESSONS).block(text)
 
 
 def test_a_table_is_a_table_and_three_dashes_a_rule() -> None:
@@ -83,7 +90,7 @@ def test_links_to_lessons_by_id_or_file() -> None:
     assert render("[dimmer](dimmer.md)") == '<p><a href="../dimmer/">dimmer</a></p>'
     assert render("[dimmer](lesson:dimmer)", base="/t/") == '<p><a href="/t/mod/dimmer/">dimmer</a></p>'
     # A site without the lesson (the facilitator edition) keeps the words, unlinked.
-    facilitator = MarkdownRenderer().for_page(Links({}, True), "quizzes/q.md", ())
+    facilitator = MarkdownRenderer().for_page(Links(OUTLINE, True), "quizzes/q.md", ())
     assert facilitator.block("See [the dimmer](lesson:dimmer).") == "<p>See the dimmer.</p>"
 
 

@@ -113,7 +113,9 @@ def test_a_file_coursegen_did_not_write_is_never_replaced(tmp_path: Path) -> Non
     theirs.unlink()
     first = package_scorm12(FIXTURE / "mkdocs.yml", dist)
     again = package_scorm12(FIXTURE / "mkdocs.yml", dist)
-    assert first.path == again.path and sorted(p.name for p in dist.iterdir()) == [theirs.name]
+    # Beside it, its Content-Security-Policy (engines/csp.py), replaced the same way.
+    policy = "quizcourse-1.0-scorm12.csp.txt"
+    assert first.path == again.path and sorted(p.name for p in dist.iterdir()) == [policy, theirs.name]
 
 
 def test_a_course_with_problems_writes_nothing(tmp_path: Path, course_copy: Path) -> None:

@@ -20,9 +20,9 @@ import duckdb
 from generator.analyse.errors import AnalyseError
 from generator.analyse.figures import Attempts, LearnerRow, QuizFigure, compute
 from generator.analyse.flags import Flag, flag_text, flags_of
-from generator.analyse.report_words import report_strings
 from generator.analyse.sources import StatementFile, fetch_from_lrs, lrs_auth, statement_file
 from generator.analyse.table import Counts, load_answers
+from generator.analyse.words import report_strings
 from generator.model.load import CourseBundle
 
 

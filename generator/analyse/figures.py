@@ -16,7 +16,7 @@ import duckdb
 
 from generator.analyse.estimates import Estimate, alpha_interval, correlation, difference, wilson
 from generator.model.load import CourseBundle
-from generator.model.models import MultipleChoice, Question, RolePlay, SingleChoice
+from generator.model.models import MultipleChoice, Question, Quiz, RolePlay, SingleChoice
 from generator.read.yaml_source import Document
 
 Attempts = Literal["first", "all"]
@@ -144,6 +144,44 @@ def _select(con: duckdb.DuckDBPyConnection, attempts: Attempts) -> None:
                     FROM sel GROUP BY ALL))""")
 
 
+# The figures' queries over the selected answers (sel) and attempts (att), by what they give.
+_QUERIES = {
+    "groups": """SELECT quiz, version, quiz_hash, count(*) AS attempts, count(DISTINCT learner) AS learners
+        FROM att GROUP BY ALL ORDER BY quiz, version DESC, quiz_hash""",
+    "questions": """SELECT s.quiz, s.version, s.quiz_hash, s.question, count(*) AS n,
+          sum(s.success::INT) AS k, corr(s.success::INT::DOUBLE, a.total_raw - s.raw) AS rpb,
+          count(*) FILTER (WHERE a.grp = 'U') AS nu, avg(s.success::INT) FILTER (WHERE a.grp = 'U') AS pu,
+          count(*) FILTER (WHERE a.grp = 'L') AS nl, avg(s.success::INT) FILTER (WHERE a.grp = 'L') AS pl,
+          median(s.seconds) FILTER (WHERE s.timed) AS seconds, count(*) FILTER (WHERE s.timed) AS timed
+        FROM sel s JOIN att a USING (quiz, version, quiz_hash, learner, attempt) GROUP BY ALL""",
+    "picks": """SELECT quiz, version, quiz_hash, question, pick, count(*) AS chosen,
+          count(*) FILTER (WHERE grp = 'U') AS upper, count(*) FILTER (WHERE grp = 'L') AS lower
+        FROM (SELECT s.*, a.grp, unnest(string_split(s.response, '[,]')) AS pick
+              FROM sel s JOIN att a USING (quiz, version, quiz_hash, learner, attempt) WHERE s.response <> '')
+        GROUP BY ALL""",
+    "endings": """SELECT quiz, version, quiz_hash, question, ending, count(*) AS reached
+        FROM sel WHERE ending IS NOT NULL GROUP BY ALL""",
+    "reliability": """WITH iv AS (SELECT quiz, version, quiz_hash, question, var_pop(raw) AS v FROM sel GROUP BY ALL),
+          tv AS (SELECT quiz, version, quiz_hash, var_pop(t) AS tv, count(*) AS n
+                 FROM (SELECT quiz, version, quiz_hash, learner, attempt, sum(raw) AS t FROM sel GROUP BY ALL) GROUP BY ALL)
+        SELECT tv.quiz, tv.version, tv.quiz_hash, any_value(tv.tv) AS tv, any_value(tv.n) AS n,
+               sum(iv.v) AS iv, count(*) AS k
+        FROM tv JOIN iv USING (quiz, version, quiz_hash) GROUP BY ALL""",
+    "pre_post": """WITH firsts AS (SELECT quiz, version, quiz_hash, learner, min(attempt) AS fa
+                                 FROM answers WHERE NOT pretest GROUP BY ALL)
+        SELECT a.quiz, a.version, a.quiz_hash, a.question,
+          count(*) FILTER (WHERE a.pretest) AS n_pre, sum(a.success::INT) FILTER (WHERE a.pretest) AS k_pre,
+          count(*) FILTER (WHERE NOT a.pretest AND a.attempt = f.fa) AS n_first,
+          sum(a.success::INT) FILTER (WHERE NOT a.pretest AND a.attempt = f.fa) AS k_first,
+          count(*) FILTER (WHERE NOT a.pretest AND a.attempt > f.fa) AS n_later,
+          sum(a.success::INT) FILTER (WHERE NOT a.pretest AND a.attempt > f.fa) AS k_later
+        FROM answers a LEFT JOIN firsts f USING (quiz, version, quiz_hash, learner) GROUP BY ALL""",
+}
+_LEARNERS = """SELECT any_value(learner_name) AS name, quiz, version, count(DISTINCT attempt) AS attempts,
+              arg_min(total, attempt) / nullif(arg_min(total_max, attempt), 0) AS first_score
+            FROM answers WHERE NOT pretest GROUP BY learner, quiz, version ORDER BY name, quiz, version"""
+
+
 def compute(
     con: duckdb.DuckDBPyConnection,
     bundle: CourseBundle,
@@ -153,65 +191,9 @@ def compute(
     names: bool = False,
 ) -> tuple[list[QuizFigure], list[LearnerRow]]:
     _select(con, attempts)
-    groups = _rows(
-        con,
-        """SELECT quiz, version, quiz_hash, count(*) AS attempts, count(DISTINCT learner) AS learners
-        FROM att GROUP BY ALL ORDER BY quiz, version DESC, quiz_hash""",
-    )
-    questions = _rows(
-        con,
-        """SELECT s.quiz, s.version, s.quiz_hash, s.question, count(*) AS n,
-          sum(s.success::INT) AS k, corr(s.success::INT::DOUBLE, a.total_raw - s.raw) AS rpb,
-          count(*) FILTER (WHERE a.grp = 'U') AS nu, avg(s.success::INT) FILTER (WHERE a.grp = 'U') AS pu,
-          count(*) FILTER (WHERE a.grp = 'L') AS nl, avg(s.success::INT) FILTER (WHERE a.grp = 'L') AS pl,
-          median(s.seconds) FILTER (WHERE s.timed) AS seconds, count(*) FILTER (WHERE s.timed) AS timed
-        FROM sel s JOIN att a USING (quiz, version, quiz_hash, learner, attempt) GROUP BY ALL""",
-    )
-    picks = _rows(
-        con,
-        """SELECT quiz, version, quiz_hash, question, pick, count(*) AS chosen,
-          count(*) FILTER (WHERE grp = 'U') AS upper, count(*) FILTER (WHERE grp = 'L') AS lower
-        FROM (SELECT s.*, a.grp, unnest(string_split(s.response, '[,]')) AS pick
-              FROM sel s JOIN att a USING (quiz, version, quiz_hash, learner, attempt) WHERE s.response <> '')
-        GROUP BY ALL""",
-    )
-    endings = _rows(
-        con,
-        """SELECT quiz, version, quiz_hash, question, ending, count(*) AS reached
-        FROM sel WHERE ending IS NOT NULL GROUP BY ALL""",
-    )
-    reliability = _rows(
-        con,
-        """WITH iv AS (SELECT quiz, version, quiz_hash, question, var_pop(raw) AS v FROM sel GROUP BY ALL),
-          tv AS (SELECT quiz, version, quiz_hash, var_pop(t) AS tv, count(*) AS n
-                 FROM (SELECT quiz, version, quiz_hash, learner, attempt, sum(raw) AS t FROM sel GROUP BY ALL) GROUP BY ALL)
-        SELECT tv.quiz, tv.version, tv.quiz_hash, any_value(tv.tv) AS tv, any_value(tv.n) AS n,
-               sum(iv.v) AS iv, count(*) AS k
-        FROM tv JOIN iv USING (quiz, version, quiz_hash) GROUP BY ALL""",
-    )
-    pre_post = _rows(
-        con,
-        """WITH firsts AS (SELECT quiz, version, quiz_hash, learner, min(attempt) AS fa
-                                 FROM answers WHERE NOT pretest GROUP BY ALL)
-        SELECT a.quiz, a.version, a.quiz_hash, a.question,
-          count(*) FILTER (WHERE a.pretest) AS n_pre, sum(a.success::INT) FILTER (WHERE a.pretest) AS k_pre,
-          count(*) FILTER (WHERE NOT a.pretest AND a.attempt = f.fa) AS n_first,
-          sum(a.success::INT) FILTER (WHERE NOT a.pretest AND a.attempt = f.fa) AS k_first,
-          count(*) FILTER (WHERE NOT a.pretest AND a.attempt > f.fa) AS n_later,
-          sum(a.success::INT) FILTER (WHERE NOT a.pretest AND a.attempt > f.fa) AS k_later
-        FROM answers a LEFT JOIN firsts f USING (quiz, version, quiz_hash, learner) GROUP BY ALL""",
-    )
-    learners = (
-        _rows(
-            con,
-            """SELECT any_value(learner_name) AS name, quiz, version, count(DISTINCT attempt) AS attempts,
-              arg_min(total, attempt) / nullif(arg_min(total_max, attempt), 0) AS first_score
-            FROM answers WHERE NOT pretest GROUP BY learner, quiz, version ORDER BY name, quiz, version""",
-        )
-        if names
-        else []
-    )
-    return _assemble(bundle, current_hashes, groups, questions, picks, endings, reliability, pre_post), [
+    rows = {name: _rows(con, sql) for name, sql in _QUERIES.items()}
+    learners = _rows(con, _LEARNERS) if names else []
+    return _assemble(bundle, current_hashes, rows), [
         LearnerRow(r["name"] or "?", r["quiz"], r["version"], r["attempts"], r["first_score"]) for r in learners
     ]
 
@@ -236,81 +218,97 @@ def _by_group(rows: list[dict[str, Any]]) -> dict[tuple[str, str, str], list[dic
 
 
 def _assemble(
-    bundle: CourseBundle,
-    current_hashes: Mapping[str, str],
-    groups: list[dict[str, Any]],
-    questions: list[dict[str, Any]],
-    picks: list[dict[str, Any]],
-    endings: list[dict[str, Any]],
-    reliability: list[dict[str, Any]],
-    pre_post: list[dict[str, Any]],
+    bundle: CourseBundle, current_hashes: Mapping[str, str], rows: Mapping[str, list[dict[str, Any]]]
 ) -> list[QuizFigure]:
-    question_rows, pick_rows, ending_rows = _by_group(questions), _by_group(picks), _by_group(endings)
-    pre_post_rows = {(*_key(r), r["question"]): r for r in pre_post}
-    reliability_rows = {_key(r): r for r in reliability}
-    figures: list[QuizFigure] = []
-    for group in groups:
-        key = _key(group)
-        quiz_id = key[0]
-        quiz = bundle.quizzes.get(quiz_id)
-        file = bundle.files.get(quiz_id)
-        doc = bundle.documents.get(file) if file else None
-        by_question = {r["question"]: r for r in question_rows[key]}
-        order = [q.id for q in quiz.questions] if quiz else []
-        order += sorted(set(by_question) - set(order))
-        made: list[QuestionFigure] = []
-        for qid in order:
-            if qid not in by_question:
-                continue
-            index = next((i for i, q in enumerate(quiz.questions) if q.id == qid), None) if quiz else None
-            model = quiz.questions[index] if quiz and index is not None else None
+    """One QuizFigure per (quiz, version, hash) group, from the rows of each of _QUERIES."""
+    tables = _Tables(
+        questions=_by_group(rows["questions"]),
+        picks=_by_group(rows["picks"]),
+        endings=_by_group(rows["endings"]),
+        pre_post={(*_key(r), r["question"]): r for r in rows["pre_post"]},
+        reliability={_key(r): r for r in rows["reliability"]},
+    )
+    return [_quiz_figure(bundle, current_hashes, group, tables) for group in rows["groups"]]
 
-            place = _placer(doc, file, index)
-            row = by_question[qid]
-            qpicks = {r["pick"]: r for r in pick_rows[key] if r["question"] == qid}
-            qendings = {r["ending"]: r["reached"] for r in ending_rows[key] if r["question"] == qid}
-            figure = QuestionFigure(
-                id=qid,
-                type=model.type if model else "?",
-                prompt=model.prompt.strip() if model else qid,
-                place=place("id"),
-                n=row["n"],
-                difficulty=wilson(int(row["k"] or 0), row["n"]),
-                point_biserial=correlation(row["rpb"], row["n"]),
-                upper_lower=difference(row["pu"], row["nu"], row["pl"], row["nl"], row["n"]),
-                upper_n=row["nu"],
-                lower_n=row["nl"],
-                median_seconds=row["seconds"],
-                timed=row["timed"],
-            )
-            if model is not None:
-                _add_choices(figure, model, qpicks, qendings, place)
-            figure.pre_post = _pre_post(pre_post_rows.get((*key, qid)))
-            made.append(figure)
-        rel = reliability_rows.get(key)
-        alpha = None
-        if rel and rel["k"] > 1 and rel["tv"]:
-            alpha = rel["k"] / (rel["k"] - 1) * (1 - rel["iv"] / rel["tv"])
-        quiz_place = None
-        if doc is not None and file is not None:
-            mark = doc.mark_for(("id",))
-            quiz_place = Place(file, mark.line, mark.column)
-        figures.append(
-            QuizFigure(
-                quiz=quiz_id,
-                title=quiz.title if quiz else quiz_id,
-                version=key[1],
-                quiz_hash=key[2],
-                current=key[1] == bundle.course.version and current_hashes.get(quiz_id) == key[2],
-                place=quiz_place,
-                attempts=group["attempts"],
-                learners=group["learners"],
-                reliability=alpha_interval(alpha, rel["k"] if rel else 0, rel["n"] if rel else 0),
-                questions=made,
-                moves=_moves(made),
-            )
-        )
-    return figures
+
+@dataclass(frozen=True)
+class _Tables:
+    questions: Mapping[tuple[str, str, str], list[dict[str, Any]]]
+    picks: Mapping[tuple[str, str, str], list[dict[str, Any]]]
+    endings: Mapping[tuple[str, str, str], list[dict[str, Any]]]
+    pre_post: Mapping[tuple[str, str, str, str], dict[str, Any]]
+    reliability: Mapping[tuple[str, str, str], dict[str, Any]]
+
+
+def _quiz_figure(
+    bundle: CourseBundle, current_hashes: Mapping[str, str], group: dict[str, Any], tables: _Tables
+) -> QuizFigure:
+    key = _key(group)
+    quiz_id = key[0]
+    quiz = bundle.quizzes.get(quiz_id)
+    file = bundle.files.get(quiz_id)
+    doc = bundle.documents.get(file) if file else None
+    by_question = {r["question"]: r for r in tables.questions.get(key, [])}
+    order = [q.id for q in quiz.questions] if quiz else []
+    order += sorted(set(by_question) - set(order))
+    made = [
+        _question_figure(quiz, doc, file, key, qid, by_question[qid], tables) for qid in order if qid in by_question
+    ]
+    rel = tables.reliability.get(key)
+    alpha = None
+    if rel and rel["k"] > 1 and rel["tv"]:
+        alpha = rel["k"] / (rel["k"] - 1) * (1 - rel["iv"] / rel["tv"])
+    quiz_place = None
+    if doc is not None and file is not None:
+        mark = doc.mark_for(("id",))
+        quiz_place = Place(file, mark.line, mark.column)
+    return QuizFigure(
+        quiz=quiz_id,
+        title=quiz.title if quiz else quiz_id,
+        version=key[1],
+        quiz_hash=key[2],
+        current=key[1] == bundle.course.version and current_hashes.get(quiz_id) == key[2],
+        place=quiz_place,
+        attempts=group["attempts"],
+        learners=group["learners"],
+        reliability=alpha_interval(alpha, rel["k"] if rel else 0, rel["n"] if rel else 0),
+        questions=made,
+        moves=_moves(made),
+    )
+
+
+def _question_figure(
+    quiz: Quiz | None,
+    doc: Document | None,
+    file: str | None,
+    key: tuple[str, str, str],
+    qid: str,
+    row: dict[str, Any],
+    tables: _Tables,
+) -> QuestionFigure:
+    index = next((i for i, q in enumerate(quiz.questions) if q.id == qid), None) if quiz else None
+    model = quiz.questions[index] if quiz and index is not None else None
+    place = _placer(doc, file, index)
+    figure = QuestionFigure(
+        id=qid,
+        type=model.type if model else "?",
+        prompt=model.prompt.strip() if model else qid,
+        place=place("id"),
+        n=row["n"],
+        difficulty=wilson(int(row["k"] or 0), row["n"]),
+        point_biserial=correlation(row["rpb"], row["n"]),
+        upper_lower=difference(row["pu"], row["nu"], row["pl"], row["nl"], row["n"]),
+        upper_n=row["nu"],
+        lower_n=row["nl"],
+        median_seconds=row["seconds"],
+        timed=row["timed"],
+    )
+    if model is not None:
+        picks = {r["pick"]: r for r in tables.picks.get(key, []) if r["question"] == qid}
+        endings = {r["ending"]: r["reached"] for r in tables.endings.get(key, []) if r["question"] == qid}
+        _add_choices(figure, model, picks, endings, place)
+    figure.pre_post = _pre_post(tables.pre_post.get((*key, qid)))
+    return figure
 
 
 def _add_choices(

@@ -1,6 +1,6 @@
 """What the figures say a trainer should look at, each at the YAML line to change.
 
-A flag is raised only from a figure whose sample reaches its minimum (estimates.py): with fewer
+A flag is raised only from a figure whose sample reaches its minimum (stats.py): with fewer
 answers the figure is shown greyed in the report, but not acted on.
 """
 
@@ -18,7 +18,7 @@ LOW_DISCRIMINATION = 0.2
 RARE_DISTRACTOR = 0.05
 
 # too-easy, too-hard, low-discrimination, negative-discrimination, rare-distractor,
-# distractor-draws-upper, unreached-ending: the key of its message in report_words.py is flag_<kind>.
+# distractor-draws-upper, unreached-ending: the key of its message in strings.py is flag_<kind>.
 Kind = str
 
 
@@ -97,5 +97,5 @@ def flags_of(quiz: QuizFigure) -> list[Flag]:
 
 
 def flag_text(flag: Flag, strings: Mapping[str, str]) -> str:
-    """The flag in the report's language (analyse/report_words.py)."""
+    """The flag in the report's language (analyse/words.py)."""
     return strings[f"flag_{flag.kind}"].format(**flag.values)

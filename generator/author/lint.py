@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain
 
 from generator.author import (
     answer_count,
@@ -48,7 +49,6 @@ RULES: tuple[Callable[[CourseBundle], Iterable[Finding]], ...] = (
     reading_time.findings,
     names.findings,
     placeholders.findings,
-    xapi_id.findings,
 )
 
 
@@ -98,19 +98,19 @@ def _place(doc: Document, finding: Finding, because: str | None) -> LintWarning:
     return LintWarning(doc.path, mark.line, mark.column, finding.code, finding.message, because)
 
 
-def lint_course(bundle: CourseBundle) -> LintReport:
+def lint_course(bundle: CourseBundle, *, site_url: str | None = None) -> LintReport:
+    """Every warning on `bundle`; `site_url` is mkdocs.yml's (CG403 names results by it)."""
     silences = {(file, owner): found for file, owner, found in _silence_lists(bundle) if found}
     used: set[tuple[str, Path_, str]] = set()
     placed: list[LintWarning] = []
-    for rule in RULES:
-        for finding in rule(bundle):
-            because = None
-            if LINT_CODES[finding.code].scope != "course":
-                for entry in silences.get((finding.file, finding.owner), []):
-                    if entry.code == finding.code:
-                        because = entry.because
-                        used.add((finding.file, finding.owner, entry.code))
-            placed.append(_place(bundle.documents[finding.file], finding, because))
+    for finding in chain((f for rule in RULES for f in rule(bundle)), xapi_id.findings(bundle, site_url)):
+        because = None
+        if LINT_CODES[finding.code].scope != "course":
+            for entry in silences.get((finding.file, finding.owner), []):
+                if entry.code == finding.code:
+                    because = entry.because
+                    used.add((finding.file, finding.owner, entry.code))
+        placed.append(_place(bundle.documents[finding.file], finding, because))
     for (file, owner), silence in silences.items():
         for k, entry in enumerate(silence):
             if (file, owner, entry.code) not in used:

@@ -14,7 +14,7 @@ from rich import box
 from rich.console import Console
 from rich.table import Table as RichTable
 
-from generator.author.panel_report import percent, result_json
+from generator.author.panel_output import percent, result_json
 from generator.author.stats import OUTCOMES, CourseFigures, PartFigures
 from generator.model.models import QUESTION_TYPES
 
@@ -33,6 +33,10 @@ def _minutes(value: float) -> str:
 
 
 def tables(figures: CourseFigures) -> list[Table]:
+    return [*_shape_tables(figures), _panel_table(figures)]
+
+
+def _shape_tables(figures: CourseFigures) -> list[Table]:
     parts = [*figures.modules, *([figures.final] if figures.final else [])]
     rows = [*parts, figures.course]
     return [
@@ -78,31 +82,34 @@ def tables(figures: CourseFigures) -> list[Table]:
             ["module", "lesson", "objective", "questions"],
             [[part.id, o.lesson, o.id, str(o.questions)] for part in figures.modules for o in part.objectives],
         ),
-        Table(
-            "Validity panels, the last of each quiz",
-            [
-                "quiz",
-                "date",
-                "version",
-                "non-readers (mean)",
-                "readers (mean)",
-                "all non-readers right",
-                "all readers missed",
-            ],
-            [
-                [
-                    p.quiz,
-                    p.date,
-                    p.course_version,
-                    f"{len(p.group('non-reader'))} ({percent(p.mean('non-reader'))})",
-                    f"{len(p.group('reader'))} ({percent(p.mean('reader'))})",
-                    f"{len(p.every_non_reader_right)} of {len(p.items)}",
-                    f"{len(p.every_reader_missed)} of {len(p.items)}",
-                ]
-                for p in figures.panels
-            ],
-        ),
     ]
+
+
+def _panel_table(figures: CourseFigures) -> Table:
+    return Table(
+        "Validity panels, the last of each quiz",
+        [
+            "quiz",
+            "date",
+            "version",
+            "non-readers (mean)",
+            "readers (mean)",
+            "all non-readers right",
+            "all readers missed",
+        ],
+        [
+            [
+                p.quiz,
+                p.date,
+                p.course_version,
+                f"{len(p.group('non-reader'))} ({percent(p.mean('non-reader'))})",
+                f"{len(p.group('reader'))} ({percent(p.mean('reader'))})",
+                f"{len(p.every_non_reader_right)} of {len(p.items)}",
+                f"{len(p.every_reader_missed)} of {len(p.items)}",
+            ]
+            for p in figures.panels
+        ],
+    )
 
 
 def _numeric(table: Table, column: int) -> bool:

@@ -12,14 +12,13 @@ from collections.abc import Iterator
 from generator.author.findings import Finding
 from generator.model.activity_ids import course_iri
 from generator.model.load import COURSE_FILE, CourseBundle
-from generator.read.site_url import read_site_url
 
 
-def findings(bundle: CourseBundle) -> Iterator[Finding]:
+def findings(bundle: CourseBundle, site_url: str | None) -> Iterator[Finding]:
+    """`site_url`: mkdocs.yml's, as the command read it with the site's other settings."""
     course = bundle.course
     if course.xapi_id:
         return
-    site_url = read_site_url(bundle.root / "mkdocs.yml")
     iri = course_iri(course, site_url)
     if iri.startswith("urn:"):
         yield Finding(

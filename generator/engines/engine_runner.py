@@ -122,7 +122,12 @@ def _zensical(
             # The quizzes are put in after Zensical, as the plugin does after MkDocs: the engine
             # never parses their HTML, which was half of Zensical's time on a 1000-lesson course.
             rendered = render_project(
-                config_file.resolve().parent, project, site_url=site_url, bundle=bundle, inline_quizzes=False
+                config_file.resolve().parent,
+                project,
+                site_url=site_url,
+                bundle=bundle,
+                inline_quizzes=False,
+                links="source",  # relative, so the site works wherever it is served
             )
         except (OutputError, CourseError) as exc:  # the course was checked before; the config was not
             raise EngineError(str(exc)) from None

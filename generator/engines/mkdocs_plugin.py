@@ -56,6 +56,8 @@ class CoursegenConfig(Config):  # type: ignore[no-untyped-call]
     """Overrides for the quiz runtime's UI strings, by key."""
     xapi = c.Type(dict, default={})
     """Where to send xAPI statements: `endpoint`, `launch` (see pages/reporting.py)."""
+    csp = c.Type(dict, default={})
+    """The Content-Security-Policy's frame_ancestors and connect_src (engines/csp.py)."""
     scorm12 = c.Type(bool, default=False)
     """Set by `coursegen package scorm12`: the pages report to the package's LMS."""
 

@@ -11,17 +11,24 @@ from __future__ import annotations
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 
 from generator.engines.output import check_output, project_sources, replacing
+from generator.engines.source_links import for_zensical
 from generator.model.load import CourseBundle, load_course
 from generator.pages.course import OVERRIDES_FOLDER, RenderedCourse, nav_title, render_course, template_overrides
 from generator.pages.site_settings import PLUGIN_NAME, PluginOptions, SettingError, SiteSettings
 from generator.pages.urls import site_path
 from generator.read.problems import CourseError, shown_path
+
+# How a plain project writes URLs (see pages/urls.py and engines/source_links.py):
+# "source": relative, as Zensical reads raw HTML (to the .md file); "page": relative to the page as
+# served, as MkDocs and ProperDocs read it; "root": from the site_url's path, read alike by every
+# engine but right only at that path. Both relative forms work wherever the site is served.
+LinkStyle = Literal["source", "page", "root"]
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -129,10 +136,14 @@ def site_language(config: dict[str, Any], bundle: CourseBundle) -> str:
     return bundle.course.language
 
 
-def write_rendered(rendered: RenderedCourse, docs: Path) -> None:
+def write_rendered(rendered: RenderedCourse, docs: Path, *, zensical_urls: bool | None = None) -> None:
+    """Write the pages and runtime files into `docs`; with `zensical_urls` (the project's
+    use_directory_urls), each page's relative href/src are written the way Zensical reads them."""
     for src, text in rendered.pages.items():
         path = docs / src
         path.parent.mkdir(parents=True, exist_ok=True)
+        if zensical_urls is not None:
+            text = for_zensical(src, text, directory_urls=zensical_urls)
         path.write_text(text, encoding="utf-8")
     for src, data in rendered.assets.items():
         path = docs / src
@@ -147,7 +158,7 @@ def render_project(
     site_url: str | None = None,
     bundle: CourseBundle | None = None,
     inline_quizzes: bool = True,
-    relative_links: bool = False,
+    links: LinkStyle = "root",
 ) -> RenderedCourse:
     """Validate the course in `source` and write a plain MkDocs project to `out`.
 
@@ -156,8 +167,9 @@ def render_project(
     `bundle` is the course as load_course(source) read it, for a caller that has it already.
     With `inline_quizzes` false the pages hold placeholders instead of their quizzes, for a
     caller that puts them into the built HTML (RenderedCourse.finish), as the plugin does.
-    With `relative_links`, links are relative to each page, as the plugin writes them: for MkDocs
-    or ProperDocs only, whose site then works wherever it is copied (pages/urls.py).
+    `links` says how URLs are written (LinkStyle): "source" for Zensical and "page" for MkDocs or
+    ProperDocs make a site that works wherever it is served; "root" works on every engine, at the
+    site_url's path only (the root of the server without a site_url).
     """
     source = source.resolve()
     config = read_site_config(source / "mkdocs.yml")
@@ -169,11 +181,11 @@ def render_project(
     bundle = bundle or load_course(source)
     if site_url is None and config.get("site_url"):
         site_url = str(config["site_url"])
-    # A plain project is for any engine, and Zensical rewrites relative URLs in raw HTML
-    # (pages/urls.py): only root-relative ones come out right everywhere, so a project
-    # without a site_url is written for the root of its server.
-    url_base = None if relative_links else site_path(site_url) or "/"
+    # "source" turns the href/src Zensical rewrites into its form as the pages are written;
+    # "page" leaves them relative to the served page; "root" writes them from the site_url's path.
+    url_base = site_path(site_url) or "/" if links == "root" else None
     rendered = _render(bundle, config, template_overrides(custom_dir), inline_quizzes, url_base)
+    directory_urls = bool(config.get("use_directory_urls", True))
     clashes = rendered.clashes(docs_dir, shown_path(docs_dir, source))
     if clashes:
         raise CourseError(clashes)
@@ -182,7 +194,7 @@ def render_project(
         # Pictures and other files a trainer keeps beside the lessons come along.
         if docs_dir.is_dir():
             shutil.copytree(docs_dir, docs, ignore=shutil.ignore_patterns("*.yaml", "*.yml"))
-        write_rendered(rendered, docs)
+        write_rendered(rendered, docs, zensical_urls=directory_urls if links == "source" else None)
         if custom_dir is not None and custom_dir.is_dir():
             # The template overrides are applied already; the engine must not publish them.
             shutil.copytree(custom_dir, staging / "overrides", ignore=_top_level(OVERRIDES_FOLDER, custom_dir))

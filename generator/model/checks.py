@@ -17,6 +17,7 @@ from generator.model.models import (
     Module,
     MultipleChoice,
     Ordering,
+    Question,
     Quiz,
     RolePlay,
     Silence,
@@ -62,9 +63,10 @@ def _outline_references(
     used_lessons: dict[str, str],
     used_quizzes: dict[str, str],
     complete: bool,
-    unread: dict[str, str],
+    unread: dict[str, str] | None = None,
 ) -> list[Problem]:
     """Module ids that repeat, and every lesson and quiz the outline names (noted in `used_*`)."""
+    unread = unread if unread is not None else {}
     course, cdoc = outline
     problems: list[Problem] = []
     module_ids: set[str] = set()
@@ -99,6 +101,7 @@ def check_course(
     references to them are not reported again as missing. `unread` maps the first part of the
     name of each file beside the lessons and quizzes that is not read as YAML to that file."""
     unread = unread if unread is not None else {}
+    course, cdoc = outline
     problems: list[Problem] = []
     problems += _file_names(lessons) + _file_names(quizzes)
     problems += _unique_ids(lessons, quizzes)
@@ -113,6 +116,36 @@ def check_course(
         if lesson.quiz is not None:
             problems += _reference(doc, ("quiz",), lesson.quiz, "quiz", quiz_ids, used_quizzes, complete, unread)
         problems += _silences(doc, (), lesson.silence, "lesson")
+    problems += _unused(lessons, quizzes, used_lessons, used_quizzes, complete)
+
+    objectives = _objectives(lessons, problems)
+    assessed: set[str] = set()
+    moves = _moves(course, cdoc, problems)
+    for quiz, doc in quizzes:
+        problems += _check_quiz(quiz, doc, objectives, assessed, complete)
+        problems += _move_references(quiz, doc, moves)
+    if complete:
+        for objective_id, (doc, loc) in objectives.items():
+            if objective_id not in assessed:
+                problems.append(
+                    _at(
+                        doc,
+                        loc,
+                        f"objective '{objective_id}' is assessed by no quiz question; list it in a question's objectives",
+                    )
+                )
+    return problems
+
+
+def _unused(
+    lessons: list[tuple[Lesson, Document]],
+    quizzes: list[tuple[Quiz, Document]],
+    used_lessons: dict[str, str],
+    used_quizzes: dict[str, str],
+    complete: bool,
+) -> list[Problem]:
+    """Lessons in no module and quizzes named nowhere."""
+    problems: list[Problem] = []
     for lesson, doc in lessons:
         if lesson.id not in used_lessons:
             problems.append(
@@ -131,23 +164,6 @@ def check_course(
                     f"or as a module's quiz or the final_assessment in {OUTLINE}",
                 )
             )
-
-    objectives = _objectives(lessons, problems)
-    assessed: set[str] = set()
-    moves = _moves(outline[0], outline[1], problems)
-    for quiz, doc in quizzes:
-        problems += _check_quiz(quiz, doc, objectives, assessed, complete)
-        problems += _move_references(quiz, doc, moves)
-    if complete:
-        for objective_id, (doc, loc) in objectives.items():
-            if objective_id not in assessed:
-                problems.append(
-                    _at(
-                        doc,
-                        loc,
-                        f"objective '{objective_id}' is assessed by no quiz question; list it in a question's objectives",
-                    )
-                )
     return problems
 
 
@@ -328,41 +344,46 @@ def _check_quiz(
             if objective not in objectives and complete:
                 hint = _closest(objective, objectives)
                 problems.append(_at(doc, (*loc, "objectives", j), f"no lesson has the objective '{objective}'{hint}"))
-        if isinstance(question, SingleChoice):
-            correct = sum(option.correct for option in question.options)
-            if correct != 1:
+        problems += _check_question_kind(question, doc, loc)
+    return problems
+
+
+def _check_question_kind(question: Question, doc: Document, loc: Path_) -> list[Problem]:
+    """What each type of question must hold beyond its fields: one right answer, distinct options…"""
+    problems: list[Problem] = []
+    if isinstance(question, SingleChoice):
+        correct = sum(option.correct for option in question.options)
+        if correct != 1:
+            problems.append(
+                _at(
+                    doc,
+                    (*loc, "options"),
+                    f"a single-choice question needs exactly one correct option, not {correct}; use type: multiple for more",
+                )
+            )
+    if isinstance(question, (SingleChoice, MultipleChoice)):
+        # Two options a learner cannot tell apart: one of them was meant to say something else.
+        problems += _distinct(doc, (*loc, "options"), [option.text for option in question.options], "text", "option")
+    if isinstance(question, MultipleChoice):
+        if not any(option.correct for option in question.options):
+            problems.append(_at(doc, (*loc, "options"), "mark at least one option correct: true"))
+    elif isinstance(question, Ordering):
+        problems += _distinct(doc, (*loc, "items"), [item.text for item in question.items], "text", "step")
+    elif isinstance(question, Matching):
+        problems += _distinct(doc, (*loc, "pairs"), [pair.left for pair in question.pairs], "left", "item")
+        problems += _distinct(doc, (*loc, "pairs"), [pair.right for pair in question.pairs], "right", "match")
+        rights = {pair.right for pair in question.pairs}
+        for k, extra in enumerate(question.distractors):
+            if extra in rights:
                 problems.append(
                     _at(
                         doc,
-                        (*loc, "options"),
-                        f"a single-choice question needs exactly one correct option, not {correct}; use type: multiple for more",
+                        (*loc, "distractors", k),
+                        f"'{extra}' is already a right-hand match; a distractor must match nothing",
                     )
                 )
-        if isinstance(question, (SingleChoice, MultipleChoice)):
-            # Two options a learner cannot tell apart: one of them was meant to say something else.
-            problems += _distinct(
-                doc, (*loc, "options"), [option.text for option in question.options], "text", "option"
-            )
-        if isinstance(question, MultipleChoice):
-            if not any(option.correct for option in question.options):
-                problems.append(_at(doc, (*loc, "options"), "mark at least one option correct: true"))
-        elif isinstance(question, Ordering):
-            problems += _distinct(doc, (*loc, "items"), [item.text for item in question.items], "text", "step")
-        elif isinstance(question, Matching):
-            problems += _distinct(doc, (*loc, "pairs"), [pair.left for pair in question.pairs], "left", "item")
-            problems += _distinct(doc, (*loc, "pairs"), [pair.right for pair in question.pairs], "right", "match")
-            rights = {pair.right for pair in question.pairs}
-            for k, extra in enumerate(question.distractors):
-                if extra in rights:
-                    problems.append(
-                        _at(
-                            doc,
-                            (*loc, "distractors", k),
-                            f"'{extra}' is already a right-hand match; a distractor must match nothing",
-                        )
-                    )
-        elif isinstance(question, RolePlay):
-            problems += _check_roleplay(question, doc, loc)
+    elif isinstance(question, RolePlay):
+        problems += _check_roleplay(question, doc, loc)
     return problems
 
 

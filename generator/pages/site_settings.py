@@ -8,11 +8,12 @@ so a setting means the same, and is refused with the same words, whichever reads
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from generator.pages.reporting import Reporting, reporting_settings
 
@@ -21,6 +22,38 @@ PLUGIN_NAME = "coursegen"
 
 class SettingError(ValueError):
     """A plugin option that cannot work; the message names it, as `mkdocs.yml: plugins.coursegen.…`."""
+
+
+_ORIGIN = re.compile(r"^(?:'self'|'none'|https?://[A-Za-z0-9.-]+(?::[0-9]+)?|https?://\*\.[A-Za-z0-9.-]+)$")
+
+
+class CspSettings(BaseModel):
+    """The coursegen plugin's `csp` settings in mkdocs.yml."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    # Who may show the site in a frame: an LMS's origin, such as https://lms.example.com.
+    frame_ancestors: list[str] = Field(default_factory=lambda: ["'self'"])
+    # Origins the pages may send to besides the site's own, such as an LRS given at launch.
+    connect_src: list[str] = Field(default_factory=list)
+
+
+def csp_settings(options: Mapping[str, Any]) -> CspSettings:
+    """The plugin options' `csp` block as CspSettings; ValueError (one plain line) when wrong."""
+    raw = options.get("csp") or {}
+    try:
+        settings = CspSettings.model_validate(raw)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        where = ".".join(str(p) for p in error["loc"])
+        raise ValueError(
+            f"{where}: {error['msg']}; write frame_ancestors and connect_src as lists of origins, "
+            "such as [https://lms.example.com]"
+        ) from None
+    for origin in (*settings.frame_ancestors, *settings.connect_src):
+        if not _ORIGIN.match(origin):
+            raise ValueError(f"{origin!r} is not an origin; write it as https://lms.example.com (or 'self')")
+    return settings
 
 
 class PluginOptions(BaseModel):
@@ -32,6 +65,7 @@ class PluginOptions(BaseModel):
     # The site's words, by key; strings_for checks each key and value (its message names them).
     strings: dict[str, Any] = Field(default_factory=dict)
     reporting: Reporting | None = None  # from `xapi` and `scorm12` (pages/reporting.py)
+    csp: CspSettings = Field(default_factory=lambda: CspSettings())  # engines/csp.py writes the policy
 
     @classmethod
     def read(cls, options: Mapping[str, Any]) -> PluginOptions:
@@ -40,8 +74,15 @@ class PluginOptions(BaseModel):
             reporting = reporting_settings(options.get("xapi"), scorm12=options.get("scorm12") is True)
         except ValueError as exc:
             raise SettingError(f"mkdocs.yml: plugins.{PLUGIN_NAME}.xapi: {exc}") from None
+        try:
+            csp = csp_settings(options)
+        except ValueError as exc:
+            raise SettingError(f"mkdocs.yml: plugins.{PLUGIN_NAME}.csp: {exc}") from None
         return cls(
-            root=str(options.get("root") or "."), strings=dict(options.get("strings") or {}), reporting=reporting
+            root=str(options.get("root") or "."),
+            strings=dict(options.get("strings") or {}),
+            reporting=reporting,
+            csp=csp,
         )
 
 

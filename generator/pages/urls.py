@@ -7,16 +7,18 @@ the outline on the home page, the runtime's <script> and <link> tags):
 - MkDocs and ProperDocs leave raw HTML exactly as written, so a relative URL must already be
   relative to the page *as served* (`we-relationship/quiz/` for `we-relationship/quiz.md` with
   directory URLs).
-- Zensical (0.0.73, as its 0.1 does) rewrites every relative `href`/`src` in raw HTML as if it
+- Zensical (0.0.73 and 0.1.2, measured) rewrites every relative `href`/`src` in raw HTML as if it
   were a Markdown link, relative to the *.md source*: the served-relative `../quiz/` gains a `../`
   and 404s, and `../../assets/…` climbs above a sub-path such as /training/.
 
-No relative form is right for both with directory URLs. What every engine leaves alone is a
-root-relative URL (`/training/…`), so the caller chooses: the MkDocs plugin (MkDocs, ProperDocs)
-asks for URLs relative to the served page, so that a built site works wherever its folder is
-copied, whatever its site_url (and from file:// without directory URLs); a plain project
-(`coursegen render`, for any engine, Zensical included) is written from the path of its site_url. Attributes no engine reads (data-*, the quiz's key,
-the dashboard's JSON) follow the same rule, so one page never mixes the two forms.
+No relative form is right for both with directory URLs (except on index.md pages). Pages are
+written relative to the page as served (`base` None), which MkDocs and ProperDocs (the plugin)
+need; for Zensical, engines/source_links.py then turns each relative href/src of a plain project
+into the form relative to the .md file, which Zensical turns back into the served one; attributes
+no engine rewrites (data-*, the quiz's key, the dashboard's JSON) stay relative to the served page.
+Either way the built site works wherever its folder is copied, whatever its site_url. A `base`
+(the site_url's path) gives root-relative URLs instead, which every engine leaves alone but which
+work only at that path: what `render_project(links="root")` writes.
 """
 
 from __future__ import annotations

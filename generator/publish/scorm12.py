@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.engines.output import MARKER
-from generator.engines.plain_project import read_site_config, site_language, site_sources
+from generator.engines.csp import SitePolicy, plan_policy, policy_file, write_site_policy
+from generator.engines.output import MARKER, OutputError
+from generator.engines.plain_project import ConfigError, read_site_config, site_language, site_sources
 from generator.engines.site_build import build_project
 from generator.model.load import load_course
 from generator.pages.reporting import final_pass_mark
@@ -45,6 +46,7 @@ class Package:
     path: Path
     files: int
     size: int  # bytes
+    policy: SitePolicy  # the Content-Security-Policy its pages work under, written beside it
 
 
 def package_name(course_id: str, version: str) -> str:
@@ -130,6 +132,10 @@ def package_scorm12(config_file: Path, dist: Path) -> Package:
                 f"{target.parent} is inside {source}, which holds the course's own files; use --out dist"
             )
     _check_target(target)
+    try:
+        policy_plan = plan_policy(config_file, policy_file(target))
+    except (ConfigError, OutputError) as exc:
+        raise PackageError(str(exc)) from None
     with tempfile.TemporaryDirectory(prefix="coursegen-scorm12-") as work:
         site = Path(work) / "site"
         _build_for_lms(config_file, site)
@@ -158,4 +164,6 @@ def package_scorm12(config_file: Path, dist: Path) -> Package:
         except BaseException:
             staging.unlink(missing_ok=True)
             raise
-    return Package(path=target, files=len(files) + 1, size=target.stat().st_size)
+        # The LMS serves the package's files: the policy is for its administrator, beside the zip.
+        policy = write_site_policy(policy_plan, site, policy_file(target), files=files)
+    return Package(path=target, files=len(files) + 1, size=target.stat().st_size, policy=policy)

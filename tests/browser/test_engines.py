@@ -1,7 +1,9 @@
 """The bundled course built by each engine (MkDocs, ProperDocs, Zensical), served at the root of a
 server and under a sub-path, and walked in Chromium the same way: every page opens, every link and
 asset it names answers, every quiz grades, no console error, no request off the machine, axe-core
-clean. One walk per engine and address; each site is built once, by `coursegen build --engine`.
+clean. Each engine's site is built once without a site_url and served both at the root and under
+/training/ (a portable site works wherever it is copied), and once more with the site_url of the
+address it is served at (the canonical links and Material's instant navigation then engage).
 """
 
 from __future__ import annotations
@@ -24,12 +26,13 @@ from .conftest import COURSEGEN, PREFIX, serving
 from .test_course_walk import BUNDLE, LESSONS, PAGES, answer, asked, locate, paths, url
 from .test_quiz_runtime import focused_text, say, wait_ready
 
-MOUNTS = {"root": "/", "sub-path": PREFIX}
+# Where each case serves the site, and whether it is built with the site_url of that address.
+CASES = {"root": ("/", False), "sub-path": (PREFIX, False), "site-url": (PREFIX, True)}
 
 
-def coursegen_build(engine: str, site_url: str, site: Path) -> Path:
+def coursegen_build(engine: str, site_url: str | None, site: Path) -> Path:
     result = subprocess.run(
-        [str(COURSEGEN), "build", "--engine", engine, "-d", str(site), "--site-url", site_url],
+        [str(COURSEGEN), "build", "--engine", engine, "-d", str(site), *(["--site-url", site_url] if site_url else [])],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -40,13 +43,29 @@ def coursegen_build(engine: str, site_url: str, site: Path) -> Path:
     return site
 
 
-@pytest.fixture(scope="module", params=[(e, m) for e in ENGINES for m in MOUNTS], ids=lambda p: f"{p[0]}-{p[1]}")
-def served(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """(the address the site is served at, the built site), for one engine and one mount."""
-    engine, mount = request.param
-    work = tmp_path_factory.mktemp(f"{engine}-{mount}")
-    with serving(lambda address: coursegen_build(engine, address, work / "site"), prefix=MOUNTS[mount]) as server:
-        yield server.url, work / "site"
+@pytest.fixture(scope="module")
+def portable_sites() -> dict[str, Path]:
+    """Each engine's site built without a site_url, once for the cases that serve it (filled lazily)."""
+    return {}
+
+
+@pytest.fixture(scope="module", params=[(e, c) for e in ENGINES for c in CASES], ids=lambda p: f"{p[0]}-{p[1]}")
+def served(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, portable_sites: dict[str, Path]
+) -> Iterator[tuple[str, Path]]:
+    """(the address the site is served at, the built site), for one engine and one case."""
+    engine, case = request.param
+    prefix, with_site_url = CASES[case]
+
+    def build(address: str) -> Path:
+        if with_site_url:
+            return coursegen_build(engine, address, tmp_path_factory.mktemp(f"{engine}-{case}") / "site")
+        if engine not in portable_sites:
+            portable_sites[engine] = coursegen_build(engine, None, tmp_path_factory.mktemp(engine) / "site")
+        return portable_sites[engine]
+
+    with serving(build, prefix=prefix) as server:
+        yield server.url, server.root
 
 
 def page_addresses(base: str, site: Path) -> list[str]:
@@ -54,6 +73,8 @@ def page_addresses(base: str, site: Path) -> list[str]:
     pages = []
     for file in sorted(site.rglob("*.html")):
         path = file.relative_to(site).as_posix()
+        # 404.html is served for any missing address, so it can only name root-relative URLs:
+        # the server's root without a site_url (what every engine writes); not a page to walk.
         if path != "404.html":
             pages.append(base + (path[: -len("index.html")] if path.endswith("index.html") else path))
     return pages
