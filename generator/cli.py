@@ -561,7 +561,7 @@ def analyse(
     from generator.analyse.errors import AnalyseError
     from generator.engines.output import check_output, replacing
     from generator.engines.plain_project import read_site_config, site_sources
-    from generator.model.interactions import course_iri
+    from generator.model.activity_ids import course_iri
     from generator.pages.quiz_html import content_hash
 
     bundle = _load(root)

@@ -13,12 +13,8 @@ import pytest
 from analysed_course import QUIZ, bundle, write
 
 from generator.analyse.simulate import Cohort
-from generator.model.interactions import (
-    course_iri,
-    interaction_definition,
-    question_iri,
-    quiz_iri,
-)
+from generator.model.activity_ids import course_iri, question_iri, quiz_iri
+from generator.model.interactions import interaction_definition
 from generator.model.models import Course
 
 ROOT = Path(__file__).resolve().parents[1]

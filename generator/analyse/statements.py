@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from generator.model.activity_ids import question_iri, quiz_iri
 from generator.model.interactions import (
     ANSWERED,
     ATTEMPT,
@@ -21,9 +22,7 @@ from generator.model.interactions import (
     PRETEST,
     QUIZ_HASH,
     interaction_definition,
-    question_iri,
     quiz_definition,
-    quiz_iri,
 )
 from generator.model.models import Question, Quiz
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.author.findings import Finding
-from generator.model.interactions import course_iri
+from generator.model.activity_ids import course_iri
 from generator.model.load import COURSE_FILE, CourseBundle
 
 

@@ -110,6 +110,7 @@ class CoursegenPlugin(BasePlugin[CoursegenConfig]):  # type: ignore[no-untyped-c
                     # page and the built site works wherever it is copied, whatever site_url says
                     # (pages/urls.py); only a plain project for any engine needs root-relative ones.
                     url_base=None,
+                    site_url=config.site_url,
                 ),
             )
         except CourseError as exc:

@@ -228,6 +228,7 @@ def _render(
                 reporting=options.reporting,
                 inline_quizzes=inline_quizzes,
                 url_base=url_base,
+                site_url=config.get("site_url") if isinstance(config.get("site_url"), str) else None,
             ),
         )
     except SettingError as exc:

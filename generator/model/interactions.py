@@ -1,9 +1,8 @@
-"""The xAPI shape of a course's activities: their ids, names and interaction definitions.
+"""The xAPI shape of a course's activities: their names and interaction definitions.
 
-Ids hang under one IRI the course sets once (course.yaml `xapi_id`), not under the address a
-site happens to be served from, so the same course served from staging and production, or from
-two LMSs, keeps one set of ids. The builders here are pure: the pages give the browser runtime
-what they return, and `coursegen analyse` compares what it reads with them.
+The ids themselves come from model/activity_ids.py, the one place that names activities. The
+builders here are pure: the pages give the browser runtime what they return, and
+`coursegen analyse` compares what it reads with them.
 
 Positions are the authored ones, as the runtime reports answers: option k, step k, pair k;
 a matching question's targets are its pairs' right-hand sides, then its distractors.
@@ -13,9 +12,8 @@ A role-play's choice is `<step id>.<k>`, its k-th choice at that step.
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote, urlsplit
 
-from generator.model.models import Course, Matching, MultipleChoice, Ordering, Question, Quiz, RolePlay, SingleChoice
+from generator.model.models import Matching, MultipleChoice, Ordering, Question, Quiz, RolePlay, SingleChoice
 from generator.model.roleplay_paths import Hop, scores
 
 # The context and result extensions a coursegen statement carries (README "Results in your LMS
@@ -32,32 +30,6 @@ ENDING = EXTENSIONS + "ending"
 ADL = "http://adlnet.gov/expapi/"
 ANSWERED = ADL + "verbs/answered"
 INTERACTION_TYPES = {"single": "choice", "multiple": "choice", "ordering": "sequencing", "matching": "matching"}
-
-
-def _is_local(site_url: str) -> bool:
-    host = urlsplit(site_url).hostname or ""
-    return host in ("localhost", "::1") or host.startswith("127.")
-
-
-def course_iri(course: Course, site_url: str | None) -> str:
-    """The IRI every activity id of the course hangs under.
-
-    course.yaml's `xapi_id` when set; else the site's address and the course id; else a URN
-    made of the course id alone (`coursegen lint` warns about the last two: CG403).
-    """
-    if course.xapi_id:
-        return course.xapi_id.rstrip("/")
-    if site_url and urlsplit(site_url).scheme in ("http", "https") and not _is_local(site_url):
-        return f"{site_url.rstrip('/')}/xapi/{course.id}"
-    return f"urn:coursegen:course:{course.id}"
-
-
-def quiz_iri(course: str, quiz_id: str) -> str:
-    return f"{course}/quiz/{quote(quiz_id)}"
-
-
-def question_iri(course: str, quiz_id: str, question_id: str) -> str:
-    return f"{quiz_iri(course, quiz_id)}/question/{quote(question_id)}"
 
 
 def _text(language: str, text: str) -> dict[str, str]:

@@ -28,6 +28,8 @@ class PageContext:
     tracker: Tracker
     digests: Mapping[str, str]  # quiz id -> quiz_digest, computed once per build
     inline_quizzes: bool
+    # The course IRI activity ids hang under (model/activity_ids.py); None where nothing goes to an LRS.
+    course_iri: str | None = None
     # With inline_quizzes false: page src -> {placeholder: quiz HTML}, filled as pages are built.
     fragments: dict[str, dict[str, str]] = field(default_factory=dict)
     _templates: dict[str, jinja2.Template] = field(default_factory=dict)

@@ -19,6 +19,7 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
+from generator.model.activity_ids import course_iri
 from generator.model.load import COURSE_FILE, CourseBundle
 from generator.pages.addresses import Links
 from generator.pages.context import PageContext
@@ -231,6 +232,7 @@ def _context(bundle: CourseBundle, settings: SiteSettings) -> PageContext:
     digests = {item.id: quiz_digest(bundle.quizzes[item.id]) for item in bundle.outline.quizzes()}
     words = strings_for(settings.language, settings.strings)
     links = Links(bundle.outline, directory_urls, url_base)
+    iri = course_iri(bundle.course, settings.site_url) if reporting is not None and reporting.xapi else None
     return PageContext(
         bundle=bundle,
         links=links,
@@ -245,9 +247,10 @@ def _context(bundle: CourseBundle, settings: SiteSettings) -> PageContext:
             quiz_hashes={quiz_id: digest[:12] for quiz_id, digest in digests.items()},
             labels=words.progress,
             directory_urls=directory_urls,
-            reporting=reporting_data(bundle, reporting) if reporting else None,
+            reporting=reporting_data(bundle, reporting, iri) if reporting else None,
             base=url_base,
         ),
         digests=digests,
         inline_quizzes=settings.inline_quizzes,
+        course_iri=iri,
     )

@@ -8,7 +8,7 @@ written has exactly contract.js's keys and types; a key renamed here must be ren
 
 from __future__ import annotations
 
-from typing import Literal, TypedDict
+from typing import Literal, NotRequired, TypedDict
 
 # A lesson to review after a question: [title, URL relative to the page].
 Review = list[str]
@@ -98,5 +98,41 @@ class RolePlayQuestion(Common):
 Question = SingleChoiceQuestion | MultipleChoiceQuestion | OrderingQuestion | MatchingQuestion | RolePlayQuestion
 
 
+class XapiComponent(TypedDict):
+    id: str
+    description: dict[str, str]
+
+
+class XapiInteraction(TypedDict):
+    """An answered statement's interaction definition (model/interactions.interaction_definition)."""
+
+    type: str
+    name: dict[str, str]
+    interactionType: str
+    correctResponsesPattern: list[str]
+    choices: NotRequired[list[XapiComponent]]
+    source: NotRequired[list[XapiComponent]]
+    target: NotRequired[list[XapiComponent]]
+    steps: NotRequired[list[XapiComponent]]
+
+
+class XapiQuestion(TypedDict):
+    id: str  # the question's activity id (model/activity_ids.py)
+    d: XapiInteraction
+    s: NotRequired[str]  # a role-play's start step
+    n: NotRequired[list[str]]  # a role-play: where each of d's choices leads, in their order
+
+
+class XapiQuiz(TypedDict):
+    """What report-xapi.js needs of a quiz: written only where the site reports to an LRS."""
+
+    id: str  # the quiz's activity id
+    t: dict[str, str]  # its name: the quiz title, in the course language
+    h: str  # content_hash
+    v: str  # the course version
+    q: dict[str, XapiQuestion]  # by question id
+
+
 class QuizData(TypedDict):
     questions: list[Question]
+    x: NotRequired[XapiQuiz]

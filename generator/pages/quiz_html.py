@@ -59,6 +59,8 @@ class QuizContext:
     # The level of the question headings: 2 under a quiz page's title, 3 under
     # a lesson quiz's own heading, so that a screen reader's outline stays true.
     heading_level: int = 2
+    # On a site that reports to an LRS: what report-xapi.js needs of the quiz (pages/quiz_xapi.py).
+    xapi: contract.XapiQuiz | None = None
 
 
 # ------------------------------------------------------------------ hashing
@@ -429,7 +431,10 @@ def _render(quiz: Quiz, ctx: QuizContext) -> tuple[str, contract.QuizData, str]:
         html, item = r.question(i, q, total)
         parts.append(html)
         data.append(item)
-    return "\n".join(parts), {"questions": data}, r.digest
+    quiz_data: contract.QuizData = {"questions": data}
+    if ctx.xapi is not None:
+        quiz_data["x"] = ctx.xapi
+    return "\n".join(parts), quiz_data, r.digest
 
 
 def render_quiz(quiz: Quiz, ctx: QuizContext) -> str:

@@ -9,6 +9,7 @@ from markupsafe import Markup, escape
 from generator.model.models import Quiz
 from generator.pages.context import PageContext
 from generator.pages.quiz_html import QuizContext, render_quiz
+from generator.pages.quiz_xapi import quiz_xapi
 from generator.pages.urls import ASSETS_DIR
 
 
@@ -31,6 +32,7 @@ def quiz_section(ctx: PageContext, quiz: Quiz, src: str, *, heading_level: int =
         course_id=ctx.bundle.course.id,
         digest=ctx.digests[quiz.id],
         heading_level=heading_level,
+        xapi=quiz_xapi(ctx.bundle.course, ctx.course_iri, quiz, ctx.digests[quiz.id][:12]) if ctx.course_iri else None,
     )
     count = quiz.draw or len(quiz.questions)
     one = "_one" if count == 1 else ""

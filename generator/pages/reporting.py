@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from generator.model.activity_ids import reported_lessons, reported_quizzes
 from generator.model.load import CourseBundle
-from generator.pages.activity_ids import reported_lessons, reported_quizzes
 
 XAPI_KEYS = ("endpoint", "launch")
 
@@ -77,10 +77,11 @@ def final_pass_mark(bundle: CourseBundle) -> int | None:
     return final.pass_mark if final is not None else None
 
 
-def reporting_data(bundle: CourseBundle, reporting: Reporting) -> str:
-    """What report.js needs of the course, as JSON (ReportingData in contract.js)."""
+def reporting_data(bundle: CourseBundle, reporting: Reporting, course_iri: str | None = None) -> str:
+    """What report.js needs of the course, as JSON (ReportingData in contract.js); `course_iri`
+    (model/activity_ids.course_iri) where it reports to an LRS."""
     outline = bundle.outline
-    # The ids report.js builds its activity ids from (pages/activity_ids.py).
+    # The ids report.js builds its activity ids from (model/activity_ids.py).
     lessons = reported_lessons(outline)
     quizzes = reported_quizzes(outline)
     titles = {item_id: outline[item_id].title for item_id in [*lessons, *quizzes]}
@@ -92,6 +93,8 @@ def reporting_data(bundle: CourseBundle, reporting: Reporting) -> str:
         "q": quizzes,
         "n": titles,
         "s": reporting.scorm12,
-        "x": {"e": reporting.xapi_endpoint, "p": reporting.xapi_launch} if reporting.xapi else None,
+        "x": {"e": reporting.xapi_endpoint, "p": reporting.xapi_launch, "i": course_iri or ""}
+        if reporting.xapi
+        else None,
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

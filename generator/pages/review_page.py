@@ -21,7 +21,8 @@ from markupsafe import Markup, escape
 
 from generator.model.models import Module, Question, Quiz, Reinforcement, RolePlay
 from generator.pages.context import PageContext
-from generator.pages.quiz_html import QuizContext, render_quiz
+from generator.pages.quiz_html import QuizContext, quiz_digest, render_quiz
+from generator.pages.quiz_xapi import quiz_xapi
 from generator.pages.urls import ASSETS_DIR
 
 # The page's address and its quiz's id. `review` is a reserved id (checks.RESERVED_IDS), so no
@@ -108,6 +109,8 @@ def review_page(ctx: PageContext) -> str:
             if (lid := ctx.outline.objective_lesson.get(oid)) is not None and lid in ctx.outline
         },
         course_id=ctx.bundle.course.id,
+        # Reviews and pre-tests report their answers too, named under the course IRI.
+        xapi=quiz_xapi(ctx.bundle.course, ctx.course_iri, quiz, quiz_digest(quiz)[:12]) if ctx.course_iri else None,
     )
     # review.js gives the quiz its class once it has picked the questions: the quiz runtime binds
     # only a .cg-quiz, and must not draw at random from every module first.

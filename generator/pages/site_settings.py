@@ -102,3 +102,5 @@ class SiteSettings(BaseModel):
     # The site's path (urls.site_path): every URL root-relative under it; None: relative to the
     # page (pages/urls.py says why).
     url_base: str | None = None
+    # mkdocs.yml's site_url: names the course's activities when course.yaml has no xapi_id.
+    site_url: str | None = None

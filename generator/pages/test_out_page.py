@@ -17,7 +17,8 @@ from markupsafe import Markup, escape
 from generator.model.models import Module, Quiz
 from generator.model.outline import pass_mark_of
 from generator.pages.context import PageContext
-from generator.pages.quiz_html import QuizContext, render_quiz
+from generator.pages.quiz_html import QuizContext, quiz_digest, render_quiz
+from generator.pages.quiz_xapi import quiz_xapi
 from generator.pages.review_page import review_questions
 from generator.pages.urls import ASSETS_DIR
 
@@ -60,6 +61,8 @@ def test_out_page(ctx: PageContext, module: Module, quiz: Quiz) -> str:
         assets_url=ctx.links.to_src(src, ASSETS_DIR).rstrip("/") + "/",
         objective_links={},
         course_id=ctx.bundle.course.id,
+        # Reviews and pre-tests report their answers too, named under the course IRI.
+        xapi=quiz_xapi(ctx.bundle.course, ctx.course_iri, quiz, quiz_digest(quiz)[:12]) if ctx.course_iri else None,
     )
     fragment = render_quiz(quiz, context)
     if not ctx.inline_quizzes:

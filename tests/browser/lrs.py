@@ -26,7 +26,10 @@ USER, PASSWORD = "coursegen", "a-test-password"
 # whose reloader restarts the LRS whenever a file changes in the folder it runs from. One setting
 # differs from Ralph 5.1's: its file-system back end writes each request's statements with
 # "create", which refuses the second request (the file exists); here it appends, as a file of
-# statements must. Everything else (validation, ids, duplicates, auth, CORS) is Ralph's own.
+# statements must. And a query's `verb` and `activity` reach that back end as Ralph's IRI models,
+# which it compares with the statements' strings, so a filtered GET (what `coursegen analyse --lrs`
+# sends, as xAPI 1.0.3 specifies it) matched nothing; here they reach it as the strings they are.
+# Everything else (validation, ids, duplicates, auth, CORS, the filters themselves) is Ralph's own.
 SERVE = """
 import sys
 import uvicorn
@@ -34,6 +37,19 @@ from ralph.backends.data.base import BaseOperationType
 from ralph.backends.lrs.fs import FSLRSBackend
 
 FSLRSBackend.default_operation_type = BaseOperationType.APPEND
+_query = FSLRSBackend.query_statements
+
+
+def query_statements(self, params, target=None):
+    iris = {
+        name: value.model_dump(mode="json")
+        for name in ("verb", "activity")
+        if (value := getattr(params, name, None)) is not None and hasattr(value, "model_dump")
+    }
+    return _query(self, params.model_copy(update=iris) if iris else params, target)
+
+
+FSLRSBackend.query_statements = query_statements
 uvicorn.run("ralph.api:app", host="127.0.0.1", port=int(sys.argv[1]), log_level="warning")
 """
 
@@ -43,6 +59,7 @@ class Ralph:
     home: Path
     port: int
     site_origin: str  # the origin of the course's pages, which Ralph lets read its answers (CORS)
+    more_origins: tuple[str, ...] = ()  # the same course served from other addresses too
     process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
 
     @property
@@ -58,7 +75,7 @@ class Ralph:
             **os.environ,
             "RALPH_APP_DIR": str(self.home / "app"),
             "RALPH_RUNSERVER_BACKEND": "fs",
-            "RALPH_RUNSERVER_CORS_ALLOW_ORIGINS": json.dumps([self.site_origin]),
+            "RALPH_RUNSERVER_CORS_ALLOW_ORIGINS": json.dumps([self.site_origin, *self.more_origins]),
         }
 
     def make_credentials(self) -> None:

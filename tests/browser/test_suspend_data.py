@@ -19,9 +19,9 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page
 
+from generator.model.activity_ids import reported_quizzes
 from generator.model.load import CourseBundle, load_course
 from generator.model.models import Matching, MultipleChoice, Ordering, RolePlay, SingleChoice
-from generator.pages.activity_ids import reported_quizzes
 from generator.pages.quiz_html import quiz_digest
 from generator.pages.runtime_files import runtime_assets
 from tests.browser.conftest import serving

@@ -2,8 +2,9 @@
 
 The site is the fixture course with `xapi: {launch: true}` in mkdocs.yml, opened as a portal
 opens it, with the launch parameters (endpoint, auth, actor, registration) in its address. The
-statements are read back from Ralph, exactly; then Ralph is stopped in the middle of a quiz,
-and every statement still arrives once it is back, exactly once.
+statements are read back from Ralph, exactly, in the shape schema/xapi-answered.schema.json pins
+(ids under the course IRI, not the site's address); then Ralph is stopped in the middle of a
+quiz, and every statement still arrives once it is back, exactly once.
 """
 
 from __future__ import annotations
@@ -18,9 +19,14 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
+import jsonschema
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
+from generator.model.activity_ids import course_iri, lesson_iri, question_iri, quiz_iri
+from generator.model.interactions import interaction_definition
+from generator.model.load import load_course
+from generator.pages.quiz_html import content_hash
 from tests.browser.conftest import FIXTURE, Server, Watch, _free_port, build_site, serving
 from tests.browser.lrs import Ralph
 
@@ -28,6 +34,9 @@ REPO = Path(__file__).resolve().parents[2]
 ADL = "http://adlnet.gov/expapi"
 ACTOR = {"objectType": "Agent", "name": "Ada Lovelace", "mbox": "mailto:ada@example.org"}
 TITLE = "Quiz runtime course"
+SCHEMA = json.loads((REPO / "schema" / "xapi-answered.schema.json").read_text(encoding="utf-8"))
+EXT = "https://w3id.org/coursegen/xapi/"
+DURATION = re.compile(r"^PT\d+(\.\d+)?S$")
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
 
 
@@ -114,22 +123,37 @@ def delivered(page: Page, timeout: float = 30_000) -> None:
     )
 
 
-def activity(setup: Setup, path: str, kind: str, name: str, **more: str) -> dict[str, Any]:
+def activity(iri: str, kind: str, name: str) -> dict[str, Any]:
     return {
         "objectType": "Activity",
-        "id": setup.site.url + path,
-        "definition": {"type": f"{ADL}/activities/{kind}", "name": {"en": name}, **more},
+        "id": iri,
+        "definition": {"type": f"{ADL}/activities/{kind}", "name": {"en": name}},
     }
 
 
 def expected_statements(setup: Setup, registration: str) -> list[dict[str, Any]]:
-    course = activity(setup, "", "course", TITLE)
-    quiz = activity(setup, "quiz/final-check", "assessment", "Final check")
+    bundle = load_course(FIXTURE)
+    # No xapi_id and a site on 127.0.0.1: the course id names the course, whatever the port.
+    iri = course_iri(bundle.course, setup.site.url)
+    assert iri == "urn:coursegen:course:quizcourse"
+    final = bundle.quizzes["final-check"]
+    course = activity(iri, "course", TITLE)
+    quiz = activity(quiz_iri(iri, "final-check"), "assessment", "Final check")
+    attempt = {
+        EXT + "quiz-hash": content_hash(final),
+        EXT + "course-version": "1.0",
+        EXT + "attempt": 1,
+        EXT + "attempt-total": {"raw": 3, "max": 3},
+    }
 
-    def statement(verb: str, obj: dict[str, Any], result: dict[str, Any], parents: list[Any] | None) -> dict[str, Any]:
+    def statement(
+        verb: str, obj: dict[str, Any], result: dict[str, Any], parents: list[Any] | None, extensions: Any = None
+    ) -> dict[str, Any]:
         context: dict[str, Any] = {"registration": registration}
         if parents is not None:
             context["contextActivities"] = {"parent": parents, "grouping": [course]}
+        if extensions is not None:
+            context["extensions"] = extensions
         return {
             "actor": ACTOR,
             "verb": {"id": f"{ADL}/verbs/{verb}", "display": {"en-US": verb}},
@@ -138,30 +162,35 @@ def expected_statements(setup: Setup, registration: str) -> list[dict[str, Any]]
             "context": context,
         }
 
-    def question(question_id: str) -> dict[str, Any]:
-        return activity(
-            setup, f"quiz/final-check/question/{question_id}", "cmi.interaction", question_id, interactionType="choice"
-        )
+    def question(index: int) -> dict[str, Any]:
+        q = final.questions[index]
+        return {
+            "objectType": "Activity",
+            "id": question_iri(iri, "final-check", q.id),
+            "definition": interaction_definition(q, "en"),
+        }
 
     full = {"scaled": 1, "min": 0}
     return [
         statement(
             "experienced",
-            activity(setup, "lesson/opening-calls", "lesson", "Opening calls"),
+            activity(lesson_iri(iri, "opening-calls"), "lesson", "Opening calls"),
             {"completion": True},
             [course],
         ),
         statement(
             "answered",
-            question("eight"),
+            question(0),
             {"response": "3", "success": True, "score": {**full, "raw": 1, "max": 1}},
             [quiz],
+            attempt,
         ),
         statement(
             "answered",
-            question("strict"),
+            question(1),
             {"response": "0[,]1", "success": True, "score": {**full, "raw": 2, "max": 2}},
             [quiz],
+            attempt,
         ),
         statement(
             "passed", quiz, {"success": True, "completion": True, "score": {**full, "raw": 3, "max": 3}}, [course]
@@ -174,10 +203,17 @@ def expected_statements(setup: Setup, registration: str) -> list[dict[str, Any]]
 
 def as_sent(statement: dict[str, Any]) -> dict[str, Any]:
     """A statement as the course sent it: without what the LRS adds (stored, authority) or what the
-    browser makes fresh each time (id, timestamp), which are checked apart."""
+    browser makes fresh each time (id, timestamp, an answer's duration), which are checked apart;
+    an `answered` statement must validate against the schema that pins its shape."""
     assert UUID.match(statement["id"]), statement["id"]
     assert re.match(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", statement["timestamp"])
-    return {k: v for k, v in statement.items() if k not in ("id", "timestamp", "stored", "authority")}
+    sent = {k: v for k, v in statement.items() if k not in ("id", "timestamp", "stored", "authority")}
+    if statement["verb"]["id"] == f"{ADL}/verbs/answered":
+        jsonschema.validate(statement, SCHEMA, format_checker=jsonschema.FormatChecker())
+        sent["result"] = {k: v for k, v in sent["result"].items() if k != "duration"}
+        # Timed on the page: each question's check came after the page showed it.
+        assert DURATION.match(statement["result"]["duration"]), statement["result"]
+    return sent
 
 
 def queue(page: Page) -> list[Any]:
@@ -275,13 +311,13 @@ def test_a_review_says_it_is_a_review(setup: Setup, make_context: Callable[..., 
     delivered(page)
     stored = registered(setup.lrs, registration)
     kinds = {
-        (s["object"]["id"].removeprefix(setup.site.url), s.get("context", {}).get("extensions", {}).get(KIND))
+        (s["object"]["id"].split("/", 1)[1], s.get("context", {}).get("extensions", {}).get(KIND))
         for s in stored
         if s["verb"]["id"].endswith(("/passed", "/failed"))
     }
     assert kinds == {("quiz/beta-quiz", None), ("quiz/review", "review")}, kinds
     answered = [s for s in stored if s["verb"]["id"].endswith("/answered") and "quiz/review/" in s["object"]["id"]]
-    assert len(answered) == 1 and answered[0]["context"]["extensions"] == {KIND: "review"}
+    assert len(answered) == 1 and answered[0]["context"]["extensions"][KIND] == "review"
 
 
-KIND = "https://coursegen.dev/xapi/extensions/activity-kind"
+KIND = "https://w3id.org/coursegen/xapi/activity-kind"

@@ -44,6 +44,45 @@
  * What a quiz's `key` attribute decodes to: what grading needs and the page must not show.
  * @typedef {object} QuizData
  * @property {Question[]} questions the questions, in the order of the quiz's .cg-q elements (their data-i)
+ * @property {XapiQuiz} [x] on a site that reports to an LRS: what report-xapi.js needs (pages/quiz_xapi.py)
+ */
+
+/**
+ * A quiz's activity for xAPI statements (pages/quiz_xapi.py): ids under the course IRI, never
+ * under the address the site is served from.
+ * @typedef {object} XapiQuiz
+ * @property {string} id the quiz's activity id
+ * @property {Object<string, string>} t its name (the quiz title), by language
+ * @property {string} h the quiz's content hash (12 hex)
+ * @property {string} v the course version
+ * @property {Object<string, XapiQuestion>} q each question's activity, by question id
+ */
+
+/**
+ * @typedef {object} XapiQuestion
+ * @property {string} id the question's activity id
+ * @property {XapiInteraction} d its interaction definition (model/interactions.py)
+ * @property {string} [s] a role-play's start step
+ * @property {string[]} [n] a role-play: the step or ending each of d's choices leads to, in their order
+ */
+
+/**
+ * An xAPI interaction activity's definition, in the course's language.
+ * @typedef {object} XapiInteraction
+ * @property {string} type the ADL activity type (cmi.interaction)
+ * @property {Object<string, string>} name the question's prompt
+ * @property {string} interactionType choice, sequencing, matching or other (a role-play)
+ * @property {string[]} correctResponsesPattern the right answer, as xAPI's response patterns write it
+ * @property {XapiComponent[]} [choices] options, items, or a role-play's choices (`<step>.<k>`)
+ * @property {XapiComponent[]} [source] a matching question's left-hand sides
+ * @property {XapiComponent[]} [target] a matching question's right-hand sides, then its distractors
+ * @property {XapiComponent[]} [steps] a role-play's steps
+ */
+
+/**
+ * @typedef {object} XapiComponent
+ * @property {string} id
+ * @property {Object<string, string>} description
  */
 
 /**
@@ -346,6 +385,7 @@
  * @typedef {object} XapiSettings
  * @property {string | null} e the fixed LRS endpoint; null for none
  * @property {boolean} p whether the launch parameters in the address (endpoint, auth, actor, registration) count
+ * @property {string} i the course IRI every activity id hangs under (model/activity_ids.py)
  */
 
 export {}

@@ -52,6 +52,7 @@ export { decodeQuizData, obfuscationKey, unmask } from './quiz-data.js'
  * @property {number} max the points the questions asked give
  * @property {boolean} passed
  * @property {AnswerReport[]} answers the questions asked, in order
+ * @property {import('./contract.js').XapiQuiz} [x] the quiz data's xAPI part, where the site has one
  */
 
 /**
@@ -61,6 +62,8 @@ export { decodeQuizData, obfuscationKey, unmask } from './quiz-data.js'
  * @property {number} score the points earned
  * @property {number} max the points it gives
  * @property {number[]} answer the answer in authored positions (QuestionController.authoredPositions)
+ * @property {number} [ms] the time it took, where this page saw it: from the attempt's start on the
+ *   page or the check before, to its check
  */
 
 // The runtime's own controls. A quiz can hold others (Material's copy button on a code block, a
@@ -126,13 +129,17 @@ class Quiz {
   /** @type {HTMLElement} */ #summary
   /** @type {Attempt} */ #attempt
   /** @type {QuestionController[]} */ #controllers
+  /** @type {import('./contract.js').XapiQuiz | undefined} */ #x
+  /** @type {Record<number, number>} */ #ms = {}
+  #since = Date.now()
 
   /**
    * @param {HTMLElement} root the quiz's .cg-quiz element
-   * @param {import('./contract.js').Question[]} questions its decoded quiz data
+   * @param {import('./contract.js').QuizData} data its decoded quiz data
    */
-  constructor(root, questions) {
+  constructor(root, { questions, x }) {
     this.#root = root
+    this.#x = x
     this.#data = /** @type {QuizElementData} */ (root.dataset)
     this.#questions = questions
     this.#passMark = Number(this.#data.pass)
@@ -260,7 +267,7 @@ class Quiz {
     this.#summary.hidden = false
     if (quietly) return ''
     /** @type {QuizCompleteDetail} */
-    const detail = { quizId: this.#data.quiz, score, max, passed, answers: this.#answerReports() }
+    const detail = { quizId: this.#data.quiz, score, max, passed, answers: this.#answerReports(), x: this.#x }
     document.dispatchEvent(new CustomEvent('coursegen:quiz-complete', { detail }))
     return heading.textContent + '. ' + total
   }
@@ -275,6 +282,7 @@ class Quiz {
         score: roundToHundredths(this.#attempt.shares[index] * question.points),
         max: question.points,
         answer: this.#controllers[index].authoredPositions(this.#attempt.answers[index]),
+        ms: this.#ms[index],
       }
     })
   }
@@ -343,6 +351,7 @@ class Quiz {
    * @param {number} index
    */
   #afterCheck(index) {
+    this.#ms[index] = -this.#since + (this.#since = Date.now())
     const result = this.#showResult(index)
     this.#save()
     result.focus()
@@ -355,6 +364,7 @@ class Quiz {
    * @param {number[]} again
    */
   #retry(again) {
+    this.#since = Date.now()
     this.#showAttempt()
     this.#save()
     const firstAgain = /** @type {HTMLElement} */ (this.#questionElements[again[0]].querySelector('.cg-n'))
@@ -507,10 +517,10 @@ class QuizLifetime extends HTMLElement {
     const lifetime = (this.#lifetime = new AbortController())
     const data = /** @type {QuizElementData} */ (root.dataset)
     this.ready = decodeQuizData(data.key, data.quiz + ':' + data.hash).then(
-      ({ questions }) => {
+      (quizData) => {
         // Gone from the page while its data was decoding: nothing to start.
         if (lifetime.signal.aborted) return false
-        new Quiz(root, questions).start(lifetime.signal)
+        new Quiz(root, quizData).start(lifetime.signal)
         return true
       },
       (error) => {

@@ -9,6 +9,12 @@
 // LRS has it, and is sent again after a failure, with growing pauses, and after a reload. The LRS
 // keeps one statement per id: a statement sent twice (a 409 for a known id counts as delivered)
 // is stored once.
+//
+// Every activity id hangs under the course IRI (ReportingData.x.i, model/activity_ids.py), never
+// under the address the site is served from: the same course served from two places keeps one set
+// of ids. An `answered` statement carries what the quiz data's `x` gives (pages/quiz_xapi.py): the
+// question's interaction definition, the quiz's content hash and the course version, and adds the
+// attempt number and the learner's total on that attempt (schema/xapi-answered.schema.json).
 
 import { FINISHED, recordKey } from './record.js'
 import { isPlainObject, parseJson, withStorage } from './shared.js'
@@ -17,6 +23,8 @@ import { isPlainObject, parseJson, withStorage } from './shared.js'
 /** @typedef {import('./contract.js').PageData} PageData */
 /** @typedef {import('./quiz.js').QuizCompleteDetail} QuizCompleteDetail */
 /** @typedef {import('./quiz.js').AnswerReport} AnswerReport */
+/** @typedef {import('./contract.js').XapiQuiz} XapiQuiz */
+/** @typedef {import('./contract.js').XapiQuestion} XapiQuestion */
 /** @typedef {import('./report.js').Reporter} Reporter */
 /** @typedef {import('./report.js').Standing} Standing */
 
@@ -31,6 +39,8 @@ import { isPlainObject, parseJson, withStorage } from './shared.js'
 
 const LAUNCH_KEY = 'coursegen-xapi-launch'
 const LAUNCH_PARAMETERS = ['endpoint', 'auth', 'actor', 'registration', 'activity_id']
+// The names of the extensions a coursegen statement carries (model/interactions.py).
+const EXTENSION = 'https://w3id.org/coursegen/xapi/'
 // Pauses between tries after a failure, in ms: doubling up to half a minute.
 const FIRST_PAUSE = 1000
 const LONGEST_PAUSE = 30000
@@ -112,21 +122,52 @@ const destination = (settings, siteRoot) => {
 }
 
 /**
- * An xAPI interaction type for a question type.
- * @param {string} type
+ * A role-play's answer (the position chosen at each step) as the choices it made, `<step>.<k>`,
+ * and the ending it reached, followed through the question's map in the quiz data.
+ * @param {XapiQuestion} question
+ * @param {number[]} positions
  */
-const interactionType = (type) =>
-  ({ single: 'choice', multiple: 'choice', ordering: 'sequencing', matching: 'matching' })[type] || 'other'
+export const rolePlayPath = (question, positions) => {
+  const choices = question.d.choices || []
+  let at = question.s || ''
+  const path = positions.map((position) => {
+    const id = `${at}.${position}`
+    at = (question.n || [])[choices.findIndex((choice) => choice.id == id)]
+    return id
+  })
+  return { path, ending: at }
+}
 
 /**
  * An answer as xAPI's response patterns write it, by authored position: choices and steps
- * joined by [,], a matching question's pairs as pair[.]choice.
+ * joined by [,], a matching question's pairs as pair[.]choice, a role-play's choices as step.k.
  * @param {AnswerReport} answer
+ * @param {XapiQuestion} [question]
  */
-export const xapiResponse = ({ type, answer }) =>
+export const xapiResponse = ({ type, answer }, question) =>
   type == 'matching'
     ? answer.flatMap((choice, pair) => (choice >= 0 ? [`${pair}[.]${choice}`] : [])).join('[,]')
-    : (type == 'multiple' ? [...answer].sort((a, b) => a - b) : answer).join('[,]')
+    : type == 'roleplay' && question
+      ? rolePlayPath(question, answer).path.join('[,]')
+      : (type == 'multiple' ? [...answer].sort((a, b) => a - b) : answer).join('[,]')
+
+/**
+ * The number of this attempt at a quiz (1 for the first) on this version of it, counted in the
+ * learner's browser beside the progress record: the first attempt is what item analysis reads
+ * by default.
+ * @param {string} key the counters' storage key
+ * @param {string} quizId
+ * @param {string} hash the quiz's content hash: a changed quiz starts again at 1
+ */
+const nextAttempt = (key, quizId, hash) => {
+  const counters = parseJson(withStorage((storage) => storage.getItem(key)))
+  const all = isPlainObject(counters) ? counters : {}
+  const [seen, count] = Array.isArray(all[quizId]) ? all[quizId] : []
+  const attempt = seen == hash && Number.isInteger(count) ? count + 1 : 1
+  all[quizId] = [hash, attempt]
+  withStorage((storage) => storage.setItem(key, JSON.stringify(all)))
+  return attempt
+}
 
 /**
  * @param {number} raw
@@ -139,40 +180,38 @@ const score = (raw, max) => ({ scaled: max ? Math.round((raw / max) * 10000) / 1
  * statements themselves.
  * @param {ReportingData} settings
  * @param {Destination} to
- * @param {string} siteRoot
  */
-const statementMaker = (settings, to, siteRoot) => {
+const statementMaker = (settings, to) => {
   const language = document.documentElement.lang || 'en'
+  const iri = settings.x?.i || ''
   /**
    * @param {string} kind
    * @param {string} id
    * @param {string} type an ADL activity type
-   * @param {Record<string, string>} [more]
+   * @param {Record<string, string>} [name] the activity's name by language; the title by default
    */
-  const activity = (kind, id, type, more = {}) => ({
+  const activity = (kind, id, type, name) => ({
     objectType: 'Activity',
-    id: kind ? `${siteRoot}${kind}/${encodeURIComponent(id)}` : siteRoot,
+    id: kind ? `${iri}/${kind}/${encodeURIComponent(id)}` : iri,
     definition: {
       type: `http://adlnet.gov/expapi/activities/${type}`,
-      name: { [language]: settings.n[id] || id },
-      ...more,
+      name: name || { [language]: settings.n[id] || id },
     },
   })
-  const course = activity('', '', 'course')
-  course.definition.name = { [language]: settings.t }
+  const course = activity('', '', 'course', { [language]: settings.t })
 
   /**
    * @param {string} verb an ADL verb
    * @param {object} object
    * @param {object} result
    * @param {object[] | null} parents the activities it is part of; null for the course itself
-   * @param {string} [kind] what the quiz was after the course (ACTIVITY_KIND), if it was
+   * @param {Record<string, any>} [extensions] the context's
    */
-  const statement = (verb, object, result, parents, kind) => {
+  const statement = (verb, object, result, parents, extensions) => {
     const context = {
       ...(to.registration ? { registration: to.registration } : {}),
       ...(parents ? { contextActivities: { parent: parents, grouping: [course] } } : {}),
-      ...(kind ? { extensions: { [ACTIVITY_KIND]: kind } } : {}),
+      ...(extensions ? { extensions } : {}),
     }
     return {
       id: uuid(),
@@ -190,7 +229,7 @@ const statementMaker = (settings, to, siteRoot) => {
 // A context extension (issue 26) that says what a quiz was, so that item analysis can tell a
 // review, a pre-test or a recertification from a first attempt: 'review', 'pretest' or
 // 'recertification'. Statements about anything else carry none.
-export const ACTIVITY_KIND = 'https://coursegen.dev/xapi/extensions/activity-kind'
+export const ACTIVITY_KIND = EXTENSION + 'activity-kind'
 
 /**
  * What a quiz finished on this page was, after or around the course; '' for an ordinary quiz.
@@ -298,7 +337,7 @@ export const xapiReporter = (settings, page) => {
   const siteRoot = new URL('../../', import.meta.url).href
   const to = destination(settings, siteRoot)
   if (!to) return undefined
-  const { activity, course, statement } = statementMaker(settings, to, siteRoot)
+  const { activity, course, statement } = statementMaker(settings, to)
   const { flush, send } = statementQueue(`coursegen-xapi:${page.c}`, to)
   addEventListener('online', flush)
   flush()
@@ -320,30 +359,49 @@ export const xapiReporter = (settings, page) => {
       if (statements.length) send(statements)
     },
     quizComplete: (detail) => {
-      const quiz = activity('quiz', detail.quizId, 'assessment')
+      const x = detail.x
+      const quiz = { ...activity('quiz', detail.quizId, 'assessment', x?.t), ...(x ? { id: x.id } : {}) }
       const kind = activityKind(settings, page, detail.quizId)
-      const statements = detail.answers.map((answer) =>
-        statement(
-          'answered',
-          activity(`quiz/${encodeURIComponent(detail.quizId)}/question`, answer.id, 'cmi.interaction', {
-            interactionType: interactionType(answer.type),
-          }),
-          {
-            response: xapiResponse(answer),
-            success: answer.score >= answer.max,
-            score: score(answer.score, answer.max),
-          },
-          [quiz],
-          kind,
-        ),
-      )
+      // The activity kind says what the quiz was after the course; `pretest` is what item
+      // analysis compares before and after instruction by (model/interactions.py).
+      const extensions = x && {
+        [EXTENSION + 'quiz-hash']: x.h,
+        [EXTENSION + 'course-version']: x.v,
+        [EXTENSION + 'attempt']: nextAttempt(`coursegen-xapi-attempts:${page.c}`, detail.quizId, x.h),
+        [EXTENSION + 'attempt-total']: { raw: detail.score, max: detail.max },
+        ...(kind ? { [ACTIVITY_KIND]: kind } : {}),
+        ...(kind == 'pretest' ? { [EXTENSION + 'pretest']: true } : {}),
+      }
+      // Without the quiz data's xAPI part (a page built before it) answers cannot be named.
+      const statements = detail.answers.flatMap((answer) => {
+        const question = x?.q[answer.id]
+        if (!question) return []
+        const ending = answer.type == 'roleplay' ? rolePlayPath(question, answer.answer) : undefined
+        return [
+          statement(
+            'answered',
+            { objectType: 'Activity', id: question.id, definition: question.d },
+            {
+              response: xapiResponse(answer, question),
+              success: answer.score >= answer.max,
+              score: score(answer.score, answer.max),
+              ...(answer.ms ? { duration: `PT${Math.round(answer.ms / 100) / 10}S` } : {}),
+              ...(ending
+                ? { extensions: { [EXTENSION + 'path']: ending.path, [EXTENSION + 'ending']: ending.ending } }
+                : {}),
+            },
+            [quiz],
+            extensions,
+          ),
+        ]
+      })
       statements.push(
         statement(
           detail.passed ? 'passed' : 'failed',
           quiz,
           { success: detail.passed, completion: true, score: score(detail.score, detail.max) },
           [course],
-          kind,
+          kind ? { [ACTIVITY_KIND]: kind } : undefined,
         ),
       )
       send(statements)
