@@ -108,9 +108,13 @@ def content_hash(quiz: Quiz) -> str:
 def _tokens(digest: str, question_id: str, kind: str, count: int) -> list[str]:
     # Keyed by the full digest, which depends on the whole key: the page shows
     # only its first 12 hex, so the tokens cannot be recomputed from the page.
+    # Four hex digits, not eight: a token only has to be distinct within its
+    # question (the salt sees to that), and each random digit is a literal that
+    # gzip cannot shrink, written three or four times per option (issue 23: the
+    # eight-digit tokens cost about 1.4 KB on the final assessment page).
     for salt in range(100):
         tokens = [
-            hashlib.sha256(f"{digest}/{question_id}/{kind}/{i}/{salt}".encode()).hexdigest()[:8] for i in range(count)
+            hashlib.sha256(f"{digest}/{question_id}/{kind}/{i}/{salt}".encode()).hexdigest()[:4] for i in range(count)
         ]
         if len(set(tokens)) == count:
             return tokens

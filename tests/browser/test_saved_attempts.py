@@ -10,6 +10,7 @@ by the runtime, and the page must show them as they were left.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import Any
 
@@ -17,7 +18,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from generator.model.load import load_course
-from generator.pages.quiz_html import content_hash, decode_blob
+from generator.model.models import SingleChoice
+from generator.pages.quiz_html import content_hash, decode_blob, quiz_digest
 
 from .conftest import FIXTURE, Site
 from .test_quiz_runtime import ALPHA, question, summary, wait_ready
@@ -80,3 +82,28 @@ def test_an_attempt_saved_in_the_runtimes_format_loads(site: Site, page: Page, k
     expect(page.get_by_text("Trust grows — Outcome: success")).to_be_visible()
     # Showing it saves nothing: what is stored stays as it was written until the learner acts.
     assert json.loads(page.evaluate(f"localStorage.getItem({key!r})")) == saved
+
+
+def test_an_attempt_with_the_eight_digit_tokens_of_earlier_releases_is_dropped(site: Site, page: Page) -> None:
+    # Option tokens were eight hex digits until issue 23 made them four; the quiz version (its
+    # content hash) did not change, so an attempt saved then is under the same key. Its tokens are
+    # on no option any more: the runtime must start a fresh attempt, not show a broken one.
+    quiz = load_course(FIXTURE).quizzes["alpha-quiz"]
+    digest = content_hash(quiz)
+    full = quiz_digest(quiz)
+
+    def old(question_id: str, kind: str, count: int) -> list[str]:
+        return [hashlib.sha256(f"{full}/{question_id}/{kind}/{i}/0".encode()).hexdigest()[:8] for i in range(count)]
+
+    single = quiz.questions[0]
+    assert isinstance(single, SingleChoice)
+    tokens = old(single.id, "o", len(single.options))
+    saved = {"drawn": [0, 1, 2, 3, 4], "order": {"0": tokens}, "answers": {"0": tokens[:1]}, "shares": {"0": 1}}
+    key = f"coursegen:quizcourse:alpha-quiz:{digest}"
+    page.context.add_init_script(f"localStorage.setItem({key!r}, {json.dumps(json.dumps(saved))})")
+    page.goto(site.url + ALPHA)
+    wait_ready(page)
+    opener = question(page, "How do you open the call?")
+    expect(opener.get_by_role("radio")).not_to_have_count(0)
+    expect(opener.get_by_role("radio", checked=True)).to_have_count(0)
+    expect(opener.get_by_text("Score:")).to_have_count(0)

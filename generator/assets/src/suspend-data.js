@@ -3,7 +3,7 @@
 //
 // The state is what the browser keeps for the course: the progress record (record.js) and the
 // quiz runtime's saved attempts (quiz.js), under coursegen:<course>:<quiz>:<quiz version>. An
-// attempt holds option tokens, eight random hex digits each, that deflate cannot shrink, so only
+// attempt holds option tokens, four random hex digits each, that deflate cannot shrink, so only
 // the attempts still under way travel: a finished quiz's result is in the record already. Packed,
 // the state is JSON, deflated (deflate-raw) and base64-encoded, behind a format mark.
 
