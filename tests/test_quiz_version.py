@@ -37,9 +37,9 @@ GOLDEN = {
     "capstone-roleplay": "e0f63268ae92",
     "connection-quiz": "4fff19d303cc",
     "final-assessment": "0166502d039e",
-    "p-word-quiz": "7ef180b5176d",
-    "partnership-attitudes-quiz": "6cedd52a9d34",
-    "we-relationship-quiz": "b8283ebbdbb8",
+    "p-word-quiz": "41d50912b6ca",
+    "partnership-attitudes-quiz": "118137ebed49",
+    "we-relationship-quiz": "50394b56b253",
 }
 
 
