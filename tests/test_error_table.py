@@ -518,6 +518,38 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
             "indent it to column 7, as that line is"
         ],
     ),
+    # A move tag must be listed in course.yaml: a typo would split one kind of move in two.
+    (
+        "move-not-listed",
+        QUIZ,
+        'text: "Hi Dana!"\n',
+        'text: "Hi Dana!"\n        move: use-nmae\n',
+        [
+            f"{QUIZ}:14:15: questions[0].options[1].move: no move has the id 'use-nmae'; "
+            f"list it under moves in {OUTLINE} (- id: ..., description: ...) or fix the id"
+        ],
+    ),
+    (
+        "choice-move-not-listed",
+        QUIZ,
+        "next: stall",
+        "next: stall\n            move: stall-for-time",
+        [
+            f"{QUIZ}:79:19: questions[4].steps[1].choices[1].move: no move has the id 'stall-for-time'; "
+            f"list it under moves in {OUTLINE} (- id: ..., description: ...) or fix the id"
+        ],
+    ),
+    (
+        "move-listed-twice",
+        OUTLINE,
+        "final_assessment: final-check\n",
+        "final_assessment: final-check\nmoves:\n  - id: use-name\n    description: Greet by name.\n"
+        "  - id: use-name\n    description: Say the customer's name.\n",
+        [
+            f"{OUTLINE}:16:9: moves[1].id: move 'use-name' is already listed at moves[0]; list each move once, "
+            "with one description"
+        ],
+    ),
     (
         "lesson-unlisted",
         OUTLINE,
@@ -564,6 +596,21 @@ def test_every_problem_in_every_file_in_one_run(mini: Path) -> None:
         f"{LESSON}:4:10: minutes: must be a whole number, not the text 'five'",
         f"{QUIZ}:3:1: intor: unknown field 'intor'; did you mean 'intro'?",
         f"{FINAL}:3:12: pass_mark: must be at most 100, not the number 150",
+    ]
+
+
+def test_a_misspelt_move_is_matched_to_a_listed_one(mini: Path) -> None:
+    _apply(
+        mini,
+        OUTLINE,
+        None,
+        (mini / OUTLINE).read_text() + "moves:\n  - id: use-name\n    description: Greet by name.\n",
+    )
+    _apply(mini, QUIZ, 'text: "Hi Dana!"\n', 'text: "Hi Dana!"\n        move: use-nmae\n')
+    _apply(mini, QUIZ, "feedback: You know who it is.\n", "feedback: You know who it is.\n        move: use-name\n")
+    assert report(mini) == [
+        f"{QUIZ}:15:15: questions[0].options[1].move: no move has the id 'use-nmae' (did you mean 'use-name'?); "
+        f"list it under moves in {OUTLINE} (- id: ..., description: ...) or fix the id"
     ]
 
 

@@ -155,6 +155,22 @@ def test_silencing_a_lint_warning_changes_no_hash() -> None:
     assert content_hash(Quiz.model_validate(edited)) == GOLDEN["connection-quiz"]
 
 
+def test_tagging_moves_changes_no_hash() -> None:
+    # A move tag speaks to lint and the facilitator edition; learners' saved answers must survive it.
+    data = quiz_files()["connection-quiz"]
+    questions = []
+    for question in data["questions"]:
+        if "options" in question:
+            question = {**question, "options": [{**o, "move": "listen"} for o in question["options"]]}
+        if "steps" in question:
+            steps = [{**s, "choices": [{**c, "move": "listen"} for c in s["choices"]]} for s in question["steps"]]
+            question = {**question, "steps": steps}
+        questions.append(question)
+    tagged = Quiz.model_validate({**data, "questions": questions})
+    assert "move" in tagged.model_dump_json()
+    assert content_hash(tagged) == GOLDEN["connection-quiz"]
+
+
 def test_the_canonical_form_is_versioned_sorted_compact_json() -> None:
     quiz = load_course(ROOT).quizzes["connection-quiz"]
     canonical = canonical_quiz(quiz)

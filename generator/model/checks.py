@@ -113,8 +113,10 @@ def check_course(
 
     objectives = _objectives(lessons, problems)
     assessed: set[str] = set()
+    moves = _moves(course, cdoc, problems)
     for quiz, doc in quizzes:
         problems += _check_quiz(quiz, doc, objectives, assessed, complete)
+        problems += _move_references(quiz, doc, moves)
     if complete:
         for objective_id, (doc, loc) in objectives.items():
             if objective_id not in assessed:
@@ -219,6 +221,52 @@ def _objectives(lessons: list[tuple[Lesson, Document]], problems: list[Problem])
     return found
 
 
+def _moves(course: Course, doc: Document, problems: list[Problem]) -> set[str]:
+    """The move ids course.yaml lists; a second entry for one id is a problem (which description holds?)."""
+    first: dict[str, int] = {}
+    for k, move in enumerate(course.moves):
+        if move.id in first:
+            problems.append(
+                _at(
+                    doc,
+                    ("moves", k, "id"),
+                    f"move '{move.id}' is already listed at moves[{first[move.id]}]; list each move once, "
+                    "with one description",
+                )
+            )
+        else:
+            first[move.id] = k
+    return set(first)
+
+
+def _move_references(quiz: Quiz, doc: Document, moves: set[str]) -> list[Problem]:
+    # A move that is not listed is most often a typo, and a typo would split one kind of
+    # move into two, hiding from lint a move that is wrong every time it appears.
+    problems: list[Problem] = []
+    for i, question in enumerate(quiz.questions):
+        tagged: list[tuple[Path_, str | None]] = []
+        if isinstance(question, (SingleChoice, MultipleChoice)):
+            tagged = [(("questions", i, "options", j, "move"), o.move) for j, o in enumerate(question.options)]
+        elif isinstance(question, RolePlay):
+            tagged = [
+                (("questions", i, "steps", k, "choices", c, "move"), choice.move)
+                for k, step in enumerate(question.steps)
+                for c, choice in enumerate(step.choices)
+            ]
+        for loc, move in tagged:
+            if move is not None and move not in moves:
+                hint = _closest(move, moves)
+                problems.append(
+                    _at(
+                        doc,
+                        loc,
+                        f"no move has the id '{move}'{hint}; list it under moves in {OUTLINE} "
+                        "(- id: ..., description: ...) or fix the id",
+                    )
+                )
+    return problems
+
+
 def _check_quiz(
     quiz: Quiz,
     doc: Document,
@@ -288,6 +336,8 @@ _SCOPE_HOME: dict[Scope, str] = {
 }
 _UNSILENCEABLE = {
     "CG001": "reports a silence entry that silences nothing; remove that entry instead",
+    "CG109": "is about a kind of move across the course, not one question; make that move right somewhere, "
+    "in circumstances the lessons teach",
     "CG401": f"is not silenced here; list the name under recurring_names in {OUTLINE} if it is meant to recur",
     "CG402": "cannot be silenced; replace the placeholder text it reports",
 }

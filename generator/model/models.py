@@ -25,6 +25,14 @@ Markdown = Annotated[str, Field(min_length=1, description="Text in Markdown.")]
 Line = Annotated[str, Field(min_length=1, max_length=300, description="One line of plain text.")]
 Percent = Annotated[int, Field(ge=0, le=100, description="A percentage from 0 to 100.")]
 
+# The kind of move an answer represents. Optional: a course that tags no answers loses nothing,
+# but `coursegen lint` can only find the kinds of move that are always wrong where they are tagged.
+_MOVE_HELP = (
+    "The kind of move this answer represents, e.g. discount or escalate: one of the ids listed under "
+    "'moves' in course/course.yaml. Learners never see it; `coursegen lint` warns when a kind of move is "
+    "wrong every time it appears, since a learner can then rule it out without knowing the course."
+)
+
 
 class Strict(BaseModel):
     # strict: a trainer's "yes" must not quietly become True, nor "5" become 5;
@@ -147,6 +155,7 @@ class Option(Strict):
     correct: bool = Field(default=False, description="true for a right answer.")
     feedback: Markdown = Field(description="Why this answer is right or wrong, shown after checking.")
     pin: bool = Field(default=False, description="true keeps this option in place when options are shuffled.")
+    move: Slug | None = Field(default=None, description=_MOVE_HELP)
 
 
 class SingleChoice(GradedQuestion):
@@ -194,6 +203,7 @@ class Choice(Strict):
     points: int = Field(default=0, ge=0, le=100, description="Points this choice earns.")
     feedback: Markdown = Field(description="Why this choice helps or hurts, shown in the debrief.")
     next: Slug = Field(description="The id of the next step or of an ending.")
+    move: Slug | None = Field(default=None, description=_MOVE_HELP)
 
 
 class Step(Strict):
@@ -263,6 +273,16 @@ class Module(Strict):
     quiz: Slug | None = Field(default=None, description="Id of the module's quiz.")
 
 
+class Move(Strict):
+    id: Slug = Field(
+        description="The move's name, as options and role-play choices write it after 'move:', e.g. discount."
+    )
+    description: Line = Field(
+        description="What this kind of move is, in one line, e.g. 'Lower the price or improve the terms to win "
+        "or keep the business.' The facilitator edition shows it beside each answer tagged with the move."
+    )
+
+
 class Course(Strict):
     id: Slug = Field(description="The course's name; learners' saved progress is kept under it.")
     title: Line = Field(description="The course title.")
@@ -289,4 +309,14 @@ class Course(Strict):
         default_factory=list,
         description="Names of people or companies meant to recur across the course with different second names "
         "(e.g. your own company, 'Tidemark'); `coursegen lint` does not report these as one name used for two.",
+    )
+    max_roleplay_share: Percent = Field(
+        default=40,
+        description="The largest share of a quiz's points, in per cent, that its role-plays may carry before "
+        "`coursegen lint` warns (CG204): beyond it the role-plays decide the score more than every other question.",
+    )
+    moves: list[Move] = Field(
+        default_factory=list,
+        description="The kinds of move that quiz answers are tagged with ('move:' on an option or a role-play "
+        "choice), each with its id and a one-line description. Every move a quiz uses must be listed here, once.",
     )
