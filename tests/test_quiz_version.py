@@ -34,9 +34,9 @@ from generator.read.yaml_source import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = {
-    "capstone-roleplay": "e0f63268ae92",
-    "connection-quiz": "4fff19d303cc",
-    "final-assessment": "0166502d039e",
+    "capstone-roleplay": "3bd905e94df0",
+    "connection-quiz": "87e3f1c25644",
+    "final-assessment": "5c8afb678115",
     "p-word-quiz": "7ef180b5176d",
     "partnership-attitudes-quiz": "6cedd52a9d34",
     "we-relationship-quiz": "b8283ebbdbb8",
