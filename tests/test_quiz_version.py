@@ -34,7 +34,7 @@ from generator.read.yaml_source import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = {
-    "capstone-roleplay": "3bd905e94df0",
+    "capstone-roleplay": "02e6bcd9c3ba",
     "connection-quiz": "87e3f1c25644",
     "final-assessment": "5c8afb678115",
     "p-word-quiz": "7ef180b5176d",
