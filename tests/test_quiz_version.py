@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = {
     "capstone-roleplay": "02e6bcd9c3ba",
     "connection-quiz": "87e3f1c25644",
-    "final-assessment": "5c8afb678115",
+    "final-assessment": "9e3a8fd77886",
     "p-word-quiz": "7ef180b5176d",
     "partnership-attitudes-quiz": "6cedd52a9d34",
     "we-relationship-quiz": "b8283ebbdbb8",
