@@ -35,7 +35,7 @@ from generator.read.yaml_source import read_document
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = {
     "capstone-roleplay": "02e6bcd9c3ba",
-    "connection-quiz": "87e3f1c25644",
+    "connection-quiz": "b0d22b5ad4f0",
     "final-assessment": "9e3a8fd77886",
     "p-word-quiz": "7ef180b5176d",
     "partnership-attitudes-quiz": "6cedd52a9d34",
