@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from markupsafe import escape
 from test_build import snapshot
 
 from generator.cli import main
@@ -171,8 +172,33 @@ def test_the_learner_site_neither_holds_nor_links_to_the_edition(workshop: Path)
             text = path.read_text(encoding="utf-8", errors="replace").lower()
             assert "facilitator" not in text and "answer key" not in text, path
             assert not any(f"/{name}" in text for name in edition_only if name.startswith("quizzes/")), path
+    # Move tags are for trainers: no description of one reaches a learner's page.
+    descriptions = [str(escape(m.description)).lower() for m in load_course(workshop).course.moves]
+    assert descriptions
+    for path in learner.rglob("*.html"):
+        text = path.read_text(encoding="utf-8").lower()
+        assert not any(d in text for d in descriptions) and "cg-fac-move" not in text, path
     # And nothing the learner site serves is a map or an answer marking.
     assert not list(learner.rglob("*.svg")) or all("role-play" not in p.read_text() for p in learner.rglob("*.svg"))
+
+
+def test_every_tagged_option_and_choice_shows_its_move_and_description() -> None:
+    bundle = load_course(FIXTURES / "workshop")
+    page = render_facilitator(bundle).pages["quizzes/calls-quiz.md"]
+    described = {m.id: str(escape(m.description)) for m in bundle.course.moves}
+    quiz = bundle.quizzes["calls-quiz"]
+    tagged = [o.move for q in quiz.questions if isinstance(q, (SingleChoice, MultipleChoice)) for o in q.options]
+    tagged += [c.move for q in quiz.questions if isinstance(q, RolePlay) for s in q.steps for c in s.choices]
+    expected = [f"Move: <strong>{move}</strong> – {described[move]}" for move in tagged if move]
+    assert re.findall(r'<p class="cg-fac-move">(.*?)</p>', page) == expected
+    assert expected == [
+        "Move: <strong>pitch</strong> – Present your own offer before you know the customer&#39;s problem.",
+        "Move: <strong>ask</strong> – Ask an open question about what happened &amp; who it affected.",
+        "Move: <strong>ask</strong> – Ask an open question about what happened &amp; who it affected.",
+        "Move: <strong>discount</strong> – Lower the price to make up for a problem.",
+    ]
+    # An untagged answer shows no move line: the unmarked options of `habits` and the other choices.
+    assert page.count("cg-fac-move") == 4
 
 
 def test_the_bundled_course_edition_has_every_quiz_answer_and_map(tmp_path: Path) -> None:

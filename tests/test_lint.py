@@ -18,13 +18,22 @@ from click.testing import CliRunner, Result
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.author import answer_count, feedback, length_cues, reading_time, recall
+from generator.author import (
+    answer_count,
+    feedback,
+    length_cues,
+    move_cues,
+    pass_mark,
+    reading_time,
+    recall,
+    roleplay_share,
+)
 from generator.author.catch_all_options import catch_all
 from generator.author.names import pairs
 from generator.author.text import KEY_WORD_LETTERS, key_words
 from generator.cli import main
 from generator.model.lint_codes import LINT_CODES
-from generator.model.models import RolePlay
+from generator.model.models import Course, Quiz, RolePlay
 from generator.model.roleplay_paths import scores, slips
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,6 +42,7 @@ EVERY = FIXTURES / "lint-every-rule"
 CLEAN = FIXTURES / "lint-clean"
 QUIZ = "quizzes/calls-quiz.yaml"
 LESSON = "course/lessons/follow-up.yaml"
+FINAL = "quizzes/final-check.yaml"
 
 EXPECTED = [
     "course/course.yaml:9:14: warning[CG402]: 'TODO: one sentence for the course home' is a placeholder coursegen "
@@ -46,6 +56,8 @@ EXPECTED = [
     "40 %), so always picking the longest pays; make a wrong option the longest in more of them",
     f"{QUIZ}:6:1: warning[CG104]: both select-all questions have exactly 2 right options of 5, so a learner who "
     "always ticks 2 gains; vary the number of right options from question to question",
+    f"{QUIZ}:6:1: warning[CG204]: role-plays carry 106 of the 111 points in this quiz (95 %, over 40 %), so they "
+    "decide the score more than every other question; give the other questions more points, or the role-plays fewer",
     f"{QUIZ}:10:15: warning[CG401]: 'Dana Reyes' here, but 'Dana Okafor' in course/lessons/first-call.yaml: one "
     "name for two people or companies confuses learners; rename one of them, or list 'Dana' under recurring_names "
     "in course/course.yaml if both are meant",
@@ -64,17 +76,26 @@ EXPECTED = [
     f"{QUIZ}:95:5: warning[CG203]: picking the longest choice at every step, open:2 → recover:1 → close:2 → won, "
     "reaches the success ending 'won', so a learner wins without reading; make a weaker choice the longest at one "
     "of those steps",
+    f"{QUIZ}:103:13: warning[CG205]: open:2 → recover:1 → close:2 → won slips at open:2 (1 point where the best "
+    "choice earns 3) and still reaches the success ending 'won' (so do the slips at close:2), so the story tells the "
+    "learner the slip did not matter; lead the slip to a partial or failure ending that says what it cost",
     f"{QUIZ}:132:18: warning[CG202]: the best-scoring path, open:1 → close:1 → stall (6 points), ends in a partial "
     "ending; give the way to a success ending more points, or make this one a success",
-    f"{QUIZ}:149:13: warning[CG201]: open:2 → mend:1 → fixed reaches 'fixed', the best-scored ending (100), though "
+    f"{QUIZ}:149:13: warning[CG201]: open:2 → mend:1 → patched reaches 'patched', the best-scored ending (100), though "
     "open:2 is worth 0 where the best choice is worth 2, so a slip costs nothing; lead the way back to an ending "
     "that scores less",
+    f"{FINAL}:4:12: warning[CG501]: the final assessment's pass mark is 40 %, so a learner who gets most of it wrong "
+    "passes, and the certificate tells a manager nothing; write pass_mark: 70 (or at least 50)",
+    f"{FINAL}:13:15: warning[CG109]: the move 'discount' is wrong in all 3 places it appears ({FINAL}:13, {FINAL}:29, "
+    f"{FINAL}:45), so a learner rules it out without knowing the course; make it the right answer somewhere, in "
+    "circumstances the lessons teach",
     "quizzes/follow-up-check.yaml:31:5: warning[CG105]: every option is right, so ticking them all scores full "
     "marks without reading; add wrong options that someone who skipped the lesson would pick",
 ]
 SUMMARY = (
-    "16 warnings (CG001: 1, CG101: 1, CG102: 1, CG103: 1, CG104: 1, CG105: 1, CG106: 1, CG107: 1, CG108: 1, "
-    "CG201: 1, CG202: 1, CG203: 1, CG301: 1, CG302: 1, CG401: 1, CG402: 1); 0 silenced"
+    "20 warnings (CG001: 1, CG101: 1, CG102: 1, CG103: 1, CG104: 1, CG105: 1, CG106: 1, CG107: 1, CG108: 1, "
+    "CG109: 1, CG201: 1, CG202: 1, CG203: 1, CG204: 1, CG205: 1, CG301: 1, CG302: 1, CG401: 1, CG402: 1, "
+    "CG501: 1); 0 silenced"
 )
 LINE = re.compile(r"^(?P<file>\S+):(?P<line>\d+):(?P<column>\d+): warning\[(?P<code>CG\d{3})\]: (?P<message>.+)$")
 
@@ -505,6 +526,9 @@ def test_the_readme_table_has_one_row_per_code_with_the_numbers_the_rules_use() 
         "CG104": [f"{answer_count.QUIZ_MINIMUM} or more"],
         "CG107": [f"fewer than {feedback.MINIMUM_WORDS} words"],
         "CG108": [f"words of {KEY_WORD_LETTERS} or more letters"],
+        "CG109": [f"{move_cues.MINIMUM_PLACES} or more places"],
+        "CG204": [f"more than {Course.model_fields['max_roleplay_share'].default} %"],
+        "CG501": [f"below {pass_mark.MINIMUM}", f"`pass_mark: {pass_mark.SUGGESTED}`"],
         "CG301": [f"{recall.RUN_WORDS} or more words"],
         "CG302": [
             f"{reading_time.WORDS_PER_MINUTE} a minute",
@@ -516,3 +540,158 @@ def test_the_readme_table_has_one_row_per_code_with_the_numbers_the_rules_use() 
     for code, figures in numbers.items():
         for figure in figures:
             assert figure in rows[code], f"README's {code} row does not say {figure!r}"
+
+
+# ---------------------------------------------------------- moves, shares, slips, pass marks
+
+
+def codes(root: Path, code: str) -> list[str]:
+    return [line for line in lint(root).stdout.splitlines() if f"warning[{code}]" in line]
+
+
+def test_a_move_right_once_is_no_cue_and_role_play_choices_count(tmp_path: Path) -> None:
+    root = copy(EVERY, tmp_path)
+    # Right once, in a role-play choice that is the best at its step: 'discount' is no longer a cue.
+    edit(
+        root,
+        QUIZ,
+        "          - text: Offer a discount.\n",
+        "          - text: Offer a discount.\n            move: discount\n",
+    )
+    assert codes(root, "CG109") == []
+
+
+def test_a_weaker_role_play_choice_is_a_wrong_place(tmp_path: Path) -> None:
+    root = copy(EVERY, tmp_path)
+    edit(
+        root,
+        QUIZ,
+        "          - text: Say sorry and ask what happened.\n",
+        "          - text: Say sorry and ask what happened.\n            move: listen\n",
+    )
+    # 'listen' is right in final-check, so a wrong choice adds nothing; a weaker choice tagged
+    # 'discount' is a fourth wrong place, named with the others.
+    edit(
+        root,
+        QUIZ,
+        "          - text: Apologise, agree a fix with a date, and check the next delivery yourself.\n",
+        "          - text: Apologise, agree a fix with a date, and check the next delivery yourself.\n"
+        "            move: discount\n",
+    )
+    (line,) = codes(root, "CG109")
+    assert line.startswith(
+        f"{QUIZ}:123:19: warning[CG109]: the move 'discount' is wrong in all 4 places it appears "
+        f"({QUIZ}:123, {FINAL}:13, {FINAL}:29, {FINAL}:45)"
+    )
+
+
+def test_a_move_wrong_twice_is_not_yet_a_cue(tmp_path: Path) -> None:
+    root = copy(EVERY, tmp_path)
+    edit(
+        root,
+        FINAL,
+        "      - text: Credit a month of deliveries.\n        move: discount\n",
+        "      - text: Credit a month of deliveries.\n",
+    )
+    assert codes(root, "CG109") == []
+
+
+def test_a_move_cue_cannot_be_silenced(tmp_path: Path) -> None:
+    root = copy(EVERY, tmp_path)
+    edit(
+        root,
+        FINAL,
+        "    prompt: What do you do first?\n",
+        "    prompt: What do you do first?\n    silence:\n      - code: CG109\n        because: Discounts are wrong here.\n",
+    )
+    result = lint(root)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{FINAL}:12:15: questions[0].silence[0].code: CG109 is about a kind of move across the course, not one "
+        "question; make that move right somewhere, in circumstances the lessons teach",
+        "1 problem found; nothing was written.",
+    ]
+
+
+def _quiz(points: list[int], roleplays: list[int], draw: int | None = None) -> Quiz:
+    """A quiz of single-choice questions worth `points` and role-plays whose one step earns `roleplays`."""
+    option = [{"text": "A", "correct": True, "feedback": "Yes."}, {"text": "B", "feedback": "No."}]
+    questions: list[dict[str, object]] = [
+        {"id": f"q{k}", "type": "single", "prompt": "?", "points": p, "options": option} for k, p in enumerate(points)
+    ]
+    ending = {"title": "End", "outcome": "success", "text": "Done."}
+    questions += [
+        {
+            "id": f"r{k}",
+            "type": "roleplay",
+            "prompt": "Go.",
+            "start": "s",
+            "steps": [
+                {"id": "s", "customer": "Hi.", "choices": [{"text": "x", "points": p, "feedback": "Why.", "next": "e"}]}
+            ],
+            "endings": [{"id": "e", **ending}, {"id": "f", **ending}],
+        }
+        for k, p in enumerate(roleplays)
+    ]
+    return Quiz.model_validate({"id": "q", "title": "Q", "draw": draw, "questions": questions})
+
+
+@pytest.mark.parametrize(
+    ("points", "roleplays", "draw", "share"),
+    [
+        ([1, 1, 1], [2], None, (2, 5)),
+        ([1, 1, 1, 1, 1, 1], [3, 2], 3, (5, 6)),  # both role-plays and one 1-point question
+        ([2, 1, 1, 1], [1], 2, (1, 2)),
+        ([1], [2, 2], 3, (4, 5)),  # three of three: both role-plays must be drawn
+        ([1, 1], [], None, (0, 2)),
+        ([], [3], None, (3, 3)),
+    ],
+)
+def test_the_role_play_share_is_that_of_the_heaviest_attempt(
+    points: list[int], roleplays: list[int], draw: int | None, share: tuple[int, int]
+) -> None:
+    assert roleplay_share.largest_share(_quiz(points, roleplays, draw)) == share
+
+
+def test_the_role_play_share_is_set_in_course_yaml(tmp_path: Path) -> None:
+    root = copy(CLEAN, tmp_path)
+    # 3 of 8 points (38 %) is within the default 40 %, not within 35 %.
+    assert codes(root, "CG204") == []
+    edit(root, "course/course.yaml", "modules:", "max_roleplay_share: 35\nmodules:")
+    assert codes(root, "CG204") == [
+        f"{QUIZ}:3:1: warning[CG204]: role-plays carry 3 of the 8 points in this quiz (38 %, over 35 %), so they "
+        "decide the score more than every other question; give the other questions more points, or the role-plays fewer"
+    ]
+
+
+def test_a_slip_led_to_a_partial_ending_is_not_reported(tmp_path: Path) -> None:
+    root = copy(EVERY, tmp_path)
+    # The slip at close:2 now ends partially, and with it the only way from the slip at open:2 to 'won'.
+    edit(
+        root,
+        QUIZ,
+        "            feedback: Ownership and a date she can hold you to, though it scores less here.\n            next: won",
+        "            feedback: Ownership and a date she can hold you to, though it scores less here.\n            next: stall",
+    )
+    assert codes(root, "CG205") == []
+
+
+def test_the_final_assessment_can_take_a_low_pass_mark_from_the_course(tmp_path: Path) -> None:
+    root = copy(EVERY, tmp_path)
+    edit(root, FINAL, "pass_mark: 40\n", "")
+    assert codes(root, "CG501") == []
+    edit(root, "course/course.yaml", "modules:", "pass_mark: 0\nmodules:")
+    assert codes(root, "CG501") == [
+        f"{FINAL}:2:5: warning[CG501]: the final assessment takes the course's pass mark, 0 % (course/course.yaml), "
+        "so every learner passes, whatever they answer, and the certificate tells a manager nothing; write "
+        "pass_mark: 70 in this quiz (or at least 50), or raise the course's"
+    ]
+
+
+def test_pass_mark_zero_says_what_to_write(tmp_path: Path) -> None:
+    root = copy(EVERY, tmp_path)
+    edit(root, FINAL, "pass_mark: 40\n", "pass_mark: 0\n")
+    assert codes(root, "CG501") == [
+        f"{FINAL}:4:12: warning[CG501]: the final assessment's pass mark is 0 %, so every learner passes, whatever "
+        "they answer, and the certificate tells a manager nothing; write pass_mark: 70 (or at least 50)"
+    ]

@@ -34,12 +34,12 @@ from generator.read.yaml_source import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = {
-    "capstone-roleplay": "e0f63268ae92",
-    "connection-quiz": "4fff19d303cc",
-    "final-assessment": "0166502d039e",
-    "p-word-quiz": "41d50912b6ca",
-    "partnership-attitudes-quiz": "118137ebed49",
-    "we-relationship-quiz": "50394b56b253",
+    "capstone-roleplay": "02e6bcd9c3ba",
+    "connection-quiz": "b0d22b5ad4f0",
+    "final-assessment": "9e3a8fd77886",
+    "p-word-quiz": "9b3571cb3c52",
+    "partnership-attitudes-quiz": "3ed724680014",
+    "we-relationship-quiz": "e982b73dfcbe",
 }
 
 
@@ -153,6 +153,22 @@ def test_silencing_a_lint_warning_changes_no_hash() -> None:
     first = {**data["questions"][0], "silence": [{"code": "CG101", **because}]}
     edited = {**data, "silence": [{"code": "CG102", **because}], "questions": [first, *data["questions"][1:]]}
     assert content_hash(Quiz.model_validate(edited)) == GOLDEN["connection-quiz"]
+
+
+def test_tagging_moves_changes_no_hash() -> None:
+    # A move tag speaks to lint and the facilitator edition; learners' saved answers must survive it.
+    data = quiz_files()["connection-quiz"]
+    questions = []
+    for question in data["questions"]:
+        if "options" in question:
+            question = {**question, "options": [{**o, "move": "listen"} for o in question["options"]]}
+        if "steps" in question:
+            steps = [{**s, "choices": [{**c, "move": "listen"} for c in s["choices"]]} for s in question["steps"]]
+            question = {**question, "steps": steps}
+        questions.append(question)
+    tagged = Quiz.model_validate({**data, "questions": questions})
+    assert "move" in tagged.model_dump_json()
+    assert content_hash(tagged) == GOLDEN["connection-quiz"]
 
 
 def test_the_canonical_form_is_versioned_sorted_compact_json() -> None:

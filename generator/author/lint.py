@@ -16,11 +16,15 @@ from generator.author import (
     convergence,
     feedback,
     length_cues,
+    move_cues,
     names,
+    pass_mark,
     placeholders,
     reading_time,
     recall,
     roleplay_paths,
+    roleplay_share,
+    slip_success,
 )
 from generator.author.findings import Finding, lessons, quizzes
 from generator.model.lint_codes import LINT_CODES
@@ -35,6 +39,10 @@ RULES: tuple[Callable[[CourseBundle], Iterable[Finding]], ...] = (
     feedback.findings,
     convergence.findings,
     roleplay_paths.findings,
+    slip_success.findings,
+    roleplay_share.findings,
+    move_cues.findings,
+    pass_mark.findings,
     recall.findings,
     reading_time.findings,
     names.findings,

@@ -336,6 +336,8 @@ _SCOPE_HOME: dict[Scope, str] = {
 }
 _UNSILENCEABLE = {
     "CG001": "reports a silence entry that silences nothing; remove that entry instead",
+    "CG109": "is about a kind of move across the course, not one question; make that move right somewhere, "
+    "in circumstances the lessons teach",
     "CG401": f"is not silenced here; list the name under recurring_names in {OUTLINE} if it is meant to recur",
     "CG402": "cannot be silenced; replace the placeholder text it reports",
 }

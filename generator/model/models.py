@@ -310,6 +310,11 @@ class Course(Strict):
         description="Names of people or companies meant to recur across the course with different second names "
         "(e.g. your own company, 'Tidemark'); `coursegen lint` does not report these as one name used for two.",
     )
+    max_roleplay_share: Percent = Field(
+        default=40,
+        description="The largest share of a quiz's points, in per cent, that its role-plays may carry before "
+        "`coursegen lint` warns (CG204): beyond it the role-plays decide the score more than every other question.",
+    )
     moves: list[Move] = Field(
         default_factory=list,
         description="The kinds of move that quiz answers are tagged with ('move:' on an option or a role-play "

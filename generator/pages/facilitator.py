@@ -100,6 +100,7 @@ def render_facilitator(bundle: CourseBundle, *, template_dirs: Sequence[Path] = 
                 pass_mark=use.quiz.pass_mark if use.quiz.pass_mark is not None else bundle.course.pass_mark,
                 intro=Markup(md.block(use.quiz.intro)) if use.quiz.intro else None,
                 questions=[_question(md, use.quiz, q, n, objectives) for n, q in enumerate(use.quiz.questions, 1)],
+                moves={move.id: move.description for move in bundle.course.moves},
             )
     out.pages[HOME_SRC] = env.get_template("facilitator_home.md.j2").render(
         course=bundle.course,
@@ -154,7 +155,7 @@ def _question(
     }
     if isinstance(q, (SingleChoice, MultipleChoice)):
         data["options"] = [
-            {"correct": o.correct, "pin": o.pin, "text": block(o.text), "feedback": block(o.feedback)}
+            {"correct": o.correct, "pin": o.pin, "move": o.move, "text": block(o.text), "feedback": block(o.feedback)}
             for o in q.options
         ]
     elif isinstance(q, Ordering):
@@ -181,6 +182,7 @@ def _roleplay(md: MarkdownRenderer, quiz: Quiz, q: RolePlay) -> dict[str, Any]:
                     "number": c + 1,
                     "points": _points(choice.points),
                     "best": choice_id(step.id, c) in best,
+                    "move": choice.move,
                     "text": Markup(md.block(choice.text)),
                     "feedback": Markup(md.block(choice.feedback)),
                     "next": choice.next,

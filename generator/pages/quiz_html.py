@@ -65,7 +65,13 @@ class QuizContext:
 # Bumped only when what the hash covers changes on purpose: every learner's saved
 # answers for every quiz are dropped when it does.
 HASH_FORMAT = b"coursegen-quiz-v1\n"
-_NOT_HASHED: dict[str, Any] = {"silence": True, "questions": {"__all__": {"silence"}}}
+# A `move` tag speaks to lint and the facilitator edition, as `silence` does: tagging answers
+# must not drop learners' saved answers either.
+_MOVE: dict[str, Any] = {"__all__": {"move": True}}
+_NOT_HASHED: dict[str, Any] = {
+    "silence": True,
+    "questions": {"__all__": {"silence": True, "options": _MOVE, "steps": {"__all__": {"choices": _MOVE}}}},
+}
 
 
 def canonical_quiz(quiz: Quiz) -> bytes:
@@ -78,7 +84,7 @@ def canonical_quiz(quiz: Quiz) -> bytes:
     Keys are sorted and the JSON written by the standard library, so neither the order
     of the models' fields nor the JSON output of a pydantic release matters.
     A `silence` entry is left out too: it speaks to `coursegen lint`, not to learners,
-    and silencing a warning must not throw away their saved answers.
+    and silencing a warning must not throw away their saved answers; so is a `move` tag.
     """
     data = quiz.model_dump(mode="json", exclude_defaults=True, exclude=_NOT_HASHED)
     text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
