@@ -22,8 +22,8 @@ from pathlib import Path, PurePosixPath
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 KB = 1024
-# The budgets (tests/test_page_weight.py explains the first).
-FINAL_PAGE = 22 * KB  # the bundled final assessment page's HTML
+# The budgets. A quiz page's own budget is on what the generator adds to it (below, issue 23): the
+# absolute 22 KB once held on the final assessment page made the course shorten its feedback.
 LESSON_QUIZ_ADDS = 5 * KB  # a five-question quiz on a lesson's page, over the same page without it
 RUNTIME = {"quiz": 8 * KB, "dashboard": 6 * KB, "other": 1 * KB}  # our JS + CSS, by kind of page
 LESSON = "module-0001/lesson-0001/index.html"  # the synthetic lesson weighed with and without its quiz
@@ -145,6 +145,7 @@ def kind(site: Path, page: str) -> str:
 @dataclass
 class Report:
     final: PageWeight  # the bundled course's final assessment page
+    quiz_pages: list[QuizPageWeight]  # every quiz page of the bundled course
     lesson: PageWeight  # the bundled course's first lesson page (no quiz)
     with_quiz: PageWeight  # the synthetic lesson with its five-question quiz on its page
     without_quiz: PageWeight  # the same lesson, its quiz on a page of its own
@@ -181,8 +182,119 @@ def measure(repo: Path, work: Path) -> Report:
     first = bundle.course.modules[0]
     return Report(
         final=weigh(bundled, f"{bundle.course.final_assessment}/index.html"),
+        quiz_pages=[weigh_quiz_page(bundled, page) for page in pages(bundled) if kind(bundled, page) == "quiz"],
         lesson=weigh(bundled, f"{first.id}/{first.lessons[0]}/index.html"),
         with_quiz=weigh(with_site, LESSON),
         without_quiz=weigh(without_site, LESSON),
         runtime=heaviest,
+    )
+
+
+# ------------------------------------------------------------ a quiz page's overhead
+
+# Issue 23: what the generator adds to a quiz page, not how much the trainer wrote, is held.
+DATA_FACTOR = 1.15  # the target: the quiz data's cost in the page over its plain JSON, both gzip -9
+DATA_FACTOR_HELD = 1.2  # what tests/test_page_weight.py holds today (see it for why not 1.15 yet)
+QUIZ_PAGE_OVERHEAD = 6 * KB  # the target: a quiz page over its text content plus Material's page, gzip -9
+QUIZ_PAGE_OVERHEAD_HELD = 8 * KB  # what tests/test_page_weight.py holds today
+_ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset">)(.*?)(</article>)', re.DOTALL)
+_BLOB = re.compile(r'data-quiz="([^"]+)"[^>]*data-hash="([^"]+)"[^>]*data-key="([^"]+)"')
+# The fields of the quiz data that hold text a learner reads once the page shows it: explanations,
+# feedback, role-play steps and choices, endings' titles and texts, and the titles of the lessons
+# it suggests reviewing (generator/pages/quiz_html.py).
+_TEXT_FIELDS = {"e", "f", "c", "h", "x", "r"}
+
+
+class _Text(HTMLParser):
+    """The text of an HTML fragment as a reader sees it: no tags, no script or style, spaces collapsed."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style", "template"):
+            self._skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style", "template") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def visible_text(fragment: str) -> str:
+    parser = _Text()
+    parser.feed(fragment)
+    return " ".join(" ".join(parser.parts).split())
+
+
+def _data_texts(value: object, key: str = "") -> list[str]:
+    if key == "r" and isinstance(value, list):  # the lessons to review: [title, address] pairs
+        return [str(pair[0]) for pair in value if isinstance(pair, list) and pair]
+    if isinstance(value, str):
+        return [visible_text(value)] if key in _TEXT_FIELDS else []
+    if isinstance(value, dict):
+        return [text for k, v in value.items() for text in _data_texts(v, str(k))]
+    if isinstance(value, list):
+        return [text for v in value for text in _data_texts(v, key)]
+    return []
+
+
+@dataclass
+class QuizPageWeight:
+    """A quiz page, gzip -9, against the two things it is made of that the generator does not choose.
+
+    - Material's page: the same HTML with the page body (the `md-content__inner` article) emptied:
+      header, navigation, footer and the theme's scripts, as Material builds them for this course.
+    - Text content: everything a learner can read in the page body, as plain UTF-8 text, one
+      document: the visible text of the article (headings, scenarios, prompts, options, buttons),
+      then the text of every explanation, feedback, role-play step and choice, and ending in the
+      quiz data (HTML tags dropped, spaces collapsed).
+
+    What is left, `overhead`, is what the generator adds: markup, the runtime's data structure
+    and its encoding.
+    """
+
+    page: str
+    html: int  # the page as MkDocs wrote it
+    material: int  # Material's page: the article emptied
+    text: int  # the text content
+    data: int  # what the quiz data's blob costs the page: the page with it, less the page without
+    data_plain: int  # the same data as compact JSON on its own
+
+    @property
+    def overhead(self) -> int:
+        return self.html - self.material - self.text
+
+    @property
+    def data_factor(self) -> float:
+        return self.data / self.data_plain
+
+
+def weigh_quiz_page(site: Path, page: str) -> QuizPageWeight:
+    """`page` must hold one quiz (its data in `data-key`)."""
+    import json
+
+    from generator.pages.quiz_html import decode_blob
+
+    html = (site / page).read_text(encoding="utf-8")
+    article = _ARTICLE.search(html)
+    blob = _BLOB.search(html)
+    if article is None or blob is None:
+        raise ValueError(f"{page} has no Material article or no quiz data")
+    data = decode_blob(blob[3], f"{blob[1]}:{blob[2]}")
+    text = "\n".join([visible_text(article[2]), *_data_texts(data)])
+    plain = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    whole = gz(html.encode("utf-8"))
+    return QuizPageWeight(
+        page=page,
+        html=whole,
+        material=gz((html[: article.start(2)] + html[article.end(2) :]).encode("utf-8")),
+        text=gz(text.encode("utf-8")),
+        data=whole - gz(html.replace(blob[3], "").encode("utf-8")),
+        data_plain=gz(plain),
     )

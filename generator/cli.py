@@ -103,11 +103,10 @@ def stats(root: Path, format_: str) -> None:
     from generator.author.stats_report import plain_text, print_rich
 
     try:
-        bundle = load_course(root)
+        figures = course_figures(load_course(root))
     except CourseError as exc:
         _fail(exc)
         return
-    figures = course_figures(bundle)
     if format_ == "json":
         click.echo(stats_json(figures))
     elif sys.stdout.isatty():
@@ -116,6 +115,91 @@ def stats(root: Path, format_: str) -> None:
         print_rich(figures, Console())
     else:
         click.echo(plain_text(figures), nl=False)
+
+
+@main.command()
+@click.argument("quiz_id", required=False)
+@click.option("--all", "all_", is_flag=True, help="Every quiz of the course, in the order learners meet them.")
+@click.option("--seed", type=int, default=None, help="Shuffle with this seed (default: the same seed every time).")
+@click.option(
+    "--key",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the answer key, as JSON, to this file (never to the paper).",
+)
+@click.option(
+    "--format", "format_", type=click.Choice(["text", "markdown"]), default="text", help="Plain text or Markdown."
+)
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", help="Project folder.")
+def paper(quiz_id: str | None, all_: bool, seed: int | None, key: Path | None, format_: str, root: Path) -> None:
+    """Print a quiz (QUIZ_ID, or every quiz with --all) as a learner meets it: no key, no feedback.
+
+    For reviewers and validity panels; options shuffled the same way every time (or by --seed).
+    --key writes the answers, per question id, to a separate file for scoring.
+    """
+    import json
+
+    from generator.author.paper import DEFAULT_SEED, quiz_order
+    from generator.author.paper import paper as make_paper
+
+    try:
+        bundle = load_course(root)
+    except CourseError as exc:
+        _fail(exc)
+        return
+    if all_ == (quiz_id is not None):
+        click.echo("name one quiz (coursegen paper QUIZ_ID) or ask for --all, not both", err=True)
+        sys.exit(1)
+    if quiz_id is not None and quiz_id not in bundle.quizzes:
+        import difflib
+
+        close = difflib.get_close_matches(quiz_id, sorted(bundle.quizzes), n=1, cutoff=0.7)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        click.echo(f"no quiz has the id '{quiz_id}'{hint}; the quizzes are: {', '.join(quiz_order(bundle))}", err=True)
+        sys.exit(1)
+    made = make_paper(
+        bundle,
+        quiz_order(bundle) if quiz_id is None else [quiz_id],
+        seed=DEFAULT_SEED if seed is None else seed,
+        format="markdown" if format_ == "markdown" else "text",
+    )
+    if key is not None:
+        try:
+            key.write_text(json.dumps(made.key, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        except OSError as exc:
+            click.echo(f"{key}: the key could not be written ({exc.strerror or exc}); nothing was printed", err=True)
+            sys.exit(1)
+    click.echo(made.text, nl=False)
+
+
+@main.command()
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", help="Project folder.")
+@click.option("--format", "format_", type=click.Choice(["text", "json"]), default="text", help="Lines, or JSON.")
+def panel(root: Path, format_: str) -> None:
+    """Score the validity panels recorded in validity/panels.yaml against their papers' keys.
+
+    Per panel and quiz: each reader's score, each group's mean, the items every non-reader got
+    right and the items every reader missed (validity/README.md says how a panel is run).
+    """
+    import json
+
+    from generator.author.panel import PANELS_FILE, read_panels
+    from generator.author.panel_report import result_json, text_lines
+
+    try:
+        load_course(root)
+        panels = read_panels(root)
+    except CourseError as exc:
+        _fail(exc)
+        return
+    if panels is None:
+        click.echo(f"there is no {PANELS_FILE} in {root.resolve()}; validity/README.md says how to start one", err=True)
+        sys.exit(1)
+    if format_ == "json":
+        document = [[result_json(result) for result in results] for results in panels]
+        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+    else:
+        click.echo("\n".join(text_lines(panels)))
 
 
 def _count(n: int, one: str, many: str = "") -> str:

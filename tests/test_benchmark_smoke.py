@@ -81,8 +81,10 @@ def test_the_benchmark_reports_page_weights_against_their_budgets() -> None:
     def page(name: str, html: int, **files: int) -> weights.PageWeight:
         return weights.PageWeight(name, html, {f"assets/coursegen/{k.replace('_', '.')}": v for k, v in files.items()})
 
+    quiz_page = weights.QuizPageWeight("q/index.html", html=20000, material=4500, text=9000, data=7000, data_plain=6000)
     report = weights.Report(
-        final=page("final-assessment/index.html", weights.FINAL_PAGE + 1),
+        final=page("final-assessment/index.html", 22000),
+        quiz_pages=[quiz_page],
         lesson=page("m/l/index.html", 8000),
         with_quiz=page(weights.LESSON, 11000),
         without_quiz=page(weights.LESSON, 7000),
@@ -92,8 +94,11 @@ def test_the_benchmark_reports_page_weights_against_their_budgets() -> None:
         },
     )
     rows = run.weight_rows(report)
-    assert len(rows) == 5  # final, lesson, what the quiz adds, runtime on the two kinds of page given
-    final, lesson, added, quiz, other = rows
-    assert final[2].endswith("❌") and added[2].endswith("✅") and quiz[2].endswith("✅") and other[2].endswith("✅")
+    # final (no budget), what a quiz page adds, its data's cost, lesson, what the quiz adds, runtime on two kinds
+    assert len(rows) == 7
+    final, overhead, data, lesson, added, quiz, other = rows
+    assert final[2] == "" and lesson[2] == ""
+    assert overhead[1] == "6.3 KB" and overhead[2].endswith("❌")  # 20000 - 9000 - 4500 = 6500 B, over 6 KB
+    assert data[1] == "1.17×" and data[2] == "≤ 1.15× ❌"
+    assert added[2].endswith("✅") and quiz[2].endswith("✅") and other[2].endswith("✅")
     assert added[1].startswith("3.9 KB") and quiz[1] == "5.4 KB" and "quiz.js 3.9 KB" in quiz[0]
-    assert lesson[2] == ""

@@ -23,12 +23,15 @@ import weights
 
 REPO = Path(__file__).resolve().parent.parent
 
-# The bundled final assessment page is held to weights.FINAL_PAGE, 22 KB (KB = 1024 B, as in every
-# budget here): it was 45,914 B before the grader's data was compressed, 27,667 B with the first
-# edition of the course, and is 22,041 B with the second, whose options and feedback are shorter
-# (the reasoning sits in the feedback, said once). Material's page around the quiz is about 4.9 KB
-# of it, so the questions and the grader's data have about 17 KB between them.
-FINAL_PAGE = weights.FINAL_PAGE
+# A quiz page is held on what the generator adds to it, not on what the trainer wrote (issue 23:
+# the absolute 22 KB once held on the final assessment made the course shorten its feedback).
+# weights.QuizPageWeight defines "text content" and "Material's page". The issue's targets are
+# weights.QUIZ_PAGE_OVERHEAD (6 KB) and weights.DATA_FACTOR (1.15x); today the final assessment adds
+# 7.6 KB (about 1.4 KB of it the random per-option tokens) and base64 in the page costs 1.16 to 1.18x
+# its plain JSON (it shares gzip's Huffman tables with the HTML around it). Those are the quiz
+# page's encoding, not the course; until it changes, these hold today's figures so that neither grows.
+OVERHEAD = weights.QUIZ_PAGE_OVERHEAD_HELD
+DATA_FACTOR = weights.DATA_FACTOR_HELD
 LESSON_QUIZ_ADDS = weights.LESSON_QUIZ_ADDS
 RUNTIME = weights.RUNTIME
 LESSON = weights.LESSON
@@ -53,9 +56,42 @@ def final_page() -> str:
     return f"{final}/index.html"
 
 
-def test_the_final_assessment_page_fits_its_budget(bundled: Path) -> None:
-    page = weights.weigh(bundled, final_page())
-    assert page.html <= FINAL_PAGE, f"{page.page}: {page.html} B gzip -9, over {FINAL_PAGE} B"
+def quiz_pages(site: Path) -> list[str]:
+    return [page for page in weights.pages(site) if weights.kind(site, page) == "quiz"]
+
+
+def test_a_quiz_page_adds_little_to_its_text_and_materials_page(bundled: Path) -> None:
+    found = [weights.weigh_quiz_page(bundled, page) for page in quiz_pages(bundled)]
+    assert len(found) == len(load_course(REPO).quizzes)
+    for page in found:
+        assert 0 < page.material < page.html and 0 < page.text < page.html, page
+        assert page.overhead <= OVERHEAD, (
+            f"{page.page}: {page.html} B = text {page.text} + Material {page.material} + {page.overhead} B added, "
+            f"over {OVERHEAD} B"
+        )
+
+
+def test_the_weighing_splits_the_page_as_defined(bundled: Path) -> None:
+    bundle = load_course(REPO)
+    page = final_page()
+    html = (bundled / page).read_text(encoding="utf-8")
+    quiz = bundle.quizzes[page.split("/")[0]]
+    article = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', html, re.DOTALL)
+    assert article
+    material = html.replace(article[1], "")
+    # Material's page holds none of the quiz, and everything around it.
+    assert 'class="cg-quiz"' not in material and "md-header" in material and "md-footer" in material
+    assert weights.weigh_quiz_page(bundled, page).material == weights.gz(material.encode("utf-8"))
+    # The text content holds the words of every feedback, which the page carries only in its data.
+    match = re.search(r'data-quiz="([^"]+)"[^>]*data-hash="([^"]+)"[^>]*data-key="([^"]+)"', html)
+    assert match
+    data = decode_blob(match[3], f"{match[1]}:{match[2]}")
+    text = "\n".join([weights.visible_text(article[1]), *weights._data_texts(data)])
+    for question in quiz.questions:
+        for option in getattr(question, "options", []):
+            words = re.findall(r"[A-Za-z]{6,}", option.feedback)
+            assert all(word in text for word in words), (question.id, words)
+    assert "<p>" not in text and 'data-key="' not in text
 
 
 def test_the_quiz_data_compresses_in_the_page(bundled: Path) -> None:
@@ -63,14 +99,15 @@ def test_the_quiz_data_compresses_in_the_page(bundled: Path) -> None:
     # (1.08 times that with the first edition of the course, 1.16 with the second, whose shorter
     # feedback compresses better as plain JSON while base64 keeps its cost; 2.75 times when it was
     # XOR-ed without being compressed first).
+    for name in quiz_pages(bundled):
+        page = weights.weigh_quiz_page(bundled, name)
+        assert page.data_factor <= DATA_FACTOR, (name, page.data, page.data_plain)
     html = (bundled / final_page()).read_text(encoding="utf-8")
     match = re.search(r'data-quiz="([^"]+)"[^>]*data-hash="([^"]+)"[^>]*data-key="([^"]+)"', html)
     assert match
     data = decode_blob(match[3], f"{match[1]}:{match[2]}")
-    assert len(data["q"]) == 26  # the third edition's pool: 26 questions, 15 drawn
+    assert len(data["q"]) == len(load_course(REPO).quizzes[final_page().split("/")[0]].questions)
     plain = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    cost = weights.gz(html.encode("utf-8")) - weights.gz(html.replace(match[3], "").encode("utf-8"))
-    assert cost <= 1.2 * weights.gz(plain), (cost, weights.gz(plain))
     assert len(match[3]) < len(plain) / 2
 
 

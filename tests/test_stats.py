@@ -48,6 +48,8 @@ calls           first-call  call-open               2
 calls           first-call  call-listen             2
 follow-through  follow-up   follow-promise          2
 follow-through  follow-up   follow-summary          3
+
+Validity panels, the last of each quiz: none
 """
 
 MINI_TEXT = """\
@@ -72,6 +74,8 @@ Objectives, and the questions that assess each
 module  lesson        objective     questions
 basics  first-lesson  first-greet           4
 basics  first-lesson  first-listen          3
+
+Validity panels, the last of each quiz: none
 """
 
 
@@ -123,6 +127,7 @@ WORKBENCH_JSON = {
         "roleplays": [ROLEPLAY],
         "objectives": CALLS_OBJECTIVES + FOLLOW_OBJECTIVES,
     },
+    "panels": [],
 }
 
 

@@ -1,6 +1,7 @@
 """`coursegen stats`: the shape of a course in figures, per module and for the whole course.
 
-Pure: it computes from the loaded course and prints nothing; stats_report renders the figures.
+It computes from the loaded course (and the validity panels recorded beside it, author/panel.py)
+and prints nothing; stats_report renders the figures.
 Words and estimated minutes are the lint's own (author/text.py, author/reading_time.py), so that
 `stats` and CG302 never disagree about a lesson.
 """
@@ -8,8 +9,10 @@ Words and estimated minutes are the lint's own (author/text.py, author/reading_t
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from generator.author.panel import QuizResult, last_per_quiz, read_panels
+from generator.author.paper import quiz_order
 from generator.author.reading_time import estimate
 from generator.author.text import lesson_text, words
 from generator.model.load import CourseBundle
@@ -62,6 +65,8 @@ class CourseFigures:
     modules: list[PartFigures]
     final: PartFigures | None
     course: PartFigures
+    # The last validity panel of each quiz that has one (validity/panels.yaml), in the order learners meet them.
+    panels: list[QuizResult] = field(default_factory=list)
 
 
 def _lesson_words(lesson: Lesson) -> int:
@@ -132,4 +137,13 @@ def course_figures(bundle: CourseBundle) -> CourseFigures:
         roleplays=[r for p in everything for r in p.roleplays],
         objectives=[o for p in everything for o in p.objectives],
     )
-    return CourseFigures(id=course.id, title=course.title, modules=parts, final=final, course=total)
+    last = last_per_quiz(read_panels(bundle.root) or [])
+    panels = [last[quiz_id] for quiz_id in dict.fromkeys([*quiz_order(bundle), *sorted(last)]) if quiz_id in last]
+    return CourseFigures(
+        id=course.id,
+        title=course.title,
+        modules=parts,
+        final=final,
+        course=total,
+        panels=panels,
+    )

@@ -1,4 +1,4 @@
-"""What `coursegen stats` prints: three tables, as plain aligned text, as rich tables, or as JSON.
+"""What `coursegen stats` prints: its tables, as plain aligned text, as rich tables, or as JSON.
 
 The tables are built once (`tables`) and drawn by either renderer, so the terminal and a pipe
 show the same rows.
@@ -14,6 +14,7 @@ from rich import box
 from rich.console import Console
 from rich.table import Table as RichTable
 
+from generator.author.panel_report import percent, result_json
 from generator.author.stats import OUTCOMES, CourseFigures, PartFigures
 from generator.model.models import QUESTION_TYPES
 
@@ -76,6 +77,30 @@ def tables(figures: CourseFigures) -> list[Table]:
             "Objectives, and the questions that assess each",
             ["module", "lesson", "objective", "questions"],
             [[part.id, o.lesson, o.id, str(o.questions)] for part in figures.modules for o in part.objectives],
+        ),
+        Table(
+            "Validity panels, the last of each quiz",
+            [
+                "quiz",
+                "date",
+                "version",
+                "non-readers (mean)",
+                "readers (mean)",
+                "all non-readers right",
+                "all readers missed",
+            ],
+            [
+                [
+                    p.quiz,
+                    p.date,
+                    p.course_version,
+                    f"{len(p.group('non-reader'))} ({percent(p.mean('non-reader'))})",
+                    f"{len(p.group('reader'))} ({percent(p.mean('reader'))})",
+                    f"{len(p.every_non_reader_right)} of {len(p.items)}",
+                    f"{len(p.every_reader_missed)} of {len(p.items)}",
+                ]
+                for p in figures.panels
+            ],
         ),
     ]
 
@@ -150,5 +175,6 @@ def json_text(figures: CourseFigures) -> str:
         "modules": [_part_json(part) for part in figures.modules],
         "final_assessment": _part_json(figures.final) if figures.final else None,
         "course": _part_json(figures.course),
+        "panels": [result_json(result) for result in figures.panels],
     }
     return json.dumps(document, indent=2, ensure_ascii=False)
