@@ -37,9 +37,9 @@ GOLDEN = {
     "capstone-roleplay": "02e6bcd9c3ba",
     "connection-quiz": "b0d22b5ad4f0",
     "final-assessment": "9e3a8fd77886",
-    "p-word-quiz": "9b3571cb3c52",
-    "partnership-attitudes-quiz": "3ed724680014",
-    "we-relationship-quiz": "e982b73dfcbe",
+    "p-word-quiz": "04b4f78fc6ea",
+    "partnership-attitudes-quiz": "22ebb9cdb3ce",
+    "we-relationship-quiz": "e4abcabf5ec7",
 }
 
 
