@@ -34,9 +34,9 @@ from generator.read.yaml_source import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = {
-    "capstone-roleplay": "02e6bcd9c3ba",
-    "connection-quiz": "b0d22b5ad4f0",
-    "final-assessment": "9e3a8fd77886",
+    "capstone-roleplay": "a3e522532e5c",
+    "connection-quiz": "e2d5f58a4514",
+    "final-assessment": "e58c2bf8a8e0",
     "p-word-quiz": "9b3571cb3c52",
     "partnership-attitudes-quiz": "3ed724680014",
     "we-relationship-quiz": "e982b73dfcbe",
