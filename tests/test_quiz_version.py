@@ -34,7 +34,7 @@ from generator.read.yaml_source import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = {
-    "capstone-roleplay": "a3e522532e5c",
+    "capstone-roleplay": "f47ea523e419",
     "connection-quiz": "e2d5f58a4514",
     "final-assessment": "e58c2bf8a8e0",
     "p-word-quiz": "9b3571cb3c52",
