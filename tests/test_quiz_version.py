@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = {
     "capstone-roleplay": "f47ea523e419",
     "connection-quiz": "e2d5f58a4514",
-    "final-assessment": "e58c2bf8a8e0",
+    "final-assessment": "1949ab5cad81",
     "p-word-quiz": "9b3571cb3c52",
     "partnership-attitudes-quiz": "3ed724680014",
     "we-relationship-quiz": "e982b73dfcbe",
