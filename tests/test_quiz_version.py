@@ -35,7 +35,7 @@ from generator.read.yaml_source import read_document
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = {
     "capstone-roleplay": "f47ea523e419",
-    "connection-quiz": "e2d5f58a4514",
+    "connection-quiz": "92cfe9ddca3a",
     "final-assessment": "1949ab5cad81",
     "p-word-quiz": "9b3571cb3c52",
     "partnership-attitudes-quiz": "3ed724680014",
