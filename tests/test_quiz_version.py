@@ -34,9 +34,9 @@ from generator.read.yaml_source import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = {
-    "capstone-roleplay": "02e6bcd9c3ba",
-    "connection-quiz": "b0d22b5ad4f0",
-    "final-assessment": "9e3a8fd77886",
+    "capstone-roleplay": "f47ea523e419",
+    "connection-quiz": "92cfe9ddca3a",
+    "final-assessment": "1949ab5cad81",
     "p-word-quiz": "04b4f78fc6ea",
     "partnership-attitudes-quiz": "22ebb9cdb3ce",
     "we-relationship-quiz": "e4abcabf5ec7",
