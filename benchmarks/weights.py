@@ -206,7 +206,10 @@ def measure(repo: Path, work: Path) -> Report:
 DATA_FACTOR = 1.15  # the target: the quiz data's cost in the page over its plain JSON, both gzip -9
 DATA_FACTOR_HELD = 1.2  # what tests/test_page_weight.py holds today (see it for why not 1.15 yet)
 QUIZ_PAGE_OVERHEAD = 6 * KB  # the target: a quiz page over its text content plus Material's page, gzip -9
-QUIZ_PAGE_OVERHEAD_HELD = 8 * KB  # what tests/test_page_weight.py holds today
+# What tests/test_page_weight.py holds today: the third edition's final assessment carries a pool of
+# 26 questions (the second's 24), and what the generator adds grows with each question's form (about
+# 350 B gzipped apiece), so the page adds 8.8 KB; the issue's 6 KB is not met yet (README).
+QUIZ_PAGE_OVERHEAD_HELD = 9 * KB
 _ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset">)(.*?)(</article>)', re.DOTALL)
 _BLOB = re.compile(r'data-quiz="([^"]+)"[^>]*data-hash="([^"]+)"[^>]*data-key="([^"]+)"')
 # The fields of the quiz data that hold text a learner reads once the page shows it: explanations,

@@ -34,12 +34,12 @@ from generator.read.yaml_source import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = {
-    "capstone-roleplay": "e0f63268ae92",
-    "connection-quiz": "4fff19d303cc",
-    "final-assessment": "0166502d039e",
-    "p-word-quiz": "7ef180b5176d",
-    "partnership-attitudes-quiz": "6cedd52a9d34",
-    "we-relationship-quiz": "b8283ebbdbb8",
+    "capstone-roleplay": "f47ea523e419",
+    "connection-quiz": "92cfe9ddca3a",
+    "final-assessment": "1949ab5cad81",
+    "p-word-quiz": "04b4f78fc6ea",
+    "partnership-attitudes-quiz": "22ebb9cdb3ce",
+    "we-relationship-quiz": "e4abcabf5ec7",
 }
 
 
