@@ -51,14 +51,14 @@ def test_the_quiz_data_names_each_question_from_the_model() -> None:
     iri = course_iri(bundle.course, None)
     data = quiz_xapi(bundle.course, iri, quiz, content_hash(quiz))
     assert data["id"] == quiz_iri(iri, quiz.id)
-    assert data["t"] == {"en": quiz.title}
-    assert (data["h"], data["v"]) == (content_hash(quiz), bundle.course.version)
-    assert list(data["q"]) == [q.id for q in quiz.questions]
+    assert data["title"] == {"en": quiz.title}
+    assert (data["hash"], data["version"]) == (content_hash(quiz), bundle.course.version)
+    assert list(data["questions"]) == [q.id for q in quiz.questions]
     for question in quiz.questions:
-        entry = data["q"][question.id]
+        entry = data["questions"][question.id]
         assert entry["id"] == question_iri(iri, quiz.id, question.id)
-        assert entry["d"] == interaction_definition(question, "en")
-        assert ("s" in entry) == ("n" in entry) == isinstance(question, RolePlay)
+        assert entry["definition"] == interaction_definition(question, "en")
+        assert ("start" in entry) == ("leads_to" in entry) == isinstance(question, RolePlay)
 
 
 def test_only_a_site_that_reports_to_an_lrs_carries_it() -> None:
@@ -72,16 +72,18 @@ def test_only_a_site_that_reports_to_an_lrs_carries_it() -> None:
         "objective_links": {},
         "course_id": bundle.course.id,
     }
-    assert "x" not in quiz_data(quiz, QuizContext(**base))
+    assert "xapi" not in quiz_data(quiz, QuizContext(**base))
     xapi = quiz_xapi(bundle.course, "urn:x", quiz, content_hash(quiz))
-    assert quiz_data(quiz, QuizContext(**base, xapi=xapi))["x"] == xapi
+    assert quiz_data(quiz, QuizContext(**base, xapi=xapi))["xapi"] == xapi
 
 
 def test_the_runtime_turns_a_role_play_answer_into_its_path_and_ending() -> None:
     bundle = load_course(FIXTURE)
     quiz = bundle.quizzes["alpha-quiz"]
     roleplay = next(q for q in quiz.questions if isinstance(q, RolePlay))
-    entry = quiz_xapi(bundle.course, "urn:coursegen:course:quizcourse", quiz, content_hash(quiz))["q"][roleplay.id]
+    entry = quiz_xapi(bundle.course, "urn:coursegen:course:quizcourse", quiz, content_hash(quiz))["questions"][
+        roleplay.id
+    ]
     cases = [best_path(roleplay), *_other_endings(roleplay)]
     assert len({ending for _, ending in cases}) == len(roleplay.endings) > 1
     for hops, ending in cases:
@@ -109,7 +111,7 @@ def _statement(entry: Any, response: str, path: list[str], ending: str) -> dict[
         "id": "0f1e7cc6-f290-4ec5-9c63-423304298bf0",
         "actor": {"mbox": "mailto:ada@example.org"},
         "verb": {"id": "http://adlnet.gov/expapi/verbs/answered"},
-        "object": {"objectType": "Activity", "id": entry["id"], "definition": entry["d"]},
+        "object": {"objectType": "Activity", "id": entry["id"], "definition": entry["definition"]},
         "result": {
             "response": response,
             "success": True,

@@ -118,21 +118,21 @@ class XapiInteraction(TypedDict):
 
 class XapiQuestion(TypedDict):
     id: str  # the question's activity id (model/activity_ids.py)
-    d: XapiInteraction
-    s: NotRequired[str]  # a role-play's start step
-    n: NotRequired[list[str]]  # a role-play: where each of d's choices leads, in their order
+    definition: XapiInteraction
+    start: NotRequired[str]  # a role-play's start step
+    leads_to: NotRequired[list[str]]  # a role-play: where each of its choices leads, in their order
 
 
 class XapiQuiz(TypedDict):
     """What report-xapi.js needs of a quiz: written only where the site reports to an LRS."""
 
     id: str  # the quiz's activity id
-    t: dict[str, str]  # its name: the quiz title, in the course language
-    h: str  # content_hash
-    v: str  # the course version
-    q: dict[str, XapiQuestion]  # by question id
+    title: dict[str, str]  # its name: the quiz title, in the course language
+    hash: str  # content_hash
+    version: str  # the course version
+    questions: dict[str, XapiQuestion]  # by question id
 
 
 class QuizData(TypedDict):
     questions: list[Question]
-    x: NotRequired[XapiQuiz]
+    xapi: NotRequired[XapiQuiz]

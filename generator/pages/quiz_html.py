@@ -437,7 +437,7 @@ def _render(quiz: Quiz, ctx: QuizContext) -> tuple[str, contract.QuizData, str]:
         data.append(item)
     quiz_data: contract.QuizData = {"questions": data}
     if ctx.xapi is not None:
-        quiz_data["x"] = ctx.xapi
+        quiz_data["xapi"] = ctx.xapi
     return "\n".join(parts), quiz_data, r.digest
 
 

@@ -20,13 +20,13 @@ from generator.pages import quiz_contract as contract
 def _question(course_iri: str, quiz: Quiz, index: int, language: str) -> contract.XapiQuestion:
     question = quiz.questions[index]
     definition = cast(contract.XapiInteraction, interaction_definition(question, language))
-    item: contract.XapiQuestion = {"id": question_iri(course_iri, quiz.id, question.id), "d": definition}
+    item: contract.XapiQuestion = {"id": question_iri(course_iri, quiz.id, question.id), "definition": definition}
     if isinstance(question, RolePlay):
         # The runtime reports a role-play as the positions chosen at each step; with where each
         # choice leads it names the path's choices (`<step>.<k>`) and the ending reached.
         nexts = {f"{step.id}.{k}": choice.next for step in question.steps for k, choice in enumerate(step.choices)}
-        item["s"] = question.start
-        item["n"] = [nexts[choice_id] for choice_id in roleplay_choice_ids(question)]
+        item["start"] = question.start
+        item["leads_to"] = [nexts[choice_id] for choice_id in roleplay_choice_ids(question)]
     return item
 
 
@@ -35,8 +35,8 @@ def quiz_xapi(course: Course, course_iri: str, quiz: Quiz, quiz_hash: str) -> co
     language = course.language
     return {
         "id": quiz_iri(course_iri, quiz.id),
-        "t": quiz_definition(quiz, language)["name"],
-        "h": quiz_hash,
-        "v": course.version,
-        "q": {q.id: _question(course_iri, quiz, i, language) for i, q in enumerate(quiz.questions)},
+        "title": quiz_definition(quiz, language)["name"],
+        "hash": quiz_hash,
+        "version": course.version,
+        "questions": {q.id: _question(course_iri, quiz, i, language) for i, q in enumerate(quiz.questions)},
     }

@@ -44,7 +44,7 @@
  * What a quiz's `key` attribute decodes to: what grading needs and the page must not show.
  * @typedef {object} QuizData
  * @property {Question[]} questions the questions, in the order of the quiz's .cg-q elements (their data-i)
- * @property {XapiQuiz} [x] on a site that reports to an LRS: what report-xapi.js needs (pages/quiz_xapi.py)
+ * @property {XapiQuiz} [xapi] on a site that reports to an LRS: what report-xapi.js needs (pages/quiz_xapi.py)
  */
 
 /**
@@ -52,18 +52,18 @@
  * under the address the site is served from.
  * @typedef {object} XapiQuiz
  * @property {string} id the quiz's activity id
- * @property {Object<string, string>} t its name (the quiz title), by language
- * @property {string} h the quiz's content hash (12 hex)
- * @property {string} v the course version
- * @property {Object<string, XapiQuestion>} q each question's activity, by question id
+ * @property {Object<string, string>} title its name (the quiz title), by language
+ * @property {string} hash the quiz's content hash (12 hex)
+ * @property {string} version the course version
+ * @property {Object<string, XapiQuestion>} questions each question's activity, by question id
  */
 
 /**
  * @typedef {object} XapiQuestion
  * @property {string} id the question's activity id
- * @property {XapiInteraction} d its interaction definition (model/interactions.py)
- * @property {string} [s] a role-play's start step
- * @property {string[]} [n] a role-play: the step or ending each of d's choices leads to, in their order
+ * @property {XapiInteraction} definition its interaction definition (model/interactions.py)
+ * @property {string} [start] a role-play's start step
+ * @property {string[]} [leads_to] a role-play: the step or ending each of its choices leads to, in their order
  */
 
 /**

@@ -52,7 +52,7 @@ export { decodeQuizData, obfuscationKey, unmask } from './quiz-data.js'
  * @property {number} max the points the questions asked give
  * @property {boolean} passed
  * @property {AnswerReport[]} answers the questions asked, in order
- * @property {import('./contract.js').XapiQuiz} [x] the quiz data's xAPI part, where the site has one
+ * @property {import('./contract.js').XapiQuiz} [xapi] the quiz data's xAPI part, where the site has one
  */
 
 /**
@@ -129,7 +129,7 @@ class Quiz {
   /** @type {HTMLElement} */ #summary
   /** @type {Attempt} */ #attempt
   /** @type {QuestionController[]} */ #controllers
-  /** @type {import('./contract.js').XapiQuiz | undefined} */ #x
+  /** @type {import('./contract.js').XapiQuiz | undefined} */ #xapi
   /** @type {Record<number, number>} */ #ms = {}
   #since = Date.now()
 
@@ -137,9 +137,9 @@ class Quiz {
    * @param {HTMLElement} root the quiz's .cg-quiz element
    * @param {import('./contract.js').QuizData} data its decoded quiz data
    */
-  constructor(root, { questions, x }) {
+  constructor(root, { questions, xapi }) {
     this.#root = root
-    this.#x = x
+    this.#xapi = xapi
     this.#data = /** @type {QuizElementData} */ (root.dataset)
     this.#questions = questions
     this.#passMark = Number(this.#data.pass)
@@ -267,7 +267,7 @@ class Quiz {
     this.#summary.hidden = false
     if (quietly) return ''
     /** @type {QuizCompleteDetail} */
-    const detail = { quizId: this.#data.quiz, score, max, passed, answers: this.#answerReports(), x: this.#x }
+    const detail = { quizId: this.#data.quiz, score, max, passed, answers: this.#answerReports(), xapi: this.#xapi }
     document.dispatchEvent(new CustomEvent('coursegen:quiz-complete', { detail }))
     return heading.textContent + '. ' + total
   }

@@ -128,11 +128,11 @@ const destination = (settings, siteRoot) => {
  * @param {number[]} positions
  */
 export const rolePlayPath = (question, positions) => {
-  const choices = question.d.choices || []
-  let at = question.s || ''
+  const choices = question.definition.choices || []
+  let at = question.start || ''
   const path = positions.map((position) => {
     const id = `${at}.${position}`
-    at = (question.n || [])[choices.findIndex((choice) => choice.id == id)]
+    at = (question.leads_to || [])[choices.findIndex((choice) => choice.id == id)]
     return id
   })
   return { path, ending: at }
@@ -359,28 +359,28 @@ export const xapiReporter = (settings, page) => {
       if (statements.length) send(statements)
     },
     quizComplete: (detail) => {
-      const x = detail.x
-      const quiz = { ...activity('quiz', detail.quizId, 'assessment', x?.t), ...(x ? { id: x.id } : {}) }
+      const x = detail.xapi
+      const quiz = { ...activity('quiz', detail.quizId, 'assessment', x?.title), ...(x ? { id: x.id } : {}) }
       const kind = activityKind(settings, page, detail.quizId)
       // The activity kind says what the quiz was after the course; `pretest` is what item
       // analysis compares before and after instruction by (model/interactions.py).
       const extensions = x && {
-        [EXTENSION + 'quiz-hash']: x.h,
-        [EXTENSION + 'course-version']: x.v,
-        [EXTENSION + 'attempt']: nextAttempt(`coursegen-xapi-attempts:${page.c}`, detail.quizId, x.h),
+        [EXTENSION + 'quiz-hash']: x.hash,
+        [EXTENSION + 'course-version']: x.version,
+        [EXTENSION + 'attempt']: nextAttempt(`coursegen-xapi-attempts:${page.c}`, detail.quizId, x.hash),
         [EXTENSION + 'attempt-total']: { raw: detail.score, max: detail.max },
         ...(kind ? { [ACTIVITY_KIND]: kind } : {}),
         ...(kind == 'pretest' ? { [EXTENSION + 'pretest']: true } : {}),
       }
       // Without the quiz data's xAPI part (a page built before it) answers cannot be named.
       const statements = detail.answers.flatMap((answer) => {
-        const question = x?.q[answer.id]
+        const question = x?.questions[answer.id]
         if (!question) return []
         const ending = answer.type == 'roleplay' ? rolePlayPath(question, answer.answer) : undefined
         return [
           statement(
             'answered',
-            { objectType: 'Activity', id: question.id, definition: question.d },
+            { objectType: 'Activity', id: question.id, definition: question.definition },
             {
               response: xapiResponse(answer, question),
               success: answer.score >= answer.max,
